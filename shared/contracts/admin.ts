@@ -1,0 +1,105 @@
+// Shapes only the admin console reads: devices with fresh keys, the live monitor, reports, home visits.
+import type { Device, Id, ServiceCategory, StaffMember } from './entities';
+
+export interface DeviceWithKey {
+  device: Device;
+  /** Shown once; the server keeps only its hash. */
+  key: string;
+}
+
+export interface MonitorServiceLoad {
+  serviceId: Id;
+  waiting: number;
+  longestWaitMinutes: number;
+  alert: boolean;
+}
+
+export interface MonitorState {
+  at: number;
+  services: MonitorServiceLoad[];
+  devices: Device[];
+  staff: StaffMember[];
+}
+
+export interface DurationStats {
+  count: number;
+  averageMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+export interface ReportGroupRow {
+  key: string;
+  label: string;
+  issued: number;
+  served: number;
+  wait: DurationStats;
+  service: DurationStats;
+}
+
+export interface ElderlyReport {
+  /** Elderly (priority class 'elderly') visitors served in the hall plus home visits completed. */
+  totalElderlyServices: number;
+  servedInHall: number;
+  byCategory: Record<ServiceCategory, number>;
+  viaElderlyWindow: number;
+  viaOrdinaryWindow: number;
+  withProxy: number;
+  withAssistedPayment: number;
+  homeVisits: number;
+  homeDeliveries: number;
+  elderlyWait: DurationStats;
+  ordinaryWait: DurationStats;
+}
+
+export interface HallReport {
+  from: string;
+  to: string;
+  hallId: Id | null;
+  issued: number;
+  served: number;
+  noShows: number;
+  cancelled: number;
+  transferred: number;
+  wait: DurationStats;
+  service: DurationStats;
+  byService: ReportGroupRow[];
+  byWindow: ReportGroupRow[];
+  byStaff: ReportGroupRow[];
+  byPriorityClass: ReportGroupRow[];
+  /** Tickets issued per hour of the day (0–23) in the hall's time zone. */
+  hourly: number[];
+  elderly: ElderlyReport;
+}
+
+export const HOME_VISIT_STATUSES = ['requested', 'scheduled', 'done', 'cancelled'] as const;
+export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
+
+export interface HomeVisit {
+  id: Id;
+  hallId: Id;
+  personName: string;
+  maskedIdNumber: string | null;
+  phone: string;
+  address: string;
+  serviceId: Id;
+  reason: 'bedridden' | 'disabled' | 'elderly' | 'other';
+  requestedDate: string;
+  status: HomeVisitStatus;
+  scheduledDate: string | null;
+  officerId: Id | null;
+  completedAt: number | null;
+  documentDelivered: boolean;
+  assistedPayment: boolean;
+  cancelReason: string | null;
+  notes: string | null;
+  createdAt: number;
+}
+
+export interface AuditEntry {
+  id: Id;
+  at: number;
+  staffId: Id | null;
+  staffName: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+}

@@ -1,0 +1,299 @@
+// Entity types shared by server, kiosk, display and consoles. Times are epoch milliseconds (UTC);
+// business days are 'YYYY-MM-DD' strings in the hall's time zone. Every row belongs to a hall.
+
+export type Id = number;
+
+export const SERVICE_CATEGORIES = ['exit_entry', 'household', 'id_card', 'residence_permit', 'other'] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+export const TICKET_STATES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'transferred',
+  'cancelled',
+] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+
+export const TICKET_SOURCES = ['kiosk', 'staff', 'appointment', 'home_visit', 'transfer'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+export const WINDOW_STATES = ['closed', 'open', 'paused'] as const;
+export type WindowStateName = (typeof WINDOW_STATES)[number];
+
+export const ROLES = ['kiosk', 'display', 'staff', 'admin', 'ticket'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** 'normal' always exists; other classes (elderly, disabled, military…) are configured per hall. */
+export const NORMAL_CLASS = 'normal';
+export const ELDERLY_CLASS = 'elderly';
+
+export interface PriorityClass {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  /** Letter shown in the ticket number, e.g. 'L' (老) gives A-L023. */
+  marker: string;
+}
+
+export interface HallRules {
+  /** Age at which a visitor counts as elderly (green channel). */
+  elderlyAge: number;
+  priorityClasses: PriorityClass[];
+  /** At an ordinary window: after this many normal tickets, one waiting priority ticket. */
+  mixRatio: number;
+  /** No ticket waits longer than this while a window that serves it calls. */
+  maxWaitMinutes: number;
+  /** A requeued no-show goes back this many places, not to the end. */
+  requeueOffset: number;
+  /** When no priority ticket waits, may an elderly window call ordinary tickets? */
+  elderlyWindowTakesOthers: boolean;
+  /** How many times each call is spoken. */
+  callRepeat: number;
+  /** Live monitor alert when a ticket has waited this long. */
+  alertWaitMinutes: number;
+  kioskIdleSeconds: number;
+  staffIdleMinutes: number;
+}
+
+export interface OpeningHours {
+  /** 'HH:MM' in the hall's time zone. */
+  opens: string;
+  closes: string;
+}
+
+export interface Hall {
+  id: Id;
+  code: string;
+  name: string;
+  nameEn: string;
+  timezone: string;
+  hours: OpeningHours;
+  ticketFooter: string;
+}
+
+export interface Service {
+  id: Id;
+  hallId: Id;
+  /** Letter used as ticket prefix (A, B, …). */
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  category: ServiceCategory;
+  /** Typical minutes for one visitor, used until real averages exist. */
+  typicalMinutes: number;
+  enabled: boolean;
+  sortOrder: number;
+}
+
+export interface HallWindow {
+  id: Id;
+  hallId: Id;
+  number: number;
+  name: string;
+  serviceIds: Id[];
+  elderlyDedicated: boolean;
+  state: WindowStateName;
+  pauseReason: string | null;
+  staffId: Id | null;
+  staffName: string | null;
+  currentTicketId: Id | null;
+  /** Normal tickets called since the last priority ticket (drives the mixing ratio). */
+  normalStreak: number;
+}
+
+export interface FinishMarks {
+  proxy: boolean;
+  proxyRelation: string | null;
+  assistedPayment: boolean;
+  formHelp: boolean;
+  note: string | null;
+}
+
+/** A ticket as every authenticated client sees it: no personal data, no status token. */
+export interface TicketView {
+  id: Id;
+  hallId: Id;
+  serviceId: Id;
+  businessDay: string;
+  sequence: number;
+  number: string;
+  priorityClass: string;
+  proxy: boolean;
+  proxyRelation: string | null;
+  source: TicketSource;
+  state: TicketState;
+  /** When the visitor first took a number (kept across transfers). */
+  issuedAt: number;
+  /** Queue position key; equals issuedAt except for requeued no-shows. */
+  orderKey: number;
+  calledAt: number | null;
+  servingAt: number | null;
+  finishedAt: number | null;
+  windowId: Id | null;
+  staffId: Id | null;
+  callCount: number;
+  marks: FinishMarks | null;
+  transferredFromId: Id | null;
+}
+
+export interface Ticket extends TicketView {
+  statusToken: string;
+  maskedIdNumber: string | null;
+  requestId: string | null;
+  sourceDeviceId: Id | null;
+}
+
+export interface CallRecord {
+  ticketId: Id;
+  number: string;
+  priorityClass: string;
+  windowId: Id;
+  windowNumber: number;
+  elderlyWindow: boolean;
+  serviceId: Id;
+  at: number;
+  recall: boolean;
+}
+
+export interface Notice {
+  id: Id;
+  hallId: Id;
+  text: string;
+  active: boolean;
+}
+
+export interface StaffMember {
+  id: Id;
+  hallId: Id;
+  username: string;
+  name: string;
+  role: 'staff' | 'admin';
+  disabled: boolean;
+}
+
+export interface Device {
+  id: Id;
+  hallId: Id;
+  kind: DeviceKind;
+  name: string;
+  revoked: boolean;
+  lastSeenAt: number | null;
+  online: boolean;
+  printer: PrinterSettings | null;
+  printerFault: PrinterFault | null;
+}
+
+export interface PrinterSettings {
+  /** 'tcp://host:9100', a device path such as '/dev/usb/lp0', 'printer:Name' for a driver printer, or 'virtual'. */
+  interface: string;
+  widthColumns: number;
+}
+
+export interface PrinterFault {
+  code: 'offline' | 'paper_out' | 'timeout' | 'error';
+  message: string;
+  at: number;
+  ticketNumber: string | null;
+}
+
+export const EVENT_TYPES = [
+  'issued',
+  'called',
+  'recalled',
+  'serving',
+  'done',
+  'no_show',
+  'requeued',
+  'transferred',
+  'cancelled',
+  'called_specific',
+  'window_opened',
+  'window_paused',
+  'window_resumed',
+  'window_closed',
+  'window_claimed',
+  'window_released',
+  'config_changed',
+  'printer_fault',
+  'home_visit',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface TicketEvent {
+  id: Id;
+  hallId: Id;
+  ticketId: Id | null;
+  type: EventType;
+  at: number;
+  windowId: Id | null;
+  staffId: Id | null;
+  deviceId: Id | null;
+  payload: Record<string, unknown>;
+}
+
+/** Everything a screen needs to draw the hall, at one version. */
+export interface HallSnapshot {
+  version: number;
+  serverTime: number;
+  businessDay: string;
+  hall: Hall;
+  rules: HallRules;
+  services: Service[];
+  windows: HallWindow[];
+  /** Waiting tickets plus those called or being served. */
+  activeTickets: TicketView[];
+  recentCalls: CallRecord[];
+  notices: Notice[];
+  /** Rolling average service minutes per service id (falls back to typicalMinutes). */
+  averageServiceMinutes: Record<string, number>;
+}
+
+export interface IssuedTicket {
+  ticket: TicketView;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  /** Path of the public status page, e.g. /t/abc…; the QR code encodes origin + this. */
+  statusPath: string;
+  /** Window numbers this visitor should watch (the elderly windows for priority tickets). */
+  windowsToWatch: number[];
+  serviceNameZh: string;
+  serviceNameEn: string;
+  hallName: string;
+  footer: string;
+}
+
+/** What the public status page (reached by the ticket's token) may show: no personal data. */
+export interface TicketStatus {
+  number: string;
+  serviceNameZh: string;
+  serviceNameEn: string;
+  priorityClass: string;
+  state: TicketState;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  windowNumber: number | null;
+  issuedAt: number;
+  calledAt: number | null;
+  hallName: string;
+}
+
+export interface WindowStats {
+  served: number;
+  noShows: number;
+  transferred: number;
+  proxy: number;
+  assistedPayment: number;
+  priorityServed: number;
+}
+
+export interface SessionInfo {
+  token: string;
+  expiresAt: number;
+  staff: StaffMember;
+}

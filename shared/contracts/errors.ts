@@ -1,0 +1,96 @@
+// The closed list of error codes every acknowledgement may carry, with the words a person reads.
+// Chinese first (the hall's language), English second. `{name}` placeholders are filled from params.
+
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: { zh: '输入内容有误：{detail}', en: 'Invalid input: {detail}' },
+  PAYLOAD_TOO_LARGE: { zh: '提交的内容过大', en: 'The request is too large' },
+  UNAUTHENTICATED: { zh: '未登录或凭据无效', en: 'Not signed in or invalid credentials' },
+  FORBIDDEN: { zh: '当前身份无权执行此操作', en: 'Your role may not do this' },
+  BAD_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_DISABLED: { zh: '该账号已停用', en: 'This account is disabled' },
+  SESSION_EXPIRED: { zh: '登录已超时，请重新登录', en: 'Your session has expired; please sign in again' },
+  RATE_LIMITED: { zh: '尝试过于频繁，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} s' },
+  DEVICE_REVOKED: { zh: '该设备已被停用', en: 'This device has been revoked' },
+  NOT_FOUND: { zh: '未找到：{what}', en: 'Not found: {what}' },
+  HALL_NOT_FOUND: { zh: '未找到该大厅', en: 'Hall not found' },
+  SERVICE_NOT_FOUND: { zh: '未找到该业务', en: 'Service not found' },
+  SERVICE_DISABLED: { zh: '该业务暂停取号', en: 'This service is not issuing tickets now' },
+  PRIORITY_CLASS_UNKNOWN: { zh: '未知的优先类别：{priorityClass}', en: 'Unknown priority class: {priorityClass}' },
+  WINDOW_NOT_FOUND: { zh: '未找到该窗口', en: 'Window not found' },
+  WINDOW_NOT_HELD: { zh: '您尚未选择窗口', en: 'You do not hold a window' },
+  WINDOW_TAKEN: { zh: '{window} 号窗口已由 {staff} 使用', en: 'Window {window} is held by {staff}' },
+  WINDOW_CLOSED: { zh: '窗口未开启', en: 'The window is closed' },
+  WINDOW_PAUSED: { zh: '窗口已暂停', en: 'The window is paused' },
+  WINDOW_BUSY: { zh: '当前还有未办结的号 {number}', en: 'Ticket {number} is still open at this window' },
+  SERVICE_NOT_SERVED_BY_WINDOW: {
+    zh: '本窗口不办理该业务',
+    en: 'This window does not serve that service',
+  },
+  QUEUE_EMPTY: { zh: '当前没有等候的号', en: 'Nobody is waiting' },
+  TICKET_NOT_FOUND: { zh: '未找到该号', en: 'Ticket not found' },
+  TICKET_NOT_WAITING: { zh: '该号不在等候中', en: 'The ticket is not waiting' },
+  TICKET_CALLED_ELSEWHERE: {
+    zh: '该号已被 {window} 号窗口呼叫',
+    en: 'The ticket was called by window {window}',
+  },
+  TICKET_NOT_CALLED: { zh: '该号尚未被呼叫', en: 'The ticket has not been called' },
+  TICKET_NOT_SERVING: { zh: '该号尚未开始办理', en: 'The ticket is not being served' },
+  TICKET_NOT_NO_SHOW: { zh: '只有过号的号才能重排', en: 'Only a no-show ticket can be requeued' },
+  TICKET_ALREADY_DONE: { zh: '该号已办结', en: 'The ticket is already finished' },
+  TICKET_CLOSED: { zh: '该号已结束（{state}）', en: 'The ticket is closed ({state})' },
+  TICKET_NOT_AT_WINDOW: { zh: '该号不在本窗口', en: 'The ticket is not at this window' },
+  TRANSFER_SAME_SERVICE: { zh: '不能转移到同一业务', en: 'Cannot transfer to the same service' },
+  ID_NUMBER_INVALID: { zh: '身份证号码无效', en: 'Invalid resident ID number' },
+  CONFLICT: { zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
+  STORAGE_FAILURE: { zh: '数据保存失败，请联系管理员', en: 'Could not save; please tell the administrator' },
+  PRINTER_FAULT: { zh: '打印机故障：{detail}', en: 'Printer fault: {detail}' },
+  INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export interface AppError {
+  code: ErrorCode;
+  /** English text, for logs and for code that wants one string. */
+  message: string;
+  zh: string;
+  en: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+export type Ack<T> = (result: Result<T>) => void;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+export function appError(code: ErrorCode, params: Record<string, string | number> = {}): AppError {
+  const words = ERROR_MESSAGES[code];
+  const en = fill(words.en, params);
+  return { code, message: en, zh: fill(words.zh, params), en };
+}
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail<T = never>(code: ErrorCode, params: Record<string, string | number> = {}): Result<T> {
+  return { ok: false, error: appError(code, params) };
+}
+
+/** Thrown inside services to abort a transaction with a specific, user-facing code. */
+export class DomainError extends Error {
+  readonly appError: AppError;
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}) {
+    const error = appError(code, params);
+    super(error.message);
+    this.name = 'DomainError';
+    this.appError = error;
+  }
+  get code(): ErrorCode {
+    return this.appError.code;
+  }
+}

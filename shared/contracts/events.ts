@@ -1,0 +1,179 @@
+// The Socket.IO contract. Commands are `entity:verb` with an acknowledgement carrying Result<T>;
+// broadcasts are past tense. Versioned broadcasts let a client detect a gap and ask `hall:sync`.
+import type { Ack } from './errors';
+import type {
+  CallRecord,
+  Device,
+  Hall,
+  HallRules,
+  HallSnapshot,
+  HallWindow,
+  Id,
+  IssuedTicket,
+  Notice,
+  PrinterFault,
+  Role,
+  Service,
+  StaffMember,
+  TicketStatus,
+  TicketView,
+  WindowStats,
+} from './entities';
+import type {
+  DeviceCreateInput,
+  DeviceUpdateInput,
+  FinishTicketInput,
+  HallUpdateInput,
+  HomeVisitCancelInput,
+  HomeVisitCompleteInput,
+  HomeVisitCreateInput,
+  HomeVisitListInput,
+  HomeVisitScheduleInput,
+  IssueTicketInput,
+  NoticeUpsertInput,
+  PrinterStatusInput,
+  ReportQueryInput,
+  RulesUpdateInput,
+  ServiceUpsertInput,
+  StaffCreateInput,
+  StaffUpdateInput,
+  TransferTicketInput,
+  WindowUpsertInput,
+} from './schemas';
+import type { AuditEntry, DeviceWithKey, HallReport, HomeVisit, MonitorState } from './admin';
+
+export interface Versioned {
+  version: number;
+}
+
+export interface ServerToClientEvents {
+  'hall:snapshot': (snapshot: HallSnapshot) => void;
+  'ticket:issued': (e: Versioned & { ticket: TicketView }) => void;
+  'ticket:called': (e: Versioned & { ticket: TicketView; call: CallRecord }) => void;
+  'ticket:updated': (e: Versioned & { ticket: TicketView }) => void;
+  'window:updated': (e: Versioned & { window: HallWindow }) => void;
+  /** Unversioned, admins only. */
+  'printer:faulted': (e: { deviceId: Id; deviceName: string; fault: PrinterFault | null }) => void;
+  'device:presence': (e: { deviceId: Id; online: boolean }) => void;
+  /** Sent to the ticket-status role only. */
+  'ticket:status': (status: TicketStatus) => void;
+  /** Sent just before the server cuts a session or device off. */
+  'session:ended': (e: { code: 'SESSION_EXPIRED' | 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT' }) => void;
+}
+
+type Command<In, Out> = (payload: In, ack: Ack<Out>) => void;
+type Query<Out> = (ack: Ack<Out>) => void;
+
+export interface ClientToServerEvents {
+  // every authenticated role except 'ticket'
+  'hall:sync': Query<HallSnapshot>;
+  // kiosk
+  'ticket:issue': Command<IssueTicketInput, IssuedTicket>;
+  /** Browser kiosks (no local printer) ask the server to print on its configured or virtual printer. */
+  'ticket:print': Command<{ ticketId: Id }, { printed: boolean }>;
+  'printer:status': Command<PrinterStatusInput, null>;
+  // staff (and admin)
+  'window:claim': Command<{ windowId: Id }, HallWindow>;
+  'window:release': Query<null>;
+  'window:open': Query<HallWindow>;
+  'window:pause': Command<{ reason?: string }, HallWindow>;
+  'window:resume': Query<HallWindow>;
+  'window:close': Query<HallWindow>;
+  'counter:callNext': Query<TicketView>;
+  'counter:callSpecific': Command<{ number: string }, TicketView>;
+  'counter:recall': Command<{ ticketId: Id }, TicketView>;
+  'counter:start': Command<{ ticketId: Id }, TicketView>;
+  'counter:finish': Command<FinishTicketInput, TicketView>;
+  'counter:noShow': Command<{ ticketId: Id }, TicketView>;
+  'counter:requeue': Command<{ ticketId: Id }, TicketView>;
+  'counter:transfer': Command<TransferTicketInput, TicketView>;
+  'counter:cancel': Command<{ ticketId: Id }, TicketView>;
+  /** The ticket this staff member's window holds now (after a reconnect) and today's counts. */
+  'counter:current': Query<{ window: HallWindow | null; ticket: TicketView | null; stats: WindowStats }>;
+  // admin
+  'admin:hallUpdate': Command<HallUpdateInput, Hall>;
+  'admin:rulesUpdate': Command<RulesUpdateInput, HallRules>;
+  'admin:serviceUpsert': Command<ServiceUpsertInput, Service>;
+  'admin:windowUpsert': Command<WindowUpsertInput, HallWindow>;
+  'admin:staffList': Query<StaffMember[]>;
+  'admin:staffCreate': Command<StaffCreateInput, StaffMember>;
+  'admin:staffUpdate': Command<StaffUpdateInput, StaffMember>;
+  'admin:deviceList': Query<Device[]>;
+  'admin:deviceCreate': Command<DeviceCreateInput, DeviceWithKey>;
+  'admin:deviceUpdate': Command<DeviceUpdateInput, Device>;
+  'admin:deviceRevoke': Command<{ id: Id }, Device>;
+  'admin:noticeUpsert': Command<NoticeUpsertInput, Notice>;
+  'admin:noticeDelete': Command<{ id: Id }, null>;
+  'admin:monitor': Query<MonitorState>;
+  'admin:report': Command<ReportQueryInput, HallReport>;
+  'admin:audit': Query<AuditEntry[]>;
+  'homeVisit:create': Command<HomeVisitCreateInput, HomeVisit>;
+  'homeVisit:schedule': Command<HomeVisitScheduleInput, HomeVisit>;
+  'homeVisit:complete': Command<HomeVisitCompleteInput, HomeVisit>;
+  'homeVisit:cancel': Command<HomeVisitCancelInput, HomeVisit>;
+  'homeVisit:list': Command<HomeVisitListInput, HomeVisit[]>;
+}
+
+export type ClientEventName = keyof ClientToServerEvents;
+
+/** Which roles may send which command. The server refuses everything else with FORBIDDEN. */
+export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
+  'hall:sync': ['kiosk', 'display', 'staff', 'admin'],
+  'ticket:issue': ['kiosk'],
+  'ticket:print': ['kiosk'],
+  'printer:status': ['kiosk'],
+  'window:claim': ['staff', 'admin'],
+  'window:release': ['staff', 'admin'],
+  'window:open': ['staff', 'admin'],
+  'window:pause': ['staff', 'admin'],
+  'window:resume': ['staff', 'admin'],
+  'window:close': ['staff', 'admin'],
+  'counter:callNext': ['staff', 'admin'],
+  'counter:callSpecific': ['staff', 'admin'],
+  'counter:recall': ['staff', 'admin'],
+  'counter:start': ['staff', 'admin'],
+  'counter:finish': ['staff', 'admin'],
+  'counter:noShow': ['staff', 'admin'],
+  'counter:requeue': ['staff', 'admin'],
+  'counter:transfer': ['staff', 'admin'],
+  'counter:cancel': ['staff', 'admin'],
+  'counter:current': ['staff', 'admin'],
+  'admin:hallUpdate': ['admin'],
+  'admin:rulesUpdate': ['admin'],
+  'admin:serviceUpsert': ['admin'],
+  'admin:windowUpsert': ['admin'],
+  'admin:staffList': ['admin'],
+  'admin:staffCreate': ['admin'],
+  'admin:staffUpdate': ['admin'],
+  'admin:deviceList': ['admin'],
+  'admin:deviceCreate': ['admin'],
+  'admin:deviceUpdate': ['admin'],
+  'admin:deviceRevoke': ['admin'],
+  'admin:noticeUpsert': ['admin'],
+  'admin:noticeDelete': ['admin'],
+  'admin:monitor': ['admin'],
+  'admin:report': ['admin'],
+  'admin:audit': ['admin'],
+  'homeVisit:create': ['admin'],
+  'homeVisit:schedule': ['admin'],
+  'homeVisit:complete': ['admin'],
+  'homeVisit:cancel': ['admin'],
+  'homeVisit:list': ['admin'],
+};
+
+/** What the handshake sends in `auth`. */
+export type HandshakeAuth =
+  | { role: 'kiosk' | 'display'; deviceKey: string }
+  | { role: 'staff' | 'admin'; sessionToken: string }
+  | { role: 'ticket'; statusToken: string };
+
+export interface SocketData {
+  role: Role;
+  hallId: number;
+  deviceId: number | null;
+  staffId: number | null;
+  sessionTokenHash: string | null;
+  ticketId: number | null;
+}
+
+export type InterServerEvents = Record<string, never>;

@@ -1,0 +1,270 @@
+// zod schemas for every inbound payload; the payload types are inferred from them so the server
+// validates exactly what the clients are typed to send. Strings are bounded everywhere.
+import { z } from 'zod';
+import { DEVICE_KINDS, SERVICE_CATEGORIES } from './entities';
+
+const id = z.number().int().positive().max(2_147_483_647);
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+const optionalNote = z.string().trim().max(500).nullable().default(null);
+
+export const emptySchema = z.object({}).strict();
+
+export const loginSchema = z
+  .object({
+    username: shortText(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
+
+// ---- kiosk ----
+export const issueTicketSchema = z
+  .object({
+    /** Chosen by the kiosk per visitor action; a retry with the same id returns the same ticket. */
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    serviceId: id,
+    priorityClass: z.string().regex(/^[a-z_]{1,32}$/).default('normal'),
+    proxy: z.boolean().default(false),
+    proxyRelation: z.string().trim().max(32).nullable().default(null),
+    /** Masked resident ID (e.g. 4405**********1234) when one was read; never the whole number. */
+    maskedIdNumber: z
+      .string()
+      .regex(/^\d{4}\*{10}\d{3}[\dX]$/)
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
+export const printTicketSchema = z.object({ ticketId: id }).strict();
+
+export const printerStatusSchema = z
+  .object({
+    ok: z.boolean(),
+    code: z.enum(['offline', 'paper_out', 'timeout', 'error']).nullable().default(null),
+    message: z.string().max(300).default(''),
+    ticketNumber: z.string().max(16).nullable().default(null),
+  })
+  .strict();
+
+// ---- staff ----
+export const claimWindowSchema = z.object({ windowId: id }).strict();
+export const pauseWindowSchema = z.object({ reason: z.string().trim().max(100).default('') }).strict();
+export const ticketRefSchema = z.object({ ticketId: id }).strict();
+export const callSpecificSchema = z
+  .object({ number: z.string().trim().toUpperCase().regex(/^[A-Z](-[A-Z])?\d{1,4}$/) })
+  .strict();
+
+export const finishMarksSchema = z
+  .object({
+    proxy: z.boolean().default(false),
+    proxyRelation: z.string().trim().max(32).nullable().default(null),
+    assistedPayment: z.boolean().default(false),
+    formHelp: z.boolean().default(false),
+    note: optionalNote,
+  })
+  .strict();
+
+export const finishTicketSchema = z.object({ ticketId: id, marks: finishMarksSchema.default({
+  proxy: false,
+  proxyRelation: null,
+  assistedPayment: false,
+  formHelp: false,
+  note: null,
+}) }).strict();
+
+export const transferTicketSchema = z
+  .object({
+    ticketId: id,
+    toServiceId: id,
+    /** Optional: send to a particular window (it is then called only there first). */
+    toWindowId: id.nullable().default(null),
+  })
+  .strict();
+
+// ---- admin ----
+const serviceCode = z.string().trim().toUpperCase().regex(/^[A-Z]$/);
+export const serviceUpsertSchema = z
+  .object({
+    id: id.optional(),
+    code: serviceCode,
+    nameZh: shortText(40),
+    nameEn: shortText(60),
+    category: z.enum(SERVICE_CATEGORIES),
+    typicalMinutes: z.number().int().min(1).max(240),
+    enabled: z.boolean().default(true),
+    sortOrder: z.number().int().min(0).max(999).default(0),
+  })
+  .strict();
+
+export const windowUpsertSchema = z
+  .object({
+    id: id.optional(),
+    number: z.number().int().min(1).max(999),
+    name: z.string().trim().max(40).default(''),
+    serviceIds: z.array(id).max(26),
+    elderlyDedicated: z.boolean(),
+  })
+  .strict();
+
+export const staffCreateSchema = z
+  .object({
+    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/),
+    name: shortText(40),
+    password: z.string().min(8).max(128),
+    role: z.enum(['staff', 'admin']),
+  })
+  .strict();
+
+export const staffUpdateSchema = z
+  .object({
+    id,
+    name: shortText(40).optional(),
+    role: z.enum(['staff', 'admin']).optional(),
+    disabled: z.boolean().optional(),
+    password: z.string().min(8).max(128).optional(),
+  })
+  .strict();
+
+export const printerSettingsSchema = z
+  .object({
+    interface: z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^(virtual|tcp:\/\/[\w.-]+:\d{1,5}|\/dev\/[\w./-]+|printer:.+|[A-Z]:.+|\\\\.+)$/),
+    widthColumns: z.number().int().min(32).max(64).default(48),
+  })
+  .strict();
+
+export const deviceCreateSchema = z
+  .object({
+    kind: z.enum(DEVICE_KINDS),
+    name: shortText(40),
+    printer: printerSettingsSchema.nullable().default(null),
+  })
+  .strict();
+
+export const deviceUpdateSchema = z
+  .object({ id, name: shortText(40).optional(), printer: printerSettingsSchema.nullable().optional() })
+  .strict();
+
+export const deviceRefSchema = z.object({ id }).strict();
+
+export const priorityClassSchema = z
+  .object({
+    id: z.string().regex(/^[a-z_]{1,32}$/),
+    nameZh: shortText(20),
+    nameEn: shortText(40),
+    marker: z.string().regex(/^[A-Z]$/),
+  })
+  .strict();
+
+export const rulesSchema = z
+  .object({
+    elderlyAge: z.number().int().min(50).max(100),
+    priorityClasses: z.array(priorityClassSchema).max(8),
+    mixRatio: z.number().int().min(1).max(20),
+    maxWaitMinutes: z.number().int().min(5).max(600),
+    requeueOffset: z.number().int().min(0).max(50),
+    elderlyWindowTakesOthers: z.boolean(),
+    callRepeat: z.number().int().min(1).max(5),
+    alertWaitMinutes: z.number().int().min(1).max(600),
+    kioskIdleSeconds: z.number().int().min(60).max(600),
+    staffIdleMinutes: z.number().int().min(1).max(480),
+  })
+  .strict();
+
+export const rulesUpdateSchema = rulesSchema.partial().strict();
+
+export const hallUpdateSchema = z
+  .object({
+    name: shortText(60).optional(),
+    nameEn: shortText(100).optional(),
+    ticketFooter: z.string().trim().max(120).optional(),
+    hours: z
+      .object({
+        opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        closes: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const noticeUpsertSchema = z
+  .object({ id: id.optional(), text: shortText(200), active: z.boolean().default(true) })
+  .strict();
+
+export const noticeRefSchema = z.object({ id }).strict();
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const reportQuerySchema = z
+  .object({
+    from: isoDay,
+    to: isoDay,
+    /** null: every hall of this server. */
+    hallId: id.nullable().default(null),
+  })
+  .strict();
+
+export const homeVisitCreateSchema = z
+  .object({
+    personName: shortText(40),
+    maskedIdNumber: z
+      .string()
+      .regex(/^\d{4}\*{10}\d{3}[\dX]$/)
+      .nullable()
+      .default(null),
+    phone: z.string().trim().regex(/^[\d+ -]{5,20}$/),
+    address: shortText(200),
+    serviceId: id,
+    reason: z.enum(['bedridden', 'disabled', 'elderly', 'other']),
+    requestedDate: isoDay,
+    notes: optionalNote,
+  })
+  .strict();
+
+export const homeVisitScheduleSchema = z
+  .object({ id, scheduledDate: isoDay, officerId: id, notes: optionalNote })
+  .strict();
+
+export const homeVisitCompleteSchema = z
+  .object({
+    id,
+    documentDelivered: z.boolean().default(false),
+    assistedPayment: z.boolean().default(false),
+    notes: optionalNote,
+  })
+  .strict();
+
+export const homeVisitCancelSchema = z.object({ id, reason: shortText(200) }).strict();
+
+export const homeVisitListSchema = z
+  .object({
+    status: z.enum(['requested', 'scheduled', 'done', 'cancelled']).nullable().default(null),
+    from: isoDay.nullable().default(null),
+    to: isoDay.nullable().default(null),
+  })
+  .strict();
+
+export type LoginInput = z.infer<typeof loginSchema>;
+export type IssueTicketInput = z.input<typeof issueTicketSchema>;
+export type IssueTicketCommand = z.output<typeof issueTicketSchema>;
+export type PrinterStatusInput = z.input<typeof printerStatusSchema>;
+export type FinishMarksInput = z.input<typeof finishMarksSchema>;
+export type FinishTicketInput = z.input<typeof finishTicketSchema>;
+export type TransferTicketInput = z.input<typeof transferTicketSchema>;
+export type ServiceUpsertInput = z.input<typeof serviceUpsertSchema>;
+export type WindowUpsertInput = z.input<typeof windowUpsertSchema>;
+export type StaffCreateInput = z.input<typeof staffCreateSchema>;
+export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
+export type DeviceCreateInput = z.input<typeof deviceCreateSchema>;
+export type DeviceUpdateInput = z.input<typeof deviceUpdateSchema>;
+export type RulesUpdateInput = z.input<typeof rulesUpdateSchema>;
+export type HallUpdateInput = z.input<typeof hallUpdateSchema>;
+export type NoticeUpsertInput = z.input<typeof noticeUpsertSchema>;
+export type ReportQueryInput = z.input<typeof reportQuerySchema>;
+export type HomeVisitCreateInput = z.input<typeof homeVisitCreateSchema>;
+export type HomeVisitScheduleInput = z.input<typeof homeVisitScheduleSchema>;
+export type HomeVisitCompleteInput = z.input<typeof homeVisitCompleteSchema>;
+export type HomeVisitCancelInput = z.input<typeof homeVisitCancelSchema>;
+export type HomeVisitListInput = z.input<typeof homeVisitListSchema>;
