@@ -1,0 +1,15 @@
+// What the console's routes may declare in `meta`.
+import 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only a signed-in session may open the page. */
+    requiresAuth?: boolean;
+    /** Only an admin session may open the page. */
+    requiresAdmin?: boolean;
+    /** Locale key of the header link; routes without one are not listed in the header. */
+    navKey?: string;
+  }
+}
+
+export {};

@@ -1,0 +1,269 @@
+// The window this staff member holds and the ticket at it. Every action goes to the server and
+// the store believes only the answer; after a lost answer or a reconnect it asks `counter:current`
+// so a console that dropped right after call-next still learns which ticket it got.
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { FinishMarks, HallWindow, Id, TicketView, WindowStats } from '@shared/contracts/entities';
+import type { ServerToClientEvents } from '@shared/contracts/events';
+import { request, currentSocket, type ConsoleResult, type ConsoleSocket } from '../socket/connection';
+import { endsSession, type ConsoleError } from '../logic/consoleError';
+import { waitingOrderFor, type WaitingEntry } from '../logic/waitingOrder';
+import { availability, type Availability, type CounterAction } from '../logic/counterActions';
+import { useHallStore } from './hall';
+import { useClockStore } from './clock';
+import { useMessagesStore } from './messages';
+import { useSessionStore } from './session';
+
+const NO_SHOW_KEY = 'hallConsole.recentNoShows';
+const NO_SHOW_LIMIT = 8;
+
+function readNoShows(): TicketView[] {
+  try {
+    const parsed = JSON.parse(sessionStorage.getItem(NO_SHOW_KEY) ?? '[]') as TicketView[];
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+export const useCounterStore = defineStore('counter', () => {
+  const hall = useHallStore();
+  const clock = useClockStore();
+  const messages = useMessagesStore();
+  const session = useSessionStore();
+
+  const windowId = ref<Id | null>(null);
+  /** The window as the last command answered it, used until the snapshot knows it. */
+  const answeredWindow = ref<HallWindow | null>(null);
+  const ticket = ref<TicketView | null>(null);
+  const stats = ref<WindowStats | null>(null);
+  /** This window's recent no-shows, newest first: the candidates for requeue. */
+  const recentNoShows = ref<TicketView[]>(readNoShows());
+  const busy = ref<string | null>(null);
+  const connected = ref(false);
+  /** True once `counter:current` has answered since sign-in (the window question is settled). */
+  const loaded = ref(false);
+
+  const window = computed<HallWindow | null>(() => hall.windowById(windowId.value) ?? answeredWindow.value);
+
+  const waiting = computed<WaitingEntry[]>(() => {
+    const snap = hall.snapshot;
+    if (!snap || !window.value) return [];
+    return waitingOrderFor(window.value, snap.activeTickets, snap.rules, clock.now);
+  });
+
+  function can(action: CounterAction): Availability {
+    return availability(action, {
+      connected: connected.value,
+      windowState: window.value?.state ?? null,
+      ticket: ticket.value,
+      waitingCount: waiting.value.length,
+      noShowCount: recentNoShows.value.length,
+      busy: busy.value !== null,
+    });
+  }
+
+  function saveNoShows(list: TicketView[]): void {
+    recentNoShows.value = list.slice(0, NO_SHOW_LIMIT);
+    sessionStorage.setItem(NO_SHOW_KEY, JSON.stringify(recentNoShows.value));
+  }
+
+  function rememberNoShow(t: TicketView): void {
+    saveNoShows([t, ...recentNoShows.value.filter((n) => n.id !== t.id)]);
+  }
+
+  function forgetNoShow(id: Id): void {
+    if (recentNoShows.value.some((n) => n.id === id)) saveNoShows(recentNoShows.value.filter((n) => n.id !== id));
+  }
+
+  /** Keeps the held ticket in step with what other parts of the system do to it. */
+  function track(t: TicketView): void {
+    if (ticket.value?.id === t.id) {
+      ticket.value = t.state === 'called' || t.state === 'serving' ? t : null;
+    }
+    if (t.state === 'no_show' && t.windowId !== null && t.windowId === windowId.value) rememberNoShow(t);
+    else if (t.state !== 'no_show') forgetNoShow(t.id);
+  }
+
+  function fail(error: ConsoleError): void {
+    if (endsSession(error.code)) {
+      session.end(error);
+      return;
+    }
+    messages.showError(error);
+  }
+
+  async function refreshCurrent(): Promise<boolean> {
+    const result = await request('counter:current');
+    if (!result.ok) {
+      fail(result.error);
+      return false;
+    }
+    windowId.value = result.data.window?.id ?? null;
+    answeredWindow.value = result.data.window;
+    ticket.value = result.data.ticket;
+    stats.value = result.data.stats;
+    loaded.value = true;
+    return true;
+  }
+
+  /**
+   * Runs one command: one at a time, every refusal shown in words, and the window re-read
+   * afterwards (stats change after each action; a lost answer may still have taken effect).
+   */
+  async function run<T>(
+    name: string,
+    send: () => Promise<ConsoleResult<T>>,
+    onOk: (data: T) => void,
+  ): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = name;
+    messages.clear();
+    try {
+      const result = await send();
+      if (result.ok) onOk(result.data);
+      else fail(result.error);
+      if (session.isSignedIn) await refreshCurrent();
+      return result.ok;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  const heldTicketId = (): Id => ticket.value?.id ?? 0;
+  const setWindow = (w: HallWindow): void => {
+    windowId.value = w.id;
+    answeredWindow.value = w;
+  };
+
+  const claim = (id: Id) => run('claim', () => request('window:claim', { windowId: id }), setWindow);
+  const release = () =>
+    run(
+      'release',
+      () => request('window:release'),
+      () => {
+        windowId.value = null;
+        answeredWindow.value = null;
+        saveNoShows([]);
+      },
+    );
+  const open = () => run('open', () => request('window:open'), setWindow);
+  const pause = (reason: string) =>
+    run('pause', () => request('window:pause', { reason }), (w) => {
+      setWindow(w);
+      messages.showText('info', 'messages.paused');
+    });
+  const resume = () => run('resume', () => request('window:resume'), setWindow);
+  const close = () => run('close', () => request('window:close'), setWindow);
+
+  const showCalled = (t: TicketView): void => {
+    ticket.value = t;
+    messages.showText('success', 'messages.called', { number: t.number });
+  };
+
+  const callNext = () => run('callNext', () => request('counter:callNext'), showCalled);
+  const callSpecific = (number: string) =>
+    run('callSpecific', () => request('counter:callSpecific', { number }), showCalled);
+  const recall = () =>
+    run('recall', () => request('counter:recall', { ticketId: heldTicketId() }), (t) => {
+      ticket.value = t;
+      messages.showText('success', 'messages.recalled', { number: t.number });
+    });
+  const start = () =>
+    run('start', () => request('counter:start', { ticketId: heldTicketId() }), (t) => {
+      ticket.value = t;
+    });
+  const finish = (marks: FinishMarks) =>
+    run('finish', () => request('counter:finish', { ticketId: heldTicketId(), marks }), (t) => {
+      ticket.value = null;
+      messages.showText('success', 'messages.finished', { number: t.number });
+    });
+  const noShow = () =>
+    run('noShow', () => request('counter:noShow', { ticketId: heldTicketId() }), (t) => {
+      ticket.value = null;
+      rememberNoShow(t);
+      messages.showText('info', 'messages.noShow', { number: t.number });
+    });
+  const requeue = (ticketId: Id) =>
+    run('requeue', () => request('counter:requeue', { ticketId }), (t) => {
+      forgetNoShow(t.id);
+      messages.showText('success', 'messages.requeued', { number: t.number });
+    });
+  const transfer = (toServiceId: Id, toWindowId: Id | null) =>
+    run(
+      'transfer',
+      () => request('counter:transfer', { ticketId: heldTicketId(), toServiceId, toWindowId }),
+      (t) => {
+        ticket.value = null;
+        messages.showText('success', 'messages.transferred', { number: t.number });
+      },
+    );
+
+  const onConnect = (): void => {
+    connected.value = true;
+    void refreshCurrent();
+  };
+  const onDisconnect = (): void => {
+    connected.value = false;
+  };
+  const onTicket: ServerToClientEvents['ticket:updated'] = (e) => track(e.ticket);
+
+  function bind(socket: ConsoleSocket): void {
+    connected.value = socket.connected;
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('ticket:updated', onTicket);
+    socket.on('ticket:called', onTicket);
+    if (socket.connected) void refreshCurrent();
+  }
+
+  function unbind(socket: ConsoleSocket): void {
+    socket.off('connect', onConnect);
+    socket.off('disconnect', onDisconnect);
+    socket.off('ticket:updated', onTicket);
+    socket.off('ticket:called', onTicket);
+  }
+
+  function reset(): void {
+    const s = currentSocket();
+    if (s) unbind(s);
+    windowId.value = null;
+    answeredWindow.value = null;
+    ticket.value = null;
+    stats.value = null;
+    connected.value = false;
+    loaded.value = false;
+    saveNoShows([]);
+  }
+
+  return {
+    windowId,
+    window,
+    ticket,
+    stats,
+    recentNoShows,
+    busy,
+    connected,
+    loaded,
+    waiting,
+    can,
+    refreshCurrent,
+    claim,
+    release,
+    open,
+    pause,
+    resume,
+    close,
+    callNext,
+    callSpecific,
+    recall,
+    start,
+    finish,
+    noShow,
+    requeue,
+    transfer,
+    bind,
+    unbind,
+    reset,
+  };
+});

@@ -1,0 +1,159 @@
+// Builds the whole server around an http.Server: repositories, services, Socket.IO with
+// role-based handshake auth, and the HTTP routes. Nothing here reads the environment or opens
+// files on its own: main.ts (and the tests) pass everything in.
+import express from 'express';
+import type http from 'node:http';
+import { Server } from 'socket.io';
+import { appError } from '@shared/contracts/errors';
+import type { Db } from './db/database';
+import { createRepositories } from './repositories';
+import { createChangeRunner } from './services/changes';
+import { createHallQueries } from './services/hallQueries';
+import { createIssueService } from './services/issueService';
+import { createCounterService } from './services/counterService';
+import { createWindowService } from './services/windowService';
+import { createAuthService } from './services/authService';
+import { createLoginLimiter } from './services/loginLimiter';
+import { sha256 } from './services/secrets';
+import { createSocketAuthorizer } from './sockets/authorizer';
+import { createRegistrar } from './sockets/command';
+import { createPresence, createPublisher } from './sockets/publisher';
+import { registerHallHandlers } from './sockets/hallHandlers';
+import { registerKioskHandlers } from './sockets/kioskHandlers';
+import { registerStaffHandlers } from './sockets/staffHandlers';
+import { registerAdminHandlers } from './admin/adminHandlers';
+import { adminRoom, deviceRoom, hallRoom, staffRoom, statusRoom, type AppServer, type AppSocket } from './sockets/types';
+import { createApiRouter } from './http/api';
+import { createPagesRouter } from './http/pages';
+import type { ServerPrinter } from './printing/serverPrinter';
+
+export interface AppDeps {
+  db: Db;
+  printer: ServerPrinter;
+  webRoot: string;
+  /** Origin printed in QR codes; null derives it from the kiosk's connection. */
+  publicUrl?: string | null;
+  clock?: () => number;
+  version?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export function createApplication(httpServer: http.Server, deps: AppDeps) {
+  const clock = deps.clock ?? Date.now;
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const io: AppServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    serveClient: false,
+    connectionStateRecovery: undefined,
+    cors: { origin: false },
+  });
+  const presence = createPresence(io);
+  const repos = createRepositories(deps.db, presence.isOnline);
+  const queries = createHallQueries(repos, clock);
+  const { publisher, notifyPrinterFault } = createPublisher(io, queries, repos);
+  const runChange = createChangeRunner(repos, publisher);
+  const auth = createAuthService(repos, createLoginLimiter(), clock);
+  const issue = createIssueService(repos, runChange, queries, clock);
+  const counter = createCounterService(repos, runChange, queries, clock);
+  const windows = createWindowService(repos, runChange, clock);
+  const authorizer = createSocketAuthorizer(repos, auth);
+
+  async function disconnectRoom(room: string, code: 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT'): Promise<void> {
+    io.to(room).emit('session:ended', { code });
+    const sockets = await io.in(room).fetchSockets();
+    for (const s of sockets) s.disconnect(true);
+  }
+
+  const control = {
+    disconnectDevice: (deviceId: number) => disconnectRoom(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
+    publishSnapshot: (hallId: number) => publisher.publishSnapshot(hallId),
+  };
+
+  io.use((socket, next) => authorizer.middleware(socket, next));
+  io.on('connection', (socket: AppSocket) => {
+    const data = socket.data;
+    const registered = new Set<string>();
+    const on = createRegistrar(socket, authorizer, (event, error) => log(`[socket] ${event} failed`, error));
+    const track = new Proxy(on, {
+      get(target, prop: keyof typeof on) {
+        return (event: string, ...rest: unknown[]) => {
+          registered.add(event);
+          return (target[prop] as (...args: unknown[]) => void)(event, ...rest);
+        };
+      },
+    });
+
+    if (data.role === 'ticket') {
+      void socket.join(statusRoom(data.hallId));
+      const ticket = data.ticketId ? repos.tickets.find(data.hallId, data.ticketId) : null;
+      const latest = ticket ? repos.tickets.findByStatusToken(ticket.statusToken) : null;
+      if (latest) socket.emit('ticket:status', queries.status(latest));
+    } else {
+      void socket.join(hallRoom(data.hallId));
+      registerHallHandlers(socket, track, queries);
+      // Every role gets every command registered: the registrar refuses the wrong role with
+      // FORBIDDEN, which is clearer to a misconfigured client than silence.
+      registerKioskHandlers(socket, track, { repos, queries, issue, printer: deps.printer, notifyPrinterFault, clock }, deps.publicUrl ?? null);
+      registerStaffHandlers(socket, track, windows, counter);
+      registerAdminHandlers(socket, track, { repos, queries, runChange, control, clock });
+      if (data.role === 'admin') void socket.join(adminRoom(data.hallId));
+      if (data.staffId) void socket.join(staffRoom(data.staffId));
+      if (data.deviceId) {
+        void socket.join(deviceRoom(data.deviceId));
+        presence.connected(data.hallId, data.deviceId);
+        repos.devices.touch(data.deviceId, clock());
+        socket.on('disconnect', () => presence.disconnected(data.hallId, data.deviceId!));
+      }
+      socket.emit('hall:snapshot', queries.snapshot(data.hallId));
+    }
+
+    // Unknown events still get an answer, so a confused or hostile client learns nothing by silence.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && registered.has(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack({ ok: false, error: appError('FORBIDDEN') });
+    });
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    '/api',
+    createApiRouter({
+      repos,
+      auth,
+      queries,
+      version: deps.version ?? 'dev',
+      onSignedOut: (token) => {
+        const tokenHash = sha256(token);
+        void io.fetchSockets().then((sockets) => {
+          for (const s of sockets) {
+            if (s.data.sessionTokenHash !== tokenHash) continue;
+            windows.releaseIfIdle({ hallId: s.data.hallId, staffId: s.data.staffId, deviceId: null });
+            s.emit('session:ended', { code: 'SIGNED_OUT' });
+            s.disconnect(true);
+          }
+        });
+      },
+    }),
+  );
+  app.use(createPagesRouter(deps.webRoot));
+  httpServer.on('request', app);
+
+  return {
+    io,
+    repos,
+    queries,
+    services: { issue, counter, windows, auth },
+    control,
+    async close(): Promise<void> {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
+export type Application = ReturnType<typeof createApplication>;

@@ -1,0 +1,33 @@
+// The server's own settings, from the environment, validated once at start.
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('data'),
+  /** A hall configuration JSON file; without one the demo hall is created on first start. */
+  HALL_CONFIG: z.string().optional(),
+  /** Origin in QR codes on tickets, e.g. http://192.168.1.10:8080; derived from requests when unset. */
+  PUBLIC_URL: z.url().optional(),
+  /** Printer for kiosks that have none configured: 'virtual' or tcp://host:9100. */
+  DEFAULT_PRINTER: z.string().default('virtual'),
+  DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+});
+
+export type ServerConfig = z.output<typeof envSchema> & { dbFile: string; webRoot: string };
+
+export function loadServerConfig(env: NodeJS.ProcessEnv, repoRoot: string): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`环境变量有误 / Invalid environment settings:\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(repoRoot, parsed.data.DATA_DIR);
+  return {
+    ...parsed.data,
+    DATA_DIR: dataDir,
+    dbFile: path.join(dataDir, 'hall.sqlite'),
+    webRoot: path.join(repoRoot, 'dist', 'web'),
+  };
+}

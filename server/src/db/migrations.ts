@@ -1,0 +1,172 @@
+// Numbered schema migrations. Each runs once, inside a transaction, and records its number in
+// schema_migrations. Never edit a shipped migration: add the next number. Every row carries
+// hall_id so one server can host many halls and a PostgreSQL port is an addition, not a rewrite.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE halls (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        opens TEXT NOT NULL,
+        closes TEXT NOT NULL,
+        ticket_footer TEXT NOT NULL DEFAULT '',
+        rules_json TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE services (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        code TEXT NOT NULL,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        category TEXT NOT NULL,
+        typical_minutes INTEGER NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (hall_id, code)
+      );
+      CREATE TABLE staff (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff','admin')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE windows (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        number INTEGER NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        service_ids_json TEXT NOT NULL,
+        elderly_dedicated INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL DEFAULT 'closed' CHECK (state IN ('closed','open','paused')),
+        pause_reason TEXT,
+        staff_id INTEGER REFERENCES staff(id),
+        current_ticket_id INTEGER,
+        normal_streak INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (hall_id, number)
+      );
+      CREATE UNIQUE INDEX windows_staff ON windows(staff_id) WHERE staff_id IS NOT NULL;
+      CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        kind TEXT NOT NULL CHECK (kind IN ('kiosk','display')),
+        name TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        revoked INTEGER NOT NULL DEFAULT 0,
+        last_seen_at INTEGER,
+        printer_json TEXT,
+        printer_fault_json TEXT
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id INTEGER NOT NULL REFERENCES staff(id),
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      );
+      CREATE TABLE ticket_sequences (
+        hall_id INTEGER NOT NULL,
+        service_id INTEGER NOT NULL,
+        business_day TEXT NOT NULL,
+        last_sequence INTEGER NOT NULL,
+        PRIMARY KEY (hall_id, service_id, business_day)
+      ) WITHOUT ROWID;
+      CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        service_id INTEGER NOT NULL REFERENCES services(id),
+        business_day TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        priority_class TEXT NOT NULL,
+        proxy INTEGER NOT NULL DEFAULT 0,
+        proxy_relation TEXT,
+        source TEXT NOT NULL,
+        source_device_id INTEGER,
+        state TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        order_key REAL NOT NULL,
+        called_at INTEGER,
+        serving_at INTEGER,
+        finished_at INTEGER,
+        window_id INTEGER,
+        staff_id INTEGER,
+        target_window_id INTEGER,
+        call_count INTEGER NOT NULL DEFAULT 0,
+        marks_json TEXT,
+        transferred_from_id INTEGER REFERENCES tickets(id),
+        status_token TEXT NOT NULL,
+        masked_id_number TEXT,
+        request_id TEXT
+      );
+      CREATE UNIQUE INDEX tickets_request ON tickets(hall_id, request_id) WHERE request_id IS NOT NULL;
+      CREATE INDEX tickets_active ON tickets(hall_id, business_day, state);
+      CREATE INDEX tickets_status_token ON tickets(status_token);
+      CREATE INDEX tickets_number ON tickets(hall_id, business_day, number);
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL,
+        ticket_id INTEGER,
+        type TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        window_id INTEGER,
+        staff_id INTEGER,
+        device_id INTEGER,
+        payload_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX events_hall_at ON events(hall_id, at);
+      CREATE INDEX events_ticket ON events(ticket_id);
+      CREATE TABLE notices (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        text TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        staff_id INTEGER,
+        action TEXT NOT NULL,
+        detail_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX audit_hall_at ON audit_log(hall_id, at);
+      CREATE TABLE home_visits (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        person_name TEXT NOT NULL,
+        masked_id_number TEXT,
+        phone TEXT NOT NULL,
+        address TEXT NOT NULL,
+        service_id INTEGER NOT NULL REFERENCES services(id),
+        reason TEXT NOT NULL,
+        requested_date TEXT NOT NULL,
+        status TEXT NOT NULL,
+        scheduled_date TEXT,
+        officer_id INTEGER REFERENCES staff(id),
+        completed_at INTEGER,
+        document_delivered INTEGER NOT NULL DEFAULT 0,
+        assisted_payment INTEGER NOT NULL DEFAULT 0,
+        cancel_reason TEXT,
+        notes TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX home_visits_hall ON home_visits(hall_id, status);
+    `,
+  },
+];

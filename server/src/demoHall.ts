@@ -1,0 +1,39 @@
+// The demo hall written on first start when no configuration file is given: the four kinds of
+// business of a city police bureau's service hall, six windows of which two are elderly windows.
+import type { HallConfig } from './hallConfig';
+
+export const DEMO_HALL_CONFIG: HallConfig = {
+  halls: [
+    {
+      code: 'demo',
+      name: '市公安局出入境与户政办证大厅',
+      nameEn: 'City Police Exit-Entry & Household Registration Hall',
+      timezone: 'Asia/Shanghai',
+      hours: { opens: '08:30', closes: '17:30' },
+      ticketFooter: '60岁以上老人无需预约，优先办理。如需帮助请到服务台。',
+      rules: {},
+      services: [
+        { code: 'A', nameZh: '出入境证件', nameEn: 'Exit-entry documents', category: 'exit_entry', typicalMinutes: 8 },
+        { code: 'B', nameZh: '户籍业务', nameEn: 'Household registration', category: 'household', typicalMinutes: 10 },
+        { code: 'C', nameZh: '身份证', nameEn: 'Resident ID card', category: 'id_card', typicalMinutes: 6 },
+        { code: 'D', nameZh: '居住证', nameEn: 'Residence permit', category: 'residence_permit', typicalMinutes: 7 },
+      ],
+      windows: [
+        { number: 1, name: '老年人专窗', services: ['A', 'B', 'C', 'D'], elderlyDedicated: true },
+        { number: 2, name: '老年人专窗', services: ['A', 'B', 'C', 'D'], elderlyDedicated: true },
+        { number: 3, name: '出入境', services: ['A'], elderlyDedicated: false },
+        { number: 4, name: '出入境', services: ['A', 'D'], elderlyDedicated: false },
+        { number: 5, name: '户政', services: ['B', 'C'], elderlyDedicated: false },
+        { number: 6, name: '户政', services: ['B', 'C', 'D'], elderlyDedicated: false },
+      ],
+      devices: [
+        { kind: 'kiosk', name: '大厅取号机 1', printer: { interface: 'virtual', widthColumns: 48 } },
+        { kind: 'display', name: '大厅显示屏', printer: null },
+      ],
+      staff: [
+        { username: 'staff', name: '窗口民警', role: 'staff' },
+        { username: 'admin', name: '值班主管', role: 'admin' },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,69 @@
+// Starts a complete server on a data folder: opens (and migrates) the SQLite file, writes the
+// hall configuration on first start, and listens. Used by main.ts, the tests and the benchmarks.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApplication, type Application } from './app';
+import { openDatabase, startCheckpointTimer } from './db/database';
+import type { HallConfig } from './hallConfig';
+import { createRepositories } from './repositories';
+import { isSeeded, seedHalls, type SeedCredentials } from './seed';
+import type { ServerPrinter } from './printing/serverPrinter';
+
+export interface StartOptions {
+  dbFile: string;
+  webRoot: string;
+  port: number;
+  host: string;
+  hallConfig: HallConfig;
+  printer: ServerPrinter;
+  publicUrl?: string | null;
+  synchronous?: 'FULL' | 'NORMAL';
+  clock?: () => number;
+  version?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: Application;
+  /** Secrets generated on first start (null when the database already existed). */
+  credentials: SeedCredentials | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const db = openDatabase(options.dbFile, { synchronous: options.synchronous ?? 'FULL' });
+  const repos = createRepositories(db);
+  const credentials = isSeeded(repos) ? null : seedHalls(repos, options.hallConfig);
+  const stopCheckpoints = startCheckpointTimer(db);
+
+  const httpServer = http.createServer();
+  const app = createApplication(httpServer, {
+    db,
+    printer: options.printer,
+    webRoot: options.webRoot,
+    publicUrl: options.publicUrl ?? null,
+    clock: options.clock,
+    version: options.version,
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    app,
+    credentials,
+    async close() {
+      stopCheckpoints();
+      await app.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// Starts the real server for a test: a fresh SQLite file in a temp folder, the demo hall with known
+// test passwords, the virtual printer, port 0 on 127.0.0.1. restart() stops and starts it again on
+// the same data folder and port, as after a crash or an update.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_HALL_CONFIG } from '../../server/src/demoHall';
+import type { HallConfig } from '../../server/src/hallConfig';
+import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
+import { startServer, type RunningServer } from '../../server/src/server';
+import type { HallRules } from '@shared/contracts/entities';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1' };
+
+export interface TestServerOptions {
+  rules?: Partial<HallRules>;
+  clock?: () => number;
+  /** Extra staff accounts (username, password = `${username}-pass`). */
+  extraStaff?: string[];
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  dbFile: string;
+  credentials: {
+    kioskKey: string;
+    displayKey: string;
+    staff: { username: string; password: string };
+    admin: { username: string; password: string };
+  };
+  app: RunningServer['app'];
+  close(): Promise<void>;
+  /** Stop, then start again on the same data and port. */
+  restart(): Promise<void>;
+  /** Stop without starting again (restart later with start()). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export function testHallConfig(options: TestServerOptions = {}): HallConfig {
+  const demo = DEMO_HALL_CONFIG.halls[0]!;
+  return {
+    halls: [
+      {
+        ...demo,
+        rules: { ...demo.rules, ...options.rules },
+        staff: [
+          { username: 'staff', name: '窗口民警', role: 'staff', password: TEST_PASSWORDS.staff },
+          { username: 'admin', name: '值班主管', role: 'admin', password: TEST_PASSWORDS.admin },
+          ...(options.extraStaff ?? []).map((username) => ({
+            username,
+            name: username,
+            role: 'staff' as const,
+            password: `${username}-pass`,
+          })),
+        ],
+      },
+    ],
+  };
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
+  const dbFile = path.join(dataDir, 'hall.sqlite');
+  const printer = createServerPrinter(dataDir, { interface: 'virtual', widthColumns: 48 });
+  const boot = (port: number) =>
+    startServer({
+      dbFile,
+      webRoot: path.join(REPO_ROOT, 'dist', 'web'),
+      port,
+      host: '127.0.0.1',
+      hallConfig: testHallConfig(options),
+      printer,
+      clock: options.clock,
+      synchronous: 'NORMAL',
+    });
+  let running: RunningServer | null = await boot(0);
+  const seeded = running.credentials!;
+  const port = running.port;
+  const key = (kind: 'kiosk' | 'display') => seeded.devices.find((d) => d.kind === kind)!.key;
+
+  const server: TestServer = {
+    url: running.url,
+    port,
+    dataDir,
+    dbFile,
+    credentials: {
+      kioskKey: key('kiosk'),
+      displayKey: key('display'),
+      staff: { username: 'staff', password: TEST_PASSWORDS.staff },
+      admin: { username: 'admin', password: TEST_PASSWORDS.admin },
+    },
+    get app() {
+      if (!running) throw new Error('test server is stopped');
+      return running.app;
+    },
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+    async start() {
+      if (!running) running = await boot(port);
+    },
+    async restart() {
+      await server.stop();
+      await server.start();
+    },
+    async close() {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
