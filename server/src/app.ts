@@ -21,7 +21,7 @@ import { createPresence, createPublisher } from './sockets/publisher';
 import { registerHallHandlers } from './sockets/hallHandlers';
 import { registerKioskHandlers } from './sockets/kioskHandlers';
 import { registerStaffHandlers } from './sockets/staffHandlers';
-import { registerAdminHandlers } from './admin/adminHandlers';
+import { createAdminHttpRouter, registerAdminHandlers } from './admin/adminHandlers';
 import { adminRoom, deviceRoom, hallRoom, staffRoom, statusRoom, type AppServer, type AppSocket } from './sockets/types';
 import { createApiRouter } from './http/api';
 import { createPagesRouter } from './http/pages';
@@ -122,6 +122,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use('/api/admin', createAdminHttpRouter({ repos, auth }));
   app.use(
     '/api',
     createApiRouter({

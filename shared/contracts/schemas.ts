@@ -130,7 +130,7 @@ export const printerSettingsSchema = z
       .string()
       .trim()
       .max(200)
-      .regex(/^(virtual|tcp:\/\/[\w.-]+:\d{1,5}|\/dev\/[\w./-]+|printer:.+|[A-Z]:.+|\\\\.+)$/),
+      .regex(/^(virtual|tcp:\/\/[\w.-]+:\d{1,5}|\/dev\/[\w./-]+|COM\d{1,3}|LPT\d|printer:.+|\\\\.+)$/),
     widthColumns: z.number().int().min(32).max(64).default(48),
   })
   .strict();

@@ -62,7 +62,8 @@ export async function startFakePrinter(opts: FakePrinterOptions = {}): Promise<F
       const window = Buffer.concat([tail, chunk]);
       tail = window.subarray(Math.max(0, window.length - 2));
       if (opts.status === 'silent') return;
-      for (const n of statusRequests(window)) socket.write(Buffer.from([statusAnswer(n, opts.status === 'paper_out')]));
+      for (const n of statusRequests(window))
+        socket.write(Buffer.from([statusAnswer(n, opts.status === 'paper_out')]));
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
@@ -123,7 +124,9 @@ function connectWithin(port: number, ms: number): Promise<net.Socket | null> {
 }
 
 async function startHangingPrinter(): Promise<FakePrinter> {
-  const child: ChildProcess = spawn(process.execPath, ['-e', HANG_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['-e', HANG_SCRIPT], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
     child.once('error', reject);

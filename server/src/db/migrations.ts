@@ -116,6 +116,9 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE UNIQUE INDEX tickets_request ON tickets(hall_id, request_id) WHERE request_id IS NOT NULL;
       CREATE INDEX tickets_active ON tickets(hall_id, business_day, state);
+      CREATE INDEX tickets_queue ON tickets(hall_id, business_day, state, service_id, order_key);
+      CREATE INDEX tickets_queue_age ON tickets(hall_id, business_day, state, service_id, issued_at);
+      CREATE INDEX tickets_done ON tickets(hall_id, service_id, state, finished_at);
       CREATE INDEX tickets_status_token ON tickets(status_token);
       CREATE INDEX tickets_number ON tickets(hall_id, business_day, number);
       CREATE TABLE events (

@@ -124,9 +124,21 @@ export function createCounterService(
       return runChange(actor.hallId, (ctx) => {
         const window = callableWindow(actor);
         const day = queries.today(actor.hallId);
-        const pick = pickNext(window, repos.tickets.waiting(actor.hallId, day), repos.halls.rules(actor.hallId), clock());
+        const rules = repos.halls.rules(actor.hallId);
+        const now = clock();
+        const candidates = repos.tickets.candidates(
+          actor.hallId,
+          day,
+          {
+            id: window.id,
+            serviceIds: window.serviceIds,
+            normalOnlyIfTargeted: window.elderlyDedicated && !rules.elderlyWindowTakesOthers,
+          },
+          now - rules.maxWaitMinutes * 60_000,
+        );
+        const pick = pickNext(window, candidates, rules, now);
         if (!pick) throw new DomainError('QUEUE_EMPTY');
-        return call(actor, ctx, window, pick.ticket, pick.reason);
+        return call(actor, ctx, window, loadTicket(actor, pick.ticket.id), pick.reason);
       });
     },
 
@@ -198,7 +210,7 @@ export function createCounterService(
         const state = move(ticket, 'requeue');
         const rules = repos.halls.rules(actor.hallId);
         const sameService = repos.tickets
-          .waiting(actor.hallId, ticket.businessDay)
+          .queue(actor.hallId, ticket.businessDay)
           .filter((t) => t.serviceId === ticket.serviceId);
         const requeued: StoredTicket = {
           ...ticket,

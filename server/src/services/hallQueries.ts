@@ -8,7 +8,7 @@ import type {
   TicketStatus,
   WindowStats,
 } from '@shared/contracts/entities';
-import { estimatedWaitMinutes, peopleAhead, windowsServingCount } from '@shared/queue/estimate';
+import { estimatedWaitMinutes, windowsServingCount } from '@shared/queue/estimate';
 import { isPriority } from '@shared/queue/policy';
 import { businessDay } from '@shared/ticketNumber';
 import type { Repositories } from '../repositories';
@@ -61,8 +61,7 @@ export function createHallQueries(repos: Repositories, clock: () => number) {
   function figures(ticket: StoredTicket): { peopleAhead: number; estimatedWaitMinutes: number } {
     const service = repos.services.find(ticket.hallId, ticket.serviceId);
     if (ticket.state !== 'waiting' || !service) return { peopleAhead: 0, estimatedWaitMinutes: 0 };
-    const waiting = repos.tickets.waiting(ticket.hallId, ticket.businessDay);
-    const ahead = peopleAhead(ticket, waiting);
+    const ahead = repos.tickets.countAhead(ticket);
     const windows = repos.windows.list(ticket.hallId);
     return {
       peopleAhead: ahead,

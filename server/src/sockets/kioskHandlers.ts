@@ -38,7 +38,11 @@ export function registerKioskHandlers(socket: AppSocket, on: CommandRegistrar, d
     const device = deps.repos.devices.find(socket.data.hallId, socket.data.deviceId!)!;
     const hall = deps.repos.halls.find(ticket.hallId)!;
     const issued = deps.queries.issued(ticket);
-    const outcome = await deps.printer(device.printer, issued, originOf(socket, publicUrl) + issued.statusPath, hall.timezone);
+    const outcome = await deps.printer(device.printer, issued, {
+      statusOrigin: originOf(socket, publicUrl),
+      timeZone: hall.timezone,
+      priorityClasses: deps.repos.halls.rules(hall.id).priorityClasses,
+    });
     const fault: PrinterFault | null = outcome.ok
       ? null
       : { ...outcome.fault, at: deps.clock(), ticketNumber: ticket.number };

@@ -27,8 +27,7 @@ export interface CounterContext {
 }
 
 export type Availability =
-  | { enabled: true }
-  | { enabled: false; reasonKey: string; params?: Record<string, string | number> };
+  { enabled: true } | { enabled: false; reasonKey: string; params?: Record<string, string | number> };
 
 const yes: Availability = { enabled: true };
 const no = (reasonKey: string, params?: Record<string, string | number>): Availability =>

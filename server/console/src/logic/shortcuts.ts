@@ -12,7 +12,11 @@ export interface Shortcut {
   codes: readonly string[];
 }
 
-const letter = (target: ShortcutTarget, ch: string, extra: { keys?: string[]; codes?: string[] } = {}): Shortcut => ({
+const letter = (
+  target: ShortcutTarget,
+  ch: string,
+  extra: { keys?: string[]; codes?: string[] } = {},
+): Shortcut => ({
   target,
   label: ch,
   keys: [ch.toLowerCase(), ...(extra.keys ?? [])],

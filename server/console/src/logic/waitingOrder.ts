@@ -42,5 +42,9 @@ export function waitingOrderFor(
 
 /** Reasons that mean "a priority class went ahead", worded with the class name. */
 export function isPriorityReason(reason: PickReason): boolean {
-  return reason === 'priority_at_elderly_window' || reason === 'priority_by_ratio' || reason === 'only_priority_waiting';
+  return (
+    reason === 'priority_at_elderly_window' ||
+    reason === 'priority_by_ratio' ||
+    reason === 'only_priority_waiting'
+  );
 }

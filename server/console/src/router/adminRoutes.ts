@@ -1,7 +1,35 @@
-// Admin pages plug in here (the admin console lives in src/admin/). Each route should carry
+// Admin pages plug in here (the admin console lives in src/admin/). Each route carries
 //   meta: { requiresAuth: true, requiresAdmin: true, navKey: '<locale key for the header link>' }
 // The router spreads this list into its routes; the guard sends non-admins back to /counter,
 // and the header shows a link for every route with a navKey when the session is an admin's.
 import type { RouteRecordRaw } from 'vue-router';
 
-export const adminRoutes: RouteRecordRaw[] = [];
+const admin = { requiresAuth: true, requiresAdmin: true } as const;
+
+export const adminRoutes: RouteRecordRaw[] = [
+  { path: '/admin', redirect: '/admin/monitor' },
+  {
+    path: '/admin/monitor',
+    name: 'admin-monitor',
+    component: () => import('../admin/views/MonitorView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.monitor' },
+  },
+  {
+    path: '/admin/config',
+    name: 'admin-config',
+    component: () => import('../admin/views/ConfigView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.config' },
+  },
+  {
+    path: '/admin/reports',
+    name: 'admin-reports',
+    component: () => import('../admin/views/ReportsView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.reports' },
+  },
+  {
+    path: '/admin/home-visits',
+    name: 'admin-home-visits',
+    component: () => import('../admin/views/HomeVisitsView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.homeVisits' },
+  },
+];

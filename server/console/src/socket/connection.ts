@@ -10,10 +10,9 @@ export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 type Args<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>;
 /** The data an event's acknowledgement carries on success. */
-export type AckData<E extends ClientEventName> =
-  Args<E> extends [...unknown[], Ack<infer T>] ? T : never;
+export type AckData<E extends ClientEventName> = Args<E> extends [...unknown[], Ack<infer T>] ? T : never;
 /** The payload of a command; `[]` for a query that takes none. */
-export type PayloadArgs<E extends ClientEventName> = Args<E> extends [infer P, Ack<unknown>] ? [P] : [];
+export type PayloadArgs<E extends ClientEventName> = Args<E> extends [infer P, unknown] ? [P] : [];
 
 export type ConsoleResult<T> = { ok: true; data: T } | { ok: false; error: ConsoleError };
 

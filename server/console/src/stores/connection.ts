@@ -25,8 +25,16 @@ export const useConnectionStore = defineStore('connection', () => {
   const onConnect = (): void => {
     link.value = 'online';
   };
-  const onDisconnect = (): void => {
+  const onDisconnect = (reason: string): void => {
     if (link.value !== 'idle') link.value = 'offline';
+    // socket.io does not retry after the server itself cut the line; unless the session was
+    // ended (handled by session:ended), try again so a server restart heals on its own.
+    if (reason === 'io server disconnect') {
+      setTimeout(() => {
+        const socket = currentSocket();
+        if (socket && session.isSignedIn && !socket.connected) socket.connect();
+      }, 1500);
+    }
   };
   const onConnectError = (err: Error): void => {
     link.value = 'offline';

@@ -2,7 +2,7 @@
 // the store believes only the answer; after a lost answer or a reconnect it asks `counter:current`
 // so a console that dropped right after call-next still learns which ticket it got.
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { FinishMarks, HallWindow, Id, TicketView, WindowStats } from '@shared/contracts/entities';
 import type { ServerToClientEvents } from '@shared/contracts/events';
 import { request, currentSocket, type ConsoleResult, type ConsoleSocket } from '../socket/connection';
@@ -52,6 +52,16 @@ export const useCounterStore = defineStore('counter', () => {
     return waitingOrderFor(window.value, snap.activeTickets, snap.rules, clock.now);
   });
 
+  // The window's current ticket changed without this console asking (the same account acting from
+  // another tab, or an admin): re-read rather than show a ticket the window no longer holds.
+  watch(
+    () => window.value?.currentTicketId ?? null,
+    (heldId) => {
+      if (busy.value === null && connected.value && heldId !== (ticket.value?.id ?? null))
+        void refreshCurrent();
+    },
+  );
+
   function can(action: CounterAction): Availability {
     return availability(action, {
       connected: connected.value,
@@ -73,7 +83,8 @@ export const useCounterStore = defineStore('counter', () => {
   }
 
   function forgetNoShow(id: Id): void {
-    if (recentNoShows.value.some((n) => n.id === id)) saveNoShows(recentNoShows.value.filter((n) => n.id !== id));
+    if (recentNoShows.value.some((n) => n.id === id))
+      saveNoShows(recentNoShows.value.filter((n) => n.id !== id));
   }
 
   /** Keeps the held ticket in step with what other parts of the system do to it. */
@@ -149,10 +160,14 @@ export const useCounterStore = defineStore('counter', () => {
     );
   const open = () => run('open', () => request('window:open'), setWindow);
   const pause = (reason: string) =>
-    run('pause', () => request('window:pause', { reason }), (w) => {
-      setWindow(w);
-      messages.showText('info', 'messages.paused');
-    });
+    run(
+      'pause',
+      () => request('window:pause', { reason }),
+      (w) => {
+        setWindow(w);
+        messages.showText('info', 'messages.paused');
+      },
+    );
   const resume = () => run('resume', () => request('window:resume'), setWindow);
   const close = () => run('close', () => request('window:close'), setWindow);
 
@@ -165,30 +180,50 @@ export const useCounterStore = defineStore('counter', () => {
   const callSpecific = (number: string) =>
     run('callSpecific', () => request('counter:callSpecific', { number }), showCalled);
   const recall = () =>
-    run('recall', () => request('counter:recall', { ticketId: heldTicketId() }), (t) => {
-      ticket.value = t;
-      messages.showText('success', 'messages.recalled', { number: t.number });
-    });
+    run(
+      'recall',
+      () => request('counter:recall', { ticketId: heldTicketId() }),
+      (t) => {
+        ticket.value = t;
+        messages.showText('success', 'messages.recalled', { number: t.number });
+      },
+    );
   const start = () =>
-    run('start', () => request('counter:start', { ticketId: heldTicketId() }), (t) => {
-      ticket.value = t;
-    });
+    run(
+      'start',
+      () => request('counter:start', { ticketId: heldTicketId() }),
+      (t) => {
+        ticket.value = t;
+      },
+    );
   const finish = (marks: FinishMarks) =>
-    run('finish', () => request('counter:finish', { ticketId: heldTicketId(), marks }), (t) => {
-      ticket.value = null;
-      messages.showText('success', 'messages.finished', { number: t.number });
-    });
+    run(
+      'finish',
+      () => request('counter:finish', { ticketId: heldTicketId(), marks }),
+      (t) => {
+        ticket.value = null;
+        messages.showText('success', 'messages.finished', { number: t.number });
+      },
+    );
   const noShow = () =>
-    run('noShow', () => request('counter:noShow', { ticketId: heldTicketId() }), (t) => {
-      ticket.value = null;
-      rememberNoShow(t);
-      messages.showText('info', 'messages.noShow', { number: t.number });
-    });
+    run(
+      'noShow',
+      () => request('counter:noShow', { ticketId: heldTicketId() }),
+      (t) => {
+        ticket.value = null;
+        rememberNoShow(t);
+        messages.showText('info', 'messages.noShow', { number: t.number });
+      },
+    );
   const requeue = (ticketId: Id) =>
-    run('requeue', () => request('counter:requeue', { ticketId }), (t) => {
-      forgetNoShow(t.id);
-      messages.showText('success', 'messages.requeued', { number: t.number });
-    });
+    run(
+      'requeue',
+      () => request('counter:requeue', { ticketId }),
+      (t) => {
+        forgetNoShow(t.id);
+        messages.showText('success', 'messages.requeued', { number: t.number });
+      },
+    );
   const transfer = (toServiceId: Id, toWindowId: Id | null) =>
     run(
       'transfer',

@@ -176,7 +176,12 @@ const en: Messages = {
   pause: {
     title: 'Pause the window',
     intro: 'Choose or type a reason; waiting visitors will see the window is paused.',
-    presets: { break: 'Short break', materials: 'Sorting documents', system: 'System fault', meeting: 'Meeting' },
+    presets: {
+      break: 'Short break',
+      materials: 'Sorting documents',
+      system: 'System fault',
+      meeting: 'Meeting',
+    },
     other: 'Other reason',
     confirm: 'Pause (Enter)',
   },

@@ -45,7 +45,7 @@ const zhCN = {
   },
   windowState: {
     closed: '已关闭',
-    open: '办理中',
+    open: '已开启',
     paused: '暂停服务',
   },
   counter: {

@@ -1,0 +1,40 @@
+// Sends one admin command and tells the person what happened: the server's refusal in both
+// languages, or a short success line. Returns the data, or null when the command was refused.
+import { ref } from 'vue';
+import type { ClientEventName } from '@shared/contracts/events';
+import { request, type AckData, type PayloadArgs } from '../../socket/connection';
+import { useMessagesStore } from '../../stores/messages';
+
+export interface SuccessWords {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export function useAdminCommand() {
+  const messages = useMessagesStore();
+  const busy = ref(false);
+
+  async function run<E extends ClientEventName>(
+    event: E,
+    payload: PayloadArgs<E>,
+    success?: SuccessWords | ((data: AckData<E>) => SuccessWords),
+  ): Promise<AckData<E> | null> {
+    busy.value = true;
+    try {
+      const result = await request(event, ...payload);
+      if (!result.ok) {
+        messages.showError(result.error);
+        return null;
+      }
+      if (success) {
+        const words = typeof success === 'function' ? success(result.data) : success;
+        messages.showText('success', words.key, words.params ?? {});
+      }
+      return result.data;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { run, busy };
+}

@@ -1,0 +1,57 @@
+// `npm start`: the server on its embedded default — a SQLite file under ./data, the demo hall (or
+// HALL_CONFIG), and the virtual printer — printing the addresses of every page.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadServerConfig } from './config';
+import { DEMO_HALL_CONFIG } from './demoHall';
+import { ConfigError, parseHallConfig, type HallConfig } from './hallConfig';
+import { createServerPrinter } from './printing/createServerPrinter';
+import { startServer } from './server';
+import { printerSettingsSchema } from '@shared/contracts/schemas';
+import { describeStart } from './startBanner';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function readHallConfig(file: string | undefined): HallConfig {
+  if (!file) return DEMO_HALL_CONFIG;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`${file}: ${(error as Error).message}`]);
+  }
+  return parseHallConfig(raw);
+}
+
+async function main(): Promise<void> {
+  const config = loadServerConfig(process.env, repoRoot);
+  const hallConfig = readHallConfig(config.HALL_CONFIG);
+  const fallbackPrinter = printerSettingsSchema.parse({ interface: config.DEFAULT_PRINTER });
+  const server = await startServer({
+    dbFile: config.dbFile,
+    webRoot: config.webRoot,
+    port: config.PORT,
+    host: config.HOST,
+    hallConfig,
+    printer: createServerPrinter(config.DATA_DIR, fallbackPrinter),
+    publicUrl: config.PUBLIC_URL ?? null,
+    synchronous: config.DB_SYNCHRONOUS,
+    version: process.env.npm_package_version,
+  });
+  console.log(describeStart(server, config, os.networkInterfaces()));
+
+  const stop = async (signal: string) => {
+    console.log(`\n${signal}: 正在停止 / stopping…`);
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+// What `npm start` prints: the page addresses (on this machine and on the LAN) and, on first
+// start only, the generated device keys and passwords — shown once, stored only as hashes.
+import type { NetworkInterfaceInfo } from 'node:os';
+import type { ServerConfig } from './config';
+import type { RunningServer } from './server';
+
+function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[] {
+  return Object.values(interfaces)
+    .flat()
+    .filter((i): i is NetworkInterfaceInfo => !!i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i.address);
+}
+
+export function describeStart(
+  server: Pick<RunningServer, 'url' | 'port' | 'credentials'>,
+  config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR'>,
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
+): string {
+  const base = server.url;
+  const kiosk = server.credentials?.devices.find((d) => d.kind === 'kiosk');
+  const display = server.credentials?.devices.find((d) => d.kind === 'display');
+  const lines = [
+    '',
+    '大厅取号叫号系统已启动 / Hall queue server is running',
+    `  数据 Data:        ${config.dbFile}`,
+    `  虚拟打印机 Virtual printer: ${config.DATA_DIR}/printer/`,
+    '',
+    '页面 Pages:',
+    `  取号机 Kiosk:      ${base}/kiosk/${kiosk ? `?key=${kiosk.key}` : '   (add ?key=<kiosk device key>)'}`,
+    `  显示屏 Display:    ${base}/display/${display ? `?key=${display.key}` : '   (add ?key=<display device key>)'}`,
+    `  窗口屏 Window:     ${base}/display/window/1${display ? `?key=${display.key}` : ''}`,
+    `  工作台 Staff/Admin: ${base}/console/`,
+  ];
+  const lan = lanAddresses(interfaces);
+  if (lan.length > 0) lines.push(`  局域网 LAN:        ${lan.map((a) => `http://${a}:${server.port}`).join('  ')}`);
+  if (server.credentials) {
+    lines.push('', '首次启动生成的账号与设备密钥（只显示这一次，请妥善保存）:');
+    lines.push('First start: accounts and device keys (shown only this once — keep them safe):');
+    for (const s of server.credentials.staff) lines.push(`  ${s.role.padEnd(5)}  ${s.username} / ${s.password}`);
+    for (const d of server.credentials.devices) lines.push(`  ${d.kind.padEnd(7)} ${d.name}: ${d.key}`);
+  } else {
+    lines.push('', '账号与设备密钥已在首次启动时显示；可在管理页面新建设备密钥或重设密码。');
+    lines.push('Accounts and keys were shown at first start; create new device keys or reset passwords in the admin console.');
+  }
+  return lines.join('\n');
+}
