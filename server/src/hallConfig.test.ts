@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_HALL_CONFIG } from './demoHall';
+import { ConfigError, parseHallConfig } from './hallConfig';
+
+const demo = () => structuredClone(DEMO_HALL_CONFIG) as unknown as { halls: Record<string, unknown>[] };
+
+function problems(input: unknown): string[] {
+  try {
+    parseHallConfig(input);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('hall configuration file', () => {
+  it('accepts the demo hall: four services, six windows of which two are elderly windows', () => {
+    const config = parseHallConfig(demo());
+    const hall = config.halls[0]!;
+    expect(hall.services.map((s) => s.category)).toEqual(['exit_entry', 'household', 'id_card', 'residence_permit']);
+    expect(hall.windows).toHaveLength(6);
+    expect(hall.windows.filter((w) => w.elderlyDedicated)).toHaveLength(2);
+    expect(hall.devices.map((d) => d.kind).sort()).toEqual(['display', 'kiosk']);
+    expect(hall.staff.map((s) => s.role).sort()).toEqual(['admin', 'staff']);
+  });
+
+  it('names the bad field by its path', () => {
+    const bad = demo();
+    const hall = bad.halls[0]!;
+    hall.timezone = 'Mars/Olympus';
+    (hall.services as { typicalMinutes: unknown }[])[1]!.typicalMinutes = 'ten';
+    const found = problems(bad);
+    expect(found.some((p) => p.startsWith('halls[0].timezone: unknown IANA time zone'))).toBe(true);
+    expect(found.some((p) => p.startsWith('halls[0].services[1].typicalMinutes'))).toBe(true);
+  });
+
+  it('checks that windows name services that exist', () => {
+    const bad = demo();
+    (bad.halls[0]!.windows as { services: string[] }[])[2]!.services = ['A', 'Q'];
+    expect(problems(bad)).toEqual(['halls[0].windows[2].services[1]: no service with code Q']);
+  });
+
+  it('refuses duplicate service codes and window numbers, unknown keys and an empty hall list', () => {
+    const dup = demo();
+    const services = dup.halls[0]!.services as { code: string }[];
+    services[1]!.code = 'A';
+    const windows = dup.halls[0]!.windows as { number: number }[];
+    windows[1]!.number = 1;
+    const found = problems(dup);
+    expect(found).toContain('halls[0].services[1].code: duplicate service code A');
+    expect(found).toContain('halls[0].windows[1].number: duplicate window number 1');
+    const extra = demo();
+    extra.halls[0]!.colour = 'red';
+    expect(problems(extra).some((p) => p.includes('colour'))).toBe(true);
+    expect(problems({ halls: [] })[0]).toMatch(/^halls:/);
+  });
+
+  it('says what is wrong in Chinese and English', () => {
+    expect(() => parseHallConfig({})).toThrow(/配置文件有误 \/ Invalid configuration/);
+  });
+});
