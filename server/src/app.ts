@@ -22,7 +22,15 @@ import { registerHallHandlers } from './sockets/hallHandlers';
 import { registerKioskHandlers } from './sockets/kioskHandlers';
 import { registerStaffHandlers } from './sockets/staffHandlers';
 import { createAdminHttpRouter, registerAdminHandlers } from './admin/adminHandlers';
-import { adminRoom, deviceRoom, hallRoom, staffRoom, statusRoom, type AppServer, type AppSocket } from './sockets/types';
+import {
+  adminRoom,
+  deviceRoom,
+  hallRoom,
+  staffRoom,
+  statusRoom,
+  type AppServer,
+  type AppSocket,
+} from './sockets/types';
 import { createApiRouter } from './http/api';
 import { createPagesRouter } from './http/pages';
 import type { ServerPrinter } from './printing/serverPrinter';
@@ -61,7 +69,10 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const windows = createWindowService(repos, runChange, clock);
   const authorizer = createSocketAuthorizer(repos, auth);
 
-  async function disconnectRoom(room: string, code: 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT'): Promise<void> {
+  async function disconnectRoom(
+    room: string,
+    code: 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT',
+  ): Promise<void> {
     io.to(room).emit('session:ended', { code });
     const sockets = await io.in(room).fetchSockets();
     for (const s of sockets) s.disconnect(true);
@@ -97,7 +108,12 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerHallHandlers(socket, track, queries);
       // Every role gets every command registered: the registrar refuses the wrong role with
       // FORBIDDEN, which is clearer to a misconfigured client than silence.
-      registerKioskHandlers(socket, track, { repos, queries, issue, printer: deps.printer, notifyPrinterFault, clock }, deps.publicUrl ?? null);
+      registerKioskHandlers(
+        socket,
+        track,
+        { repos, queries, issue, printer: deps.printer, notifyPrinterFault, clock },
+        deps.publicUrl ?? null,
+      );
       registerStaffHandlers(socket, track, windows, counter);
       registerAdminHandlers(socket, track, { repos, queries, runChange, control, clock });
       if (data.role === 'admin') void socket.join(adminRoom(data.hallId));

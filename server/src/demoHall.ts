@@ -13,10 +13,28 @@ export const DEMO_HALL_CONFIG: HallConfig = {
       ticketFooter: '60岁以上老人无需预约，优先办理。如需帮助请到服务台。',
       rules: {},
       services: [
-        { code: 'A', nameZh: '出入境证件', nameEn: 'Exit-entry documents', category: 'exit_entry', typicalMinutes: 8 },
-        { code: 'B', nameZh: '户籍业务', nameEn: 'Household registration', category: 'household', typicalMinutes: 10 },
+        {
+          code: 'A',
+          nameZh: '出入境证件',
+          nameEn: 'Exit-entry documents',
+          category: 'exit_entry',
+          typicalMinutes: 8,
+        },
+        {
+          code: 'B',
+          nameZh: '户籍业务',
+          nameEn: 'Household registration',
+          category: 'household',
+          typicalMinutes: 10,
+        },
         { code: 'C', nameZh: '身份证', nameEn: 'Resident ID card', category: 'id_card', typicalMinutes: 6 },
-        { code: 'D', nameZh: '居住证', nameEn: 'Residence permit', category: 'residence_permit', typicalMinutes: 7 },
+        {
+          code: 'D',
+          nameZh: '居住证',
+          nameEn: 'Residence permit',
+          category: 'residence_permit',
+          typicalMinutes: 7,
+        },
       ],
       windows: [
         { number: 1, name: '老年人专窗', services: ['A', 'B', 'C', 'D'], elderlyDedicated: true },

@@ -18,7 +18,12 @@ describe('hall configuration file', () => {
   it('accepts the demo hall: four services, six windows of which two are elderly windows', () => {
     const config = parseHallConfig(demo());
     const hall = config.halls[0]!;
-    expect(hall.services.map((s) => s.category)).toEqual(['exit_entry', 'household', 'id_card', 'residence_permit']);
+    expect(hall.services.map((s) => s.category)).toEqual([
+      'exit_entry',
+      'household',
+      'id_card',
+      'residence_permit',
+    ]);
     expect(hall.windows).toHaveLength(6);
     expect(hall.windows.filter((w) => w.elderlyDedicated)).toHaveLength(2);
     expect(hall.devices.map((d) => d.kind).sort()).toEqual(['display', 'kiosk']);

@@ -70,16 +70,29 @@ const hallSchema = z
   .superRefine((hall, ctx) => {
     const codes = hall.services.map((s) => s.code);
     codes.forEach((code, i) => {
-      if (codes.indexOf(code) !== i) ctx.addIssue({ code: 'custom', path: ['services', i, 'code'], message: `duplicate service code ${code}` });
+      if (codes.indexOf(code) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'code'],
+          message: `duplicate service code ${code}`,
+        });
     });
     const numbers = hall.windows.map((w) => w.number);
     hall.windows.forEach((w, i) => {
       if (numbers.indexOf(w.number) !== i) {
-        ctx.addIssue({ code: 'custom', path: ['windows', i, 'number'], message: `duplicate window number ${w.number}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['windows', i, 'number'],
+          message: `duplicate window number ${w.number}`,
+        });
       }
       w.services.forEach((code, j) => {
         if (!codes.includes(code)) {
-          ctx.addIssue({ code: 'custom', path: ['windows', i, 'services', j], message: `no service with code ${code}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['windows', i, 'services', j],
+            message: `no service with code ${code}`,
+          });
         }
       });
     });
@@ -100,11 +113,12 @@ export class ConfigError extends Error {
 export function parseHallConfig(input: unknown): HallConfig {
   const result = hallConfigSchema.safeParse(input);
   if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
-  );
+  throw new ConfigError(result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`));
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
 }

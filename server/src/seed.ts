@@ -19,7 +19,14 @@ export function seedHalls(repos: Repositories, config: HallConfig): SeedCredenti
   repos.db.transaction(() => {
     for (const hall of config.halls) {
       const hallId = repos.halls.insert(
-        { code: hall.code, name: hall.name, nameEn: hall.nameEn, timezone: hall.timezone, hours: hall.hours, ticketFooter: hall.ticketFooter },
+        {
+          code: hall.code,
+          name: hall.name,
+          nameEn: hall.nameEn,
+          timezone: hall.timezone,
+          hours: hall.hours,
+          ticketFooter: hall.ticketFooter,
+        },
         { ...DEFAULT_RULES, ...hall.rules },
       );
       const serviceIds = new Map<string, number>();
@@ -37,12 +44,24 @@ export function seedHalls(repos: Repositories, config: HallConfig): SeedCredenti
       }
       for (const d of hall.devices) {
         const key = randomToken();
-        repos.devices.insert({ hallId, kind: d.kind, name: d.name, keyHash: sha256(key), printer: d.printer });
+        repos.devices.insert({
+          hallId,
+          kind: d.kind,
+          name: d.name,
+          keyHash: sha256(key),
+          printer: d.printer,
+        });
         credentials.devices.push({ hallCode: hall.code, kind: d.kind, name: d.name, key });
       }
       for (const s of hall.staff) {
         const password = s.password ?? randomToken(9);
-        repos.staff.insert({ hallId, username: s.username, name: s.name, role: s.role, passwordHash: hashPassword(password) });
+        repos.staff.insert({
+          hallId,
+          username: s.username,
+          name: s.name,
+          role: s.role,
+          passwordHash: hashPassword(password),
+        });
         credentials.staff.push({ hallCode: hall.code, username: s.username, role: s.role, password });
       }
     }

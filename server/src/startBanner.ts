@@ -32,15 +32,19 @@ export function describeStart(
     `  工作台 Staff/Admin: ${base}/console/`,
   ];
   const lan = lanAddresses(interfaces);
-  if (lan.length > 0) lines.push(`  局域网 LAN:        ${lan.map((a) => `http://${a}:${server.port}`).join('  ')}`);
+  if (lan.length > 0)
+    lines.push(`  局域网 LAN:        ${lan.map((a) => `http://${a}:${server.port}`).join('  ')}`);
   if (server.credentials) {
     lines.push('', '首次启动生成的账号与设备密钥（只显示这一次，请妥善保存）:');
     lines.push('First start: accounts and device keys (shown only this once — keep them safe):');
-    for (const s of server.credentials.staff) lines.push(`  ${s.role.padEnd(5)}  ${s.username} / ${s.password}`);
+    for (const s of server.credentials.staff)
+      lines.push(`  ${s.role.padEnd(5)}  ${s.username} / ${s.password}`);
     for (const d of server.credentials.devices) lines.push(`  ${d.kind.padEnd(7)} ${d.name}: ${d.key}`);
   } else {
     lines.push('', '账号与设备密钥已在首次启动时显示；可在管理页面新建设备密钥或重设密码。');
-    lines.push('Accounts and keys were shown at first start; create new device keys or reset passwords in the admin console.');
+    lines.push(
+      'Accounts and keys were shown at first start; create new device keys or reset passwords in the admin console.',
+    );
   }
   return lines.join('\n');
 }

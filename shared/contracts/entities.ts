@@ -3,7 +3,13 @@
 
 export type Id = number;
 
-export const SERVICE_CATEGORIES = ['exit_entry', 'household', 'id_card', 'residence_permit', 'other'] as const;
+export const SERVICE_CATEGORIES = [
+  'exit_entry',
+  'household',
+  'id_card',
+  'residence_permit',
+  'other',
+] as const;
 export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
 
 export const TICKET_STATES = [

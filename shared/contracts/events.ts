@@ -58,7 +58,9 @@ export interface ServerToClientEvents {
   /** Sent to the ticket-status role only. */
   'ticket:status': (status: TicketStatus) => void;
   /** Sent just before the server cuts a session or device off. */
-  'session:ended': (e: { code: 'SESSION_EXPIRED' | 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT' }) => void;
+  'session:ended': (e: {
+    code: 'SESSION_EXPIRED' | 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT';
+  }) => void;
 }
 
 type Command<In, Out> = (payload: In, ack: Ack<Out>) => void;

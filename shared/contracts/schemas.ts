@@ -22,7 +22,10 @@ export const issueTicketSchema = z
     /** Chosen by the kiosk per visitor action; a retry with the same id returns the same ticket. */
     requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
     serviceId: id,
-    priorityClass: z.string().regex(/^[a-z_]{1,32}$/).default('normal'),
+    priorityClass: z
+      .string()
+      .regex(/^[a-z_]{1,32}$/)
+      .default('normal'),
     proxy: z.boolean().default(false),
     proxyRelation: z.string().trim().max(32).nullable().default(null),
     /** Masked resident ID (e.g. 4405**********1234) when one was read; never the whole number. */
@@ -50,7 +53,13 @@ export const claimWindowSchema = z.object({ windowId: id }).strict();
 export const pauseWindowSchema = z.object({ reason: z.string().trim().max(100).default('') }).strict();
 export const ticketRefSchema = z.object({ ticketId: id }).strict();
 export const callSpecificSchema = z
-  .object({ number: z.string().trim().toUpperCase().regex(/^[A-Z](-[A-Z])?\d{1,4}$/) })
+  .object({
+    number: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z](-[A-Z])?\d{1,4}$/),
+  })
   .strict();
 
 export const finishMarksSchema = z
@@ -63,13 +72,18 @@ export const finishMarksSchema = z
   })
   .strict();
 
-export const finishTicketSchema = z.object({ ticketId: id, marks: finishMarksSchema.default({
-  proxy: false,
-  proxyRelation: null,
-  assistedPayment: false,
-  formHelp: false,
-  note: null,
-}) }).strict();
+export const finishTicketSchema = z
+  .object({
+    ticketId: id,
+    marks: finishMarksSchema.default({
+      proxy: false,
+      proxyRelation: null,
+      assistedPayment: false,
+      formHelp: false,
+      note: null,
+    }),
+  })
+  .strict();
 
 export const transferTicketSchema = z
   .object({
@@ -81,7 +95,11 @@ export const transferTicketSchema = z
   .strict();
 
 // ---- admin ----
-const serviceCode = z.string().trim().toUpperCase().regex(/^[A-Z]$/);
+const serviceCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]$/);
 export const serviceUpsertSchema = z
   .object({
     id: id.optional(),
@@ -107,7 +125,10 @@ export const windowUpsertSchema = z
 
 export const staffCreateSchema = z
   .object({
-    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{2,32}$/),
     name: shortText(40),
     password: z.string().min(8).max(128),
     role: z.enum(['staff', 'admin']),
@@ -214,7 +235,10 @@ export const homeVisitCreateSchema = z
       .regex(/^\d{4}\*{10}\d{3}[\dX]$/)
       .nullable()
       .default(null),
-    phone: z.string().trim().regex(/^[\d+ -]{5,20}$/),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[\d+ -]{5,20}$/),
     address: shortText(200),
     serviceId: id,
     reason: z.enum(['bedridden', 'disabled', 'elderly', 'other']),

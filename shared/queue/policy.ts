@@ -7,7 +7,7 @@ export interface QueueTicket {
   id: Id;
   serviceId: Id;
   priorityClass: string;
-  /** First issue time (kept across transfers); drives the maximum-wait rule. */
+  /** First issue time (kept across transfers); drives the maximum-wait rule (see waitingSince). */
   issuedAt: number;
   /** Position key; equals issuedAt except for requeued no-shows. */
   orderKey: number;
@@ -52,14 +52,28 @@ export function compareQueueOrder(a: QueueTicket, b: QueueTicket): number {
   return a.orderKey - b.orderKey || a.issuedAt - b.issuedAt || a.sequence - b.sequence || a.id - b.id;
 }
 
+/**
+ * Since when the maximum-wait rule counts this ticket's wait: its first issue time, or for a
+ * requeued no-show the later place it was put back to. Counting a no-show from its issue time
+ * would make it overdue at once (it has usually waited long already, often it was called
+ * *because* it was overdue), so it would jump straight back to the front and the requeue
+ * offset would mean nothing. Its new key sits among the keys of the tickets around it, so it
+ * becomes overdue together with its neighbours.
+ */
+export function waitingSince(ticket: QueueTicket): number {
+  return Math.max(ticket.issuedAt, ticket.orderKey);
+}
+
 function compareByAge(a: QueueTicket, b: QueueTicket): number {
-  return a.issuedAt - b.issuedAt || compareQueueOrder(a, b);
+  return waitingSince(a) - waitingSince(b) || compareQueueOrder(a, b);
 }
 
 /** Can this window ever be handed this ticket under these rules? */
 export function isEligible(window: QueueWindow, ticket: QueueTicket, rules: QueueRules): boolean {
   if (!window.serviceIds.includes(ticket.serviceId)) return false;
-  if (ticket.targetWindowId !== null && ticket.targetWindowId !== window.id) return false;
+  // A ticket transferred to one window on purpose may be called there whatever its class: if
+  // that window is elderly-only, no other window could ever call it.
+  if (ticket.targetWindowId !== null) return ticket.targetWindowId === window.id;
   if (window.elderlyDedicated && !rules.elderlyWindowTakesOthers && !isPriority(ticket)) return false;
   return true;
 }
@@ -70,7 +84,12 @@ function first<T extends QueueTicket>(tickets: T[], compare: (a: T, b: T) => num
   return best;
 }
 
-/** The ticket this window should call next, and why; null when none it may serve is waiting. */
+/**
+ * The ticket this window should call next, and why; null when none it may serve is waiting.
+ * `waiting` need not hold the whole queue: it is enough to pass, among the tickets eligible at
+ * this window, for each class (normal / priority) the first in queue order (compareQueueOrder)
+ * and the longest overdue (smallest waitingSince, then queue order).
+ */
 export function pickNext<T extends QueueTicket>(
   window: QueueWindow,
   waiting: readonly T[],
@@ -83,7 +102,7 @@ export function pickNext<T extends QueueTicket>(
   // Rule 3: nobody waits without bound — the longest-waiting overdue ticket goes first.
   const limit = rules.maxWaitMinutes * 60_000;
   const overdue = first(
-    eligible.filter((t) => now - t.issuedAt > limit),
+    eligible.filter((t) => now - waitingSince(t) > limit),
     compareByAge,
   );
   if (overdue) return { ticket: overdue, reason: 'overdue' };
@@ -137,17 +156,34 @@ export function orderWaiting<T extends QueueTicket>(
   }
 }
 
+/** The smallest double greater than x (x is a finite position key). */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  const bits = new BigInt64Array(new Float64Array([x]).buffer);
+  bits[0] = bits[0]! + (x > 0 ? 1n : -1n);
+  return new Float64Array(bits.buffer)[0]!;
+}
+
 /**
  * Position key for a requeued no-show: just after the `offset`-th waiting ticket of its
  * service (in queue order), or at the end when fewer wait. Keys are real numbers so a ticket
  * can be slotted between two others without renumbering anyone.
  */
-export function requeueOrderKey(sameServiceWaiting: readonly QueueTicket[], offset: number, now: number): number {
+export function requeueOrderKey(
+  sameServiceWaiting: readonly QueueTicket[],
+  offset: number,
+  now: number,
+): number {
   const ordered = [...sameServiceWaiting].sort(compareQueueOrder);
   if (ordered.length === 0) return now;
   if (offset <= 0) return ordered[0]!.orderKey - 1;
   if (ordered.length <= offset) return Math.max(now, ordered[ordered.length - 1]!.orderKey + 1);
   const before = ordered[offset - 1]!.orderKey;
   const after = ordered[offset]!.orderKey;
-  return before === after ? before : before + (after - before) / 2;
+  const middle = before + (after - before) / 2;
+  if (middle > before && middle < after) return middle;
+  // No key lies strictly between (the two share a key, or many requeues into one gap used up
+  // the precision of doubles): take the next key up, so the ticket is never put ahead of the
+  // `offset` tickets it must follow; ties with the next ticket then break by issue time.
+  return nextUp(before);
 }

@@ -3,7 +3,16 @@
 // managed and cut off at once; every admin command is refused to a non-admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, DeviceWithKey, MonitorState } from '@shared/contracts/admin';
-import type { Device, HallRules, HallWindow, IssuedTicket, Notice, Service, StaffMember, TicketView } from '@shared/contracts/entities';
+import type {
+  Device,
+  HallRules,
+  HallWindow,
+  IssuedTicket,
+  Notice,
+  Service,
+  StaffMember,
+  TicketView,
+} from '@shared/contracts/entities';
 import { COMMAND_ROLES, type ClientEventName } from '@shared/contracts/events';
 import type { Result } from '@shared/contracts/errors';
 import { DEFAULT_RULES } from '@shared/defaults';
@@ -35,7 +44,13 @@ function data<T>(result: Result<T>): T {
 
 async function issue(code: string, priorityClass = 'normal'): Promise<TicketView> {
   now += 60_000;
-  return data(await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: serviceId(code), priorityClass })).ticket;
+  return data(
+    await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+      requestId: newRequestId(),
+      serviceId: serviceId(code),
+      priorityClass,
+    }),
+  ).ticket;
 }
 
 async function serve(client: ConnectedClient, ticket: TicketView): Promise<void> {
@@ -103,7 +118,10 @@ describe('rules apply to the next call without restart', () => {
     });
     expect(!noElderly.ok && noElderly.error.code).toBe('VALIDATION_FAILED');
     const duplicateMarker = await emitAck(admin.socket, 'admin:rulesUpdate', {
-      priorityClasses: [...DEFAULT_RULES.priorityClasses, { id: 'pregnant', nameZh: '孕妇', nameEn: 'Pregnant', marker: 'L' }],
+      priorityClasses: [
+        ...DEFAULT_RULES.priorityClasses,
+        { id: 'pregnant', nameZh: '孕妇', nameEn: 'Pregnant', marker: 'L' },
+      ],
     });
     expect(!duplicateMarker.ok && duplicateMarker.error.code).toBe('VALIDATION_FAILED');
   });
@@ -123,7 +141,11 @@ describe('windows, services, notices and hall details apply live', () => {
     );
     expect(updated.elderlyDedicated).toBe(true);
     const seen = (await snapshot).windows.find((w) => w.number === 3)!;
-    expect(seen).toMatchObject({ elderlyDedicated: true, name: '老年人专窗', serviceIds: [serviceId('A'), serviceId('B')] });
+    expect(seen).toMatchObject({
+      elderlyDedicated: true,
+      name: '老年人专窗',
+      serviceIds: [serviceId('A'), serviceId('B')],
+    });
 
     // Window 3 now serves B and, as an elderly window, takes the elderly B ticket before an older normal A.
     const li = await staffAtWindow(server.url, 'li', 'li-pass', windowId(3));
@@ -139,9 +161,17 @@ describe('windows, services, notices and hall details apply live', () => {
   });
 
   it('refuses unknown services, duplicate window numbers and duplicate service codes', async () => {
-    const unknown = await emitAck(admin.socket, 'admin:windowUpsert', { number: 9, serviceIds: [9999], elderlyDedicated: false });
+    const unknown = await emitAck(admin.socket, 'admin:windowUpsert', {
+      number: 9,
+      serviceIds: [9999],
+      elderlyDedicated: false,
+    });
     expect(!unknown.ok && unknown.error.code).toBe('SERVICE_NOT_FOUND');
-    const duplicate = await emitAck(admin.socket, 'admin:windowUpsert', { number: 4, serviceIds: [], elderlyDedicated: false });
+    const duplicate = await emitAck(admin.socket, 'admin:windowUpsert', {
+      number: 4,
+      serviceIds: [],
+      elderlyDedicated: false,
+    });
     expect(!duplicate.ok && duplicate.error.code).toBe('CONFLICT');
     const code = await emitAck(admin.socket, 'admin:serviceUpsert', {
       code: 'a',
@@ -164,9 +194,18 @@ describe('windows, services, notices and hall details apply live', () => {
       }),
     );
     const window = data(
-      await emitAck<HallWindow>(admin.socket, 'admin:windowUpsert', { number: 7, serviceIds: [service.id], elderlyDedicated: false }),
+      await emitAck<HallWindow>(admin.socket, 'admin:windowUpsert', {
+        number: 7,
+        serviceIds: [service.id],
+        elderlyDedicated: false,
+      }),
     );
-    const ticket = data(await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: service.id }));
+    const ticket = data(
+      await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+        requestId: newRequestId(),
+        serviceId: service.id,
+      }),
+    );
     expect(ticket.ticket.number).toBe('E001');
     const li = await staffAtWindow(server.url, 'li', 'li-pass', window.id);
     expect(data(await emitAck<TicketView>(li.socket, 'counter:callNext')).number).toBe('E001');
@@ -175,22 +214,41 @@ describe('windows, services, notices and hall details apply live', () => {
 
   it('notices and the ticket footer reach the screens', async () => {
     const shown = nextEvent(display.socket, 'hall:snapshot');
-    const notice = data(await emitAck<Notice>(admin.socket, 'admin:noticeUpsert', { text: '今日 12:00–13:00 照常办理' }));
+    const notice = data(
+      await emitAck<Notice>(admin.socket, 'admin:noticeUpsert', { text: '今日 12:00–13:00 照常办理' }),
+    );
     expect((await shown).notices.map((n) => n.text)).toContain('今日 12:00–13:00 照常办理');
     const hidden = nextEvent(display.socket, 'hall:snapshot');
     data(await emitAck(admin.socket, 'admin:noticeDelete', { id: notice.id }));
     expect((await hidden).notices.map((n) => n.id)).not.toContain(notice.id);
 
     data(await emitAck(admin.socket, 'admin:hallUpdate', { ticketFooter: '老年人请到 1、2 号专窗' }));
-    const ticket = data(await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: serviceId('D') }));
+    const ticket = data(
+      await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+        requestId: newRequestId(),
+        serviceId: serviceId('D'),
+      }),
+    );
     expect(ticket.footer).toBe('老年人请到 1、2 号专窗');
   });
 
   it('audits each change with who and what', async () => {
     const audit = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
     const actions = audit.map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['rules.update', 'window.update', 'window.create', 'service.create', 'notice.create', 'notice.delete', 'hall.update']));
-    const rules = audit.find((a) => a.action === 'rules.update' && 'mixRatio' in (a.detail.changes as object))!;
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'rules.update',
+        'window.update',
+        'window.create',
+        'service.create',
+        'notice.create',
+        'notice.delete',
+        'hall.update',
+      ]),
+    );
+    const rules = audit.find(
+      (a) => a.action === 'rules.update' && 'mixRatio' in (a.detail.changes as object),
+    )!;
     expect(rules.staffName).toBe('值班主管');
     expect(rules.detail.changes).toEqual({ mixRatio: { from: 2, to: 1 } });
   });
@@ -199,7 +257,11 @@ describe('windows, services, notices and hall details apply live', () => {
 describe('devices', () => {
   it('creates a key shown once, updates the printer, and revoking cuts the device off at once', async () => {
     const created = data(
-      await emitAck<DeviceWithKey>(admin.socket, 'admin:deviceCreate', { kind: 'kiosk', name: '二楼取号机', printer: { interface: 'virtual' } }),
+      await emitAck<DeviceWithKey>(admin.socket, 'admin:deviceCreate', {
+        kind: 'kiosk',
+        name: '二楼取号机',
+        printer: { interface: 'virtual' },
+      }),
     );
     expect(created.key.length).toBeGreaterThanOrEqual(40);
     const list = data(await emitAck<Device[]>(admin.socket, 'admin:deviceList'));
@@ -207,24 +269,36 @@ describe('devices', () => {
 
     const newKiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: created.key });
     const printer = data(
-      await emitAck<Device>(admin.socket, 'admin:deviceUpdate', { id: created.device.id, printer: { interface: 'tcp://10.0.0.5:9100', widthColumns: 42 } }),
+      await emitAck<Device>(admin.socket, 'admin:deviceUpdate', {
+        id: created.device.id,
+        printer: { interface: 'tcp://10.0.0.5:9100', widthColumns: 42 },
+      }),
     );
     expect(printer.printer).toEqual({ interface: 'tcp://10.0.0.5:9100', widthColumns: 42 });
-    const badPrinter = await emitAck(admin.socket, 'admin:deviceUpdate', { id: created.device.id, printer: { interface: 'http://evil' } });
+    const badPrinter = await emitAck(admin.socket, 'admin:deviceUpdate', {
+      id: created.device.id,
+      printer: { interface: 'http://evil' },
+    });
     expect(!badPrinter.ok && badPrinter.error.code).toBe('VALIDATION_FAILED');
 
     const monitor = data(await emitAck<MonitorState>(admin.socket, 'admin:monitor'));
     expect(monitor.devices.find((d) => d.id === created.device.id)?.online).toBe(true);
 
     const ended = nextEvent(newKiosk.socket, 'session:ended');
-    const gone = new Promise<string>((resolve) => newKiosk.socket.once('disconnect', (reason) => resolve(reason)));
-    const revoked = data(await emitAck<Device>(admin.socket, 'admin:deviceRevoke', { id: created.device.id }));
+    const gone = new Promise<string>((resolve) =>
+      newKiosk.socket.once('disconnect', (reason) => resolve(reason)),
+    );
+    const revoked = data(
+      await emitAck<Device>(admin.socket, 'admin:deviceRevoke', { id: created.device.id }),
+    );
     expect(revoked.revoked).toBe(true);
     expect((await ended).code).toBe('DEVICE_REVOKED');
     expect(await gone).toBe('io server disconnect');
 
     const retry = connectRaw(server.url, { role: 'kiosk', deviceKey: created.key });
-    const refusal = await new Promise<string>((resolve) => retry.once('connect_error', (e) => resolve(e.message)));
+    const refusal = await new Promise<string>((resolve) =>
+      retry.once('connect_error', (e) => resolve(e.message)),
+    );
     retry.close();
     expect(refusal).toBe('DEVICE_REVOKED');
   });
@@ -233,10 +307,20 @@ describe('devices', () => {
 describe('staff accounts', () => {
   it('creates, refuses a duplicate username, resets a password and disables with an immediate cut-off', async () => {
     const created = data(
-      await emitAck<StaffMember>(admin.socket, 'admin:staffCreate', { username: 'zhao', name: '赵警官', password: 'first-pass-1', role: 'staff' }),
+      await emitAck<StaffMember>(admin.socket, 'admin:staffCreate', {
+        username: 'zhao',
+        name: '赵警官',
+        password: 'first-pass-1',
+        role: 'staff',
+      }),
     );
     expect(created).toMatchObject({ username: 'zhao', role: 'staff', disabled: false });
-    const dup = await emitAck(admin.socket, 'admin:staffCreate', { username: 'zhao', name: '另一人', password: 'another-pass', role: 'staff' });
+    const dup = await emitAck(admin.socket, 'admin:staffCreate', {
+      username: 'zhao',
+      name: '另一人',
+      password: 'another-pass',
+      role: 'staff',
+    });
     expect(!dup.ok && dup.error.code).toBe('CONFLICT');
 
     data(await emitAck(admin.socket, 'admin:staffUpdate', { id: created.id, password: 'second-pass-2' }));
@@ -245,7 +329,9 @@ describe('staff accounts', () => {
     const zhao = await connectClient(server.url, { role: 'staff', sessionToken: session.token });
 
     const ended = nextEvent(zhao.socket, 'session:ended');
-    const disabled = data(await emitAck<StaffMember>(admin.socket, 'admin:staffUpdate', { id: created.id, disabled: true }));
+    const disabled = data(
+      await emitAck<StaffMember>(admin.socket, 'admin:staffUpdate', { id: created.id, disabled: true }),
+    );
     expect(disabled.disabled).toBe(true);
     expect((await ended).code).toBe('ACCOUNT_DISABLED');
     await expect(login(server.url, 'zhao', 'second-pass-2')).rejects.toThrow('ACCOUNT_DISABLED');
@@ -254,7 +340,9 @@ describe('staff accounts', () => {
   });
 
   it('an admin cannot disable or demote their own account', async () => {
-    const me = data(await emitAck<StaffMember[]>(admin.socket, 'admin:staffList')).find((s) => s.username === 'admin')!;
+    const me = data(await emitAck<StaffMember[]>(admin.socket, 'admin:staffList')).find(
+      (s) => s.username === 'admin',
+    )!;
     const disable = await emitAck(admin.socket, 'admin:staffUpdate', { id: me.id, disabled: true });
     expect(!disable.ok && disable.error.code).toBe('CONFLICT');
     const demote = await emitAck(admin.socket, 'admin:staffUpdate', { id: me.id, role: 'staff' });
@@ -279,7 +367,9 @@ describe('monitor', () => {
 });
 
 describe('only admins may send admin commands', () => {
-  const adminOnly = (Object.keys(COMMAND_ROLES) as ClientEventName[]).filter((e) => COMMAND_ROLES[e].every((r) => r === 'admin'));
+  const adminOnly = (Object.keys(COMMAND_ROLES) as ClientEventName[]).filter((e) =>
+    COMMAND_ROLES[e].every((r) => r === 'admin'),
+  );
 
   it('covers every admin and home-visit command', () => {
     expect(adminOnly.filter((e) => e.startsWith('admin:'))).toHaveLength(16);
@@ -292,7 +382,12 @@ describe('only admins may send admin commands', () => {
     const before = data(await emitAck<HallRules>(admin.socket, 'admin:rulesUpdate', {}));
     for (const event of adminOnly) {
       for (const client of [staff, kiosk]) {
-        const result = await emitAck(client.socket, event, { mixRatio: 7, id: 1, from: '2026-05-06', to: '2026-05-06' });
+        const result = await emitAck(client.socket, event, {
+          mixRatio: 7,
+          id: 1,
+          from: '2026-05-06',
+          to: '2026-05-06',
+        });
         expect(!result.ok && result.error.code, `${event}`).toBe('FORBIDDEN');
       }
     }

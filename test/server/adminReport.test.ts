@@ -6,7 +6,14 @@ import type { HallReport, HomeVisit } from '@shared/contracts/admin';
 import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
 import type { Result } from '@shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, emitAck, login, newRequestId, staffAtWindow, type ConnectedClient } from '../support/clients';
+import {
+  connectClient,
+  emitAck,
+  login,
+  newRequestId,
+  staffAtWindow,
+  type ConnectedClient,
+} from '../support/clients';
 
 /** Local hall time (Asia/Shanghai, UTC+8) on 2026-05-06. */
 const local = (hh: number, mm: number) => Date.UTC(2026, 4, 6, hh - 8, mm);
@@ -30,7 +37,12 @@ function data<T>(result: Result<T>): T {
   return result.data;
 }
 
-async function issue(time: number, code: string, priorityClass = 'normal', proxy = false): Promise<TicketView> {
+async function issue(
+  time: number,
+  code: string,
+  priorityClass = 'normal',
+  proxy = false,
+): Promise<TicketView> {
   now = time;
   const result = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
     requestId: newRequestId(),
@@ -42,16 +54,28 @@ async function issue(time: number, code: string, priorityClass = 'normal', proxy
   return data(result).ticket;
 }
 
-async function act<T = TicketView>(time: number, client: ConnectedClient, event: string, payload?: unknown): Promise<T> {
+async function act<T = TicketView>(
+  time: number,
+  client: ConnectedClient,
+  event: string,
+  payload?: unknown,
+): Promise<T> {
   now = time;
-  const result = payload === undefined ? await emitAck<T>(client.socket, event) : await emitAck<T>(client.socket, event, payload);
+  const result =
+    payload === undefined
+      ? await emitAck<T>(client.socket, event)
+      : await emitAck<T>(client.socket, event, payload);
   return data(result);
 }
 
 const noMarks = { proxy: false, proxyRelation: null, assistedPayment: false, formHelp: false, note: null };
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: () => now, rules: { staffIdleMinutes: 480 }, extraStaff: ['li', 'zhang'] });
+  server = await startTestServer({
+    clock: () => now,
+    rules: { staffIdleMinutes: 480 },
+    extraStaff: ['li', 'zhang'],
+  });
   kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
   const adminSession = await login(server.url, 'admin', server.credentials.admin.password);
   adminToken = adminSession.token;
@@ -68,13 +92,19 @@ beforeAll(async () => {
   await act(local(9, 6), w1, 'counter:start', { ticketId: t1.id });
   expect((await act(local(9, 10), w3, 'counter:callNext')).number).toBe('A002'); // wait 8
   await act(local(9, 11), w3, 'counter:start', { ticketId: t2.id });
-  await act(local(9, 16), w1, 'counter:finish', { ticketId: t1.id, marks: { ...noMarks, assistedPayment: true } }); // 10
+  await act(local(9, 16), w1, 'counter:finish', {
+    ticketId: t1.id,
+    marks: { ...noMarks, assistedPayment: true },
+  }); // 10
   await act(local(9, 19), w3, 'counter:finish', { ticketId: t2.id, marks: noMarks }); // 8
 
   const t3 = await issue(local(9, 20), 'B', 'elderly');
   expect((await act(local(9, 30), w5, 'counter:callNext')).number).toBe('B-L001'); // wait 10 at an ordinary window
   await act(local(9, 31), w5, 'counter:start', { ticketId: t3.id });
-  await act(local(9, 41), w5, 'counter:finish', { ticketId: t3.id, marks: { ...noMarks, proxy: true, proxyRelation: '配偶' } }); // 10
+  await act(local(9, 41), w5, 'counter:finish', {
+    ticketId: t3.id,
+    marks: { ...noMarks, proxy: true, proxyRelation: '配偶' },
+  }); // 10
 
   const t4 = await issue(local(10, 0), 'B');
   expect((await act(local(10, 4), w5, 'counter:callNext')).number).toBe('B002'); // wait 4
@@ -85,7 +115,10 @@ beforeAll(async () => {
 
   const t6 = await issue(local(10, 20), 'A');
   expect((await act(local(10, 30), w3, 'counter:callNext')).id).toBe(t6.id); // wait 10
-  const t7 = await act(local(10, 35), w3, 'counter:transfer', { ticketId: t6.id, toServiceId: serviceId('B') });
+  const t7 = await act(local(10, 35), w3, 'counter:transfer', {
+    ticketId: t6.id,
+    toServiceId: serviceId('B'),
+  });
 
   const t8 = await issue(local(10, 40), 'A', 'elderly');
   expect((await act(local(10, 41), w1, 'counter:callNext')).id).toBe(t8.id); // wait 1
@@ -98,7 +131,10 @@ beforeAll(async () => {
 
   expect((await act(local(11, 0), w1, 'counter:callNext')).id).toBe(t8.id);
   await act(local(11, 1), w1, 'counter:start', { ticketId: t8.id });
-  await act(local(11, 5), w1, 'counter:finish', { ticketId: t8.id, marks: { ...noMarks, assistedPayment: true } }); // 4
+  await act(local(11, 5), w1, 'counter:finish', {
+    ticketId: t8.id,
+    marks: { ...noMarks, assistedPayment: true },
+  }); // 4
 
   // ---- home visits (上门办) ----
   const officerId = w1.session.staff.id;
@@ -112,17 +148,32 @@ beforeAll(async () => {
     requestedDate: '2026-05-06',
   });
   const hv1 = await act<HomeVisit>(local(12, 0), admin, 'homeVisit:create', visit('B', '杨伯'));
-  const hv2 = await act<HomeVisit>(local(12, 1), admin, 'homeVisit:create', { ...visit('C', '谭先生'), reason: 'elderly' });
+  const hv2 = await act<HomeVisit>(local(12, 1), admin, 'homeVisit:create', {
+    ...visit('C', '谭先生'),
+    reason: 'elderly',
+  });
   const hv3 = await act<HomeVisit>(local(12, 2), admin, 'homeVisit:create', visit('B', '李婆婆'));
   const hv4 = await act<HomeVisit>(local(12, 3), admin, 'homeVisit:create', visit('A', '陈伯'));
   now = local(12, 5);
   const early = await emitAck(admin.socket, 'homeVisit:complete', { id: hv1.id, documentDelivered: true });
   expect(!early.ok && early.error.code).toBe('CONFLICT'); // not scheduled yet
   for (const hv of [hv1, hv2, hv4]) {
-    await act(local(12, 10), admin, 'homeVisit:schedule', { id: hv.id, scheduledDate: '2026-05-06', officerId });
+    await act(local(12, 10), admin, 'homeVisit:schedule', {
+      id: hv.id,
+      scheduledDate: '2026-05-06',
+      officerId,
+    });
   }
-  await act(local(15, 0), admin, 'homeVisit:complete', { id: hv1.id, documentDelivered: true, assistedPayment: true });
-  await act(local(16, 0), admin, 'homeVisit:complete', { id: hv2.id, documentDelivered: false, assistedPayment: false });
+  await act(local(15, 0), admin, 'homeVisit:complete', {
+    id: hv1.id,
+    documentDelivered: true,
+    assistedPayment: true,
+  });
+  await act(local(16, 0), admin, 'homeVisit:complete', {
+    id: hv2.id,
+    documentDelivered: false,
+    assistedPayment: false,
+  });
   await act(local(16, 5), admin, 'homeVisit:cancel', { id: hv3.id, reason: '家属已代为到厅办理' });
   now = local(17, 0);
 });
@@ -135,7 +186,13 @@ afterAll(async () => {
 describe('admin:report over the scripted day', () => {
   let report: HallReport;
   beforeAll(async () => {
-    report = data(await emitAck<HallReport>(admin.socket, 'admin:report', { from: '2026-05-06', to: '2026-05-06', hallId: kiosk.snapshot.hall.id }));
+    report = data(
+      await emitAck<HallReport>(admin.socket, 'admin:report', {
+        from: '2026-05-06',
+        to: '2026-05-06',
+        hallId: kiosk.snapshot.hall.id,
+      }),
+    );
   });
 
   it('counts visitors and outcomes (a transfer counts once)', () => {
@@ -150,15 +207,32 @@ describe('admin:report over the scripted day', () => {
   });
 
   it('groups by service, window, staff and class', () => {
-    const byKey = (rows: HallReport['byService'], key: number | string) => rows.find((r) => r.key === String(key));
-    expect(byKey(report.byService, serviceId('A'))).toMatchObject({ label: 'A 出入境证件', issued: 4, served: 3 });
+    const byKey = (rows: HallReport['byService'], key: number | string) =>
+      rows.find((r) => r.key === String(key));
+    expect(byKey(report.byService, serviceId('A'))).toMatchObject({
+      label: 'A 出入境证件',
+      issued: 4,
+      served: 3,
+    });
     expect(byKey(report.byService, serviceId('B'))).toMatchObject({ issued: 3, served: 2 });
     expect(byKey(report.byService, serviceId('C'))).toMatchObject({ issued: 1, served: 0 });
-    expect(byKey(report.byWindow, windowId(1))).toMatchObject({ label: '1号窗口（老年人专窗）', issued: 2, served: 2 });
+    expect(byKey(report.byWindow, windowId(1))).toMatchObject({
+      label: '1号窗口（老年人专窗）',
+      issued: 2,
+      served: 2,
+    });
     expect(byKey(report.byWindow, windowId(3))).toMatchObject({ issued: 2, served: 1 });
     expect(byKey(report.byWindow, windowId(5))).toMatchObject({ issued: 3, served: 2 });
-    expect(byKey(report.byStaff, w1.session.staff.id)).toMatchObject({ label: '窗口民警', issued: 2, served: 2 });
-    expect(byKey(report.byStaff, w5.session.staff.id)).toMatchObject({ label: 'zhang', issued: 3, served: 2 });
+    expect(byKey(report.byStaff, w1.session.staff.id)).toMatchObject({
+      label: '窗口民警',
+      issued: 2,
+      served: 2,
+    });
+    expect(byKey(report.byStaff, w5.session.staff.id)).toMatchObject({
+      label: 'zhang',
+      issued: 3,
+      served: 2,
+    });
     expect(report.byPriorityClass.map((r) => [r.key, r.issued, r.served])).toEqual([
       ['normal', 4, 2],
       ['elderly', 3, 3],
@@ -182,10 +256,18 @@ describe('admin:report over the scripted day', () => {
   });
 
   it('an all-halls report equals the one hall here, and another day is empty', async () => {
-    const all = data(await emitAck<HallReport>(admin.socket, 'admin:report', { from: '2026-05-01', to: '2026-05-31', hallId: null }));
+    const all = data(
+      await emitAck<HallReport>(admin.socket, 'admin:report', {
+        from: '2026-05-01',
+        to: '2026-05-31',
+        hallId: null,
+      }),
+    );
     expect(all.elderly).toEqual(report.elderly);
     expect(all.issued).toBe(7);
-    const other = data(await emitAck<HallReport>(admin.socket, 'admin:report', { from: '2026-05-07', to: '2026-05-08' }));
+    const other = data(
+      await emitAck<HallReport>(admin.socket, 'admin:report', { from: '2026-05-07', to: '2026-05-08' }),
+    );
     expect(other.issued).toBe(0);
     expect(other.elderly.totalElderlyServices).toBe(0);
   });
@@ -204,16 +286,29 @@ describe('home-visit register', () => {
     expect(all).toHaveLength(4);
     const done = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'done' }));
     expect(done.map((v) => v.personName).sort()).toEqual(['杨伯', '谭先生']);
-    expect(done.find((v) => v.personName === '杨伯')).toMatchObject({ documentDelivered: true, assistedPayment: true });
-    const cancelled = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'cancelled' }));
+    expect(done.find((v) => v.personName === '杨伯')).toMatchObject({
+      documentDelivered: true,
+      assistedPayment: true,
+    });
+    const cancelled = data(
+      await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'cancelled' }),
+    );
     expect(cancelled[0]).toMatchObject({ personName: '李婆婆', cancelReason: '家属已代为到厅办理' });
-    const none = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { from: '2026-06-01', to: '2026-06-30' }));
+    const none = data(
+      await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { from: '2026-06-01', to: '2026-06-30' }),
+    );
     expect(none).toEqual([]);
   });
 
   it('refuses an unknown officer, a finished visit, and a full ID number', async () => {
-    const [scheduled] = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'scheduled' }));
-    const badOfficer = await emitAck(admin.socket, 'homeVisit:schedule', { id: scheduled!.id, scheduledDate: '2026-05-07', officerId: 9999 });
+    const [scheduled] = data(
+      await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'scheduled' }),
+    );
+    const badOfficer = await emitAck(admin.socket, 'homeVisit:schedule', {
+      id: scheduled!.id,
+      scheduledDate: '2026-05-07',
+      officerId: 9999,
+    });
     expect(!badOfficer.ok && badOfficer.error.code).toBe('NOT_FOUND');
     const [done] = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'done' }));
     const again = await emitAck(admin.socket, 'homeVisit:cancel', { id: done!.id, reason: 'x' });
@@ -240,7 +335,9 @@ describe('CSV download over HTTP', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="report-2026-05-06-2026-05-06.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="report-2026-05-06-2026-05-06.csv"',
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
@@ -255,10 +352,14 @@ describe('CSV download over HTTP', () => {
   it('refuses without a token, with a staff token, and with bad dates', async () => {
     const none = await fetch(csvUrl('from=2026-05-06&to=2026-05-06'));
     expect(none.status).toBe(401);
-    const staff = await fetch(csvUrl('from=2026-05-06&to=2026-05-06'), { headers: { Authorization: `Bearer ${staffToken}` } });
+    const staff = await fetch(csvUrl('from=2026-05-06&to=2026-05-06'), {
+      headers: { Authorization: `Bearer ${staffToken}` },
+    });
     expect(staff.status).toBe(403);
     expect(((await staff.json()) as Result<unknown>).ok).toBe(false);
-    const bad = await fetch(csvUrl('from=yesterday&to=2026-05-06'), { headers: { Authorization: `Bearer ${adminToken}` } });
+    const bad = await fetch(csvUrl('from=yesterday&to=2026-05-06'), {
+      headers: { Authorization: `Bearer ${adminToken}` },
+    });
     expect(bad.status).toBe(400);
   });
 });

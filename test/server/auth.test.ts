@@ -87,7 +87,10 @@ describe('sign-in', () => {
   it('refuses a wrong password in both languages and rate-limits guessing', async () => {
     const wrong = await postLogin('admin', 'not-the-password', '10.9.9.1');
     expect(wrong.status).toBe(401);
-    expect(!wrong.body.ok && wrong.body.error).toMatchObject({ code: 'BAD_CREDENTIALS', zh: '用户名或密码错误' });
+    expect(!wrong.body.ok && wrong.body.error).toMatchObject({
+      code: 'BAD_CREDENTIALS',
+      zh: '用户名或密码错误',
+    });
     for (let i = 0; i < 4; i += 1) await postLogin('admin', `guess-${i}`, '10.9.9.1');
     const limited = await postLogin('admin', server.credentials.admin.password, '10.9.9.1');
     expect(limited.status).toBe(429);
@@ -98,7 +101,11 @@ describe('sign-in', () => {
   });
 
   it('refuses malformed sign-in bodies with a validation error', async () => {
-    const response = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+    const response = await fetch(`${server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":',
+    });
     expect(response.status).toBe(400);
     const missing = await postLogin('', '');
     expect(missing.status).toBe(400);
@@ -120,7 +127,10 @@ describe('sign-in', () => {
     const session = await login(server.url, 'staff', server.credentials.staff.password);
     const client = await connectClient(server.url, { role: 'staff', sessionToken: session.token });
     const disconnected = new Promise((resolve) => client.socket.once('disconnect', resolve));
-    const response = await fetch(`${server.url}/api/logout`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` } });
+    const response = await fetch(`${server.url}/api/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session.token}` },
+    });
     expect(response.status).toBe(200);
     await disconnected;
     expect(await refusal({ role: 'staff', sessionToken: session.token })).toBe('SESSION_EXPIRED');

@@ -31,7 +31,11 @@ describe('crash recovery', () => {
       for (let i = 0; i < 60; i += 1) {
         const requestId = newRequestId();
         inFlight.push(
-          emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId, serviceId, priorityClass: i % 4 ? 'normal' : 'elderly' })
+          emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+            requestId,
+            serviceId,
+            priorityClass: i % 4 ? 'normal' : 'elderly',
+          })
             .then((r: Result<IssuedTicket>) => {
               if (r.ok) {
                 acknowledged.set(r.data.ticket.id, r.data.ticket);
@@ -57,7 +61,12 @@ describe('crash recovery', () => {
     }
 
     const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.kioskKey });
-    const staff = await staffAtWindow(server.url, 'admin', server.passwords.admin, kiosk.snapshot.windows.find((w) => w.number === 4)!.id);
+    const staff = await staffAtWindow(
+      server.url,
+      'admin',
+      server.passwords.admin,
+      kiosk.snapshot.windows.find((w) => w.number === 4)!.id,
+    );
     const active = new Map(staff.snapshot.activeTickets.map((t) => [t.id, t]));
     for (const [id, ticket] of acknowledged) {
       const now = active.get(id);
@@ -66,14 +75,23 @@ describe('crash recovery', () => {
       if (calls.has(id)) expect(now!.state).toBe('no_show');
     }
     // Numbering: one sequence per service and day with no gap and no duplicate.
-    const sequences = staff.snapshot.activeTickets.filter((t) => t.serviceId === kiosk.snapshot.services[0]!.id).map((t) => t.sequence).sort((a, b) => a - b);
+    const sequences = staff.snapshot.activeTickets
+      .filter((t) => t.serviceId === kiosk.snapshot.services[0]!.id)
+      .map((t) => t.sequence)
+      .sort((a, b) => a - b);
     expect(sequences).toEqual(sequences.map((_, i) => i + 1));
     // A kiosk retrying an acknowledged request gets the same ticket back.
     for (const [requestId, id] of [...requestIds].slice(0, 10)) {
-      const again = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId, serviceId: kiosk.snapshot.services[0]!.id });
+      const again = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+        requestId,
+        serviceId: kiosk.snapshot.services[0]!.id,
+      });
       expect(again.ok && again.data.ticket.id).toBe(id);
     }
-    const next = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: kiosk.snapshot.services[0]!.id });
+    const next = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+      requestId: newRequestId(),
+      serviceId: kiosk.snapshot.services[0]!.id,
+    });
     expect(next.ok && next.data.ticket.sequence).toBe(sequences.length + 1);
     kiosk.close();
     staff.close();

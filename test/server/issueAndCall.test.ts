@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, emitAck, newRequestId, nextEvent, staffAtWindow, type ConnectedClient } from '../support/clients';
+import {
+  connectClient,
+  emitAck,
+  newRequestId,
+  nextEvent,
+  staffAtWindow,
+  type ConnectedClient,
+} from '../support/clients';
 
 let server: TestServer;
 let kiosk: ConnectedClient;
@@ -62,12 +69,21 @@ describe('issue and call', () => {
 
   it('a retried request id returns the same ticket, never a second one', async () => {
     const requestId = newRequestId();
-    const first = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId, serviceId: serviceId('B') });
-    const again = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId, serviceId: serviceId('B') });
+    const first = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+      requestId,
+      serviceId: serviceId('B'),
+    });
+    const again = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+      requestId,
+      serviceId: serviceId('B'),
+    });
     expect(first.ok && again.ok).toBe(true);
     if (!first.ok || !again.ok) return;
     expect(again.data.ticket.id).toBe(first.data.ticket.id);
-    const next = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: serviceId('B') });
+    const next = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+      requestId: newRequestId(),
+      serviceId: serviceId('B'),
+    });
     expect(next.ok && next.data.ticket.sequence).toBe(2);
   });
 

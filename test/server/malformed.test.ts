@@ -33,26 +33,63 @@ const nasty = fc.oneof(
   fc.constantFrom(null, undefined, 0, -1, 1e308, Number.NaN, true, '', [], {}, '__proto__'),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\u0000', '\uD800', '𠀀𠀁', '‮RTL', "'; DROP TABLE tickets; --", '<script>alert(1)</script>'),
+  fc.constantFrom(
+    '\u0000',
+    '\uD800',
+    '𠀀𠀁',
+    '‮RTL',
+    "'; DROP TABLE tickets; --",
+    '<script>alert(1)</script>',
+  ),
   fc.integer(),
   fc.double(),
   fc.constant('x'.repeat(20_000)),
   fc.constant(JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}')),
-  fc.letrec((tie) => ({ deep: fc.oneof({ depthSize: 'small' }, fc.constant(1), fc.array(tie('deep'), { maxLength: 2 })) })).deep,
+  fc.letrec((tie) => ({
+    deep: fc.oneof({ depthSize: 'small' }, fc.constant(1), fc.array(tie('deep'), { maxLength: 2 })),
+  })).deep,
 );
-const payload = fc.oneof(nasty, fc.dictionary(fc.constantFrom('ticketId', 'serviceId', 'requestId', 'windowId', 'number', 'marks', 'id', 'from', 'to', 'reason', 'priorityClass', 'x'), nasty, { maxKeys: 5 }));
+const payload = fc.oneof(
+  nasty,
+  fc.dictionary(
+    fc.constantFrom(
+      'ticketId',
+      'serviceId',
+      'requestId',
+      'windowId',
+      'number',
+      'marks',
+      'id',
+      'from',
+      'to',
+      'reason',
+      'priorityClass',
+      'x',
+    ),
+    nasty,
+    { maxKeys: 5 },
+  ),
+);
 
 describe('malformed input', () => {
   it('every event answers random payloads with a Result and the server stays up', async () => {
-    const before = (await emitAck<{ version: number; activeTickets: unknown[] }>(clients.admin.socket, 'hall:sync'));
+    const before = await emitAck<{ version: number; activeTickets: unknown[] }>(
+      clients.admin.socket,
+      'hall:sync',
+    );
     let answered = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...events), fc.constantFrom('kiosk', 'display', 'staff', 'admin' as const), payload, async (event, role, body) => {
-        const result = await emitAck(clients[role].socket, event, body);
-        answered += 1;
-        expect(typeof result.ok).toBe('boolean');
-        if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...events),
+        fc.constantFrom('kiosk', 'display', 'staff', 'admin' as const),
+        payload,
+        async (event, role, body) => {
+          const result = await emitAck(clients[role].socket, event, body);
+          answered += 1;
+          expect(typeof result.ok).toBe('boolean');
+          if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
+        },
+      ),
       { numRuns: 1500 },
     );
     expect(answered).toBe(1500);
@@ -61,7 +98,9 @@ describe('malformed input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const after = await emitAck<{ activeTickets: unknown[] }>(clients.admin.socket, 'hall:sync');
     // Random payloads never issue tickets: the kiosk's schema needs a well-formed request id.
-    expect(before.ok && after.ok && after.data.activeTickets.length).toBe(before.ok ? before.data.activeTickets.length : -1);
+    expect(before.ok && after.ok && after.data.activeTickets.length).toBe(
+      before.ok ? before.data.activeTickets.length : -1,
+    );
   }, 120_000);
 
   it('an oversized message is dropped by the transport, and the server stays up', async () => {

@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '@shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, emitAck, newRequestId, staffAtWindow, type ConnectedClient } from '../support/clients';
+import {
+  connectClient,
+  emitAck,
+  newRequestId,
+  staffAtWindow,
+  type ConnectedClient,
+} from '../support/clients';
 
 let server: TestServer;
 let kiosk: ConnectedClient;

@@ -4,7 +4,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IssuedTicket, TicketStatus, TicketView } from '@shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, connectRaw, emitAck, newRequestId, nextEvent, staffAtWindow, type ConnectedClient } from '../support/clients';
+import {
+  connectClient,
+  connectRaw,
+  emitAck,
+  newRequestId,
+  nextEvent,
+  staffAtWindow,
+  type ConnectedClient,
+} from '../support/clients';
 
 // 2026-11-28 09:00 in Shanghai.
 let now = Date.parse('2026-11-28T01:00:00Z');
@@ -18,7 +26,11 @@ const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === 
 
 async function issue(code: string, priorityClass = 'normal'): Promise<IssuedTicket> {
   now += 1000;
-  const result = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: service(code), priorityClass });
+  const result = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+    requestId: newRequestId(),
+    serviceId: service(code),
+    priorityClass,
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 }
@@ -61,32 +73,65 @@ describe('ticket lifecycle', () => {
       ticketId: issued.ticket.id,
       marks: { proxy: true, proxyRelation: '女儿', assistedPayment: true, formHelp: false, note: '现金代缴' },
     });
-    expect(done.ok && done.data.marks).toEqual({ proxy: true, proxyRelation: '女儿', assistedPayment: true, formHelp: false, note: '现金代缴' });
-    const current = await act<{ stats: { served: number; proxy: number; assistedPayment: number } }>(staff, 'counter:current');
+    expect(done.ok && done.data.marks).toEqual({
+      proxy: true,
+      proxyRelation: '女儿',
+      assistedPayment: true,
+      formHelp: false,
+      note: '现金代缴',
+    });
+    const current = await act<{ stats: { served: number; proxy: number; assistedPayment: number } }>(
+      staff,
+      'counter:current',
+    );
     expect(current.ok && current.data.stats).toMatchObject({ served: 1, proxy: 1, assistedPayment: 1 });
   });
 
   it('answers each illegal transition with its own code', async () => {
     const issued = await issue('A');
     const id = issued.ticket.id;
-    expect(await act(staff, 'counter:start', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_CALLED' } });
-    expect(await act(staff, 'counter:finish', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_SERVING' } });
-    expect(await act(staff, 'counter:requeue', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_NO_SHOW' } });
+    expect(await act(staff, 'counter:start', { ticketId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_NOT_CALLED' },
+    });
+    expect(await act(staff, 'counter:finish', { ticketId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_NOT_SERVING' },
+    });
+    expect(await act(staff, 'counter:requeue', { ticketId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_NOT_NO_SHOW' },
+    });
     await act(staff, 'counter:callNext');
-    expect(await act(staff, 'counter:cancel', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_WAITING' } });
-    expect(await act(other, 'counter:start', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_AT_WINDOW' } });
+    expect(await act(staff, 'counter:cancel', { ticketId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_NOT_WAITING' },
+    });
+    expect(await act(other, 'counter:start', { ticketId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_NOT_AT_WINDOW' },
+    });
     await act(staff, 'counter:start', { ticketId: id });
     await act(staff, 'counter:finish', { ticketId: id });
-    expect(await act(staff, 'counter:recall', { ticketId: id })).toMatchObject({ ok: false, error: { code: 'TICKET_ALREADY_DONE' } });
+    expect(await act(staff, 'counter:recall', { ticketId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_ALREADY_DONE' },
+    });
     expect(await act(staff, 'counter:transfer', { ticketId: id, toServiceId: service('B') })).toMatchObject({
       ok: false,
       error: { code: 'TICKET_ALREADY_DONE' },
     });
-    expect(await act(staff, 'counter:recall', { ticketId: 999_999 })).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_FOUND' } });
+    expect(await act(staff, 'counter:recall', { ticketId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_NOT_FOUND' },
+    });
   });
 
   it('recall announces the same ticket again', async () => {
-    const display = await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey });
+    const display = await connectClient(server.url, {
+      role: 'display',
+      deviceKey: server.credentials.displayKey,
+    });
     const issued = await issue('A');
     const firstCall = nextEvent(display.socket, 'ticket:called');
     await act(staff, 'counter:callNext');
@@ -104,8 +149,16 @@ describe('ticket lifecycle', () => {
     await act(staff, 'counter:callNext');
     await act(staff, 'counter:start', { ticketId: early.ticket.id });
     const later = await issue('D'); // window 4 serves A and D
-    const moved = await act(staff, 'counter:transfer', { ticketId: early.ticket.id, toServiceId: service('D') });
-    expect(moved.ok && moved.data).toMatchObject({ state: 'waiting', issuedAt: early.ticket.issuedAt, number: early.ticket.number, transferredFromId: early.ticket.id });
+    const moved = await act(staff, 'counter:transfer', {
+      ticketId: early.ticket.id,
+      toServiceId: service('D'),
+    });
+    expect(moved.ok && moved.data).toMatchObject({
+      state: 'waiting',
+      issuedAt: early.ticket.issuedAt,
+      number: early.ticket.number,
+      transferredFromId: early.ticket.id,
+    });
     const next = await act(other, 'counter:callNext');
     expect(next.ok && next.data.number).toBe(early.ticket.number);
     expect(next.ok && next.data.id).not.toBe(later.ticket.id);
@@ -129,7 +182,13 @@ describe('ticket lifecycle', () => {
       if (order.includes(queue[3]!.ticket.number)) break;
     }
     const tail = order.slice(order.indexOf(queue[0]!.ticket.number));
-    expect(tail).toEqual([queue[0]!.ticket.number, queue[1]!.ticket.number, missed.ticket.number, queue[2]!.ticket.number, queue[3]!.ticket.number]);
+    expect(tail).toEqual([
+      queue[0]!.ticket.number,
+      queue[1]!.ticket.number,
+      missed.ticket.number,
+      queue[2]!.ticket.number,
+      queue[3]!.ticket.number,
+    ]);
   });
 
   it('calls a specific number, and says which window already called it', async () => {
@@ -138,7 +197,10 @@ describe('ticket lifecycle', () => {
     const specific = await act(staff, 'counter:callSpecific', { number: second.ticket.number });
     expect(specific.ok && specific.data.id).toBe(second.ticket.id);
     const taken = await act(other, 'counter:callSpecific', { number: second.ticket.number });
-    expect(taken).toMatchObject({ ok: false, error: { code: 'TICKET_CALLED_ELSEWHERE', zh: '该号已被 3 号窗口呼叫' } });
+    expect(taken).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_CALLED_ELSEWHERE', zh: '该号已被 3 号窗口呼叫' },
+    });
     const unknown = await act(other, 'counter:callSpecific', { number: 'Z999' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_FOUND' } });
     await act(staff, 'counter:noShow', { ticketId: second.ticket.id });
@@ -147,10 +209,16 @@ describe('ticket lifecycle', () => {
 
   it('refuses calls from paused and closed windows, and a window held by someone else', async () => {
     await act(staff, 'window:pause', { reason: '午休' });
-    expect(await act(staff, 'counter:callNext')).toMatchObject({ ok: false, error: { code: 'WINDOW_PAUSED' } });
+    expect(await act(staff, 'counter:callNext')).toMatchObject({
+      ok: false,
+      error: { code: 'WINDOW_PAUSED' },
+    });
     await act(staff, 'window:resume');
     await act(staff, 'window:close');
-    expect(await act(staff, 'counter:callNext')).toMatchObject({ ok: false, error: { code: 'WINDOW_CLOSED' } });
+    expect(await act(staff, 'counter:callNext')).toMatchObject({
+      ok: false,
+      error: { code: 'WINDOW_CLOSED' },
+    });
     await act(staff, 'window:open');
     const taken = await act(other, 'window:claim', { windowId: windowId(3) });
     expect(taken).toMatchObject({ ok: false, error: { code: 'WINDOW_TAKEN' } });
@@ -160,7 +228,10 @@ describe('ticket lifecycle', () => {
   it('the ticket status page follows its ticket from waiting to called', async () => {
     const issued = await issue('C');
     const token = issued.statusPath.split('/').pop()!;
-    const http = (await (await fetch(`${server.url}/api/ticket-status/${token}`)).json()) as { ok: boolean; data: TicketStatus };
+    const http = (await (await fetch(`${server.url}/api/ticket-status/${token}`)).json()) as {
+      ok: boolean;
+      data: TicketStatus;
+    };
     expect(http.data).toMatchObject({ number: issued.ticket.number, state: 'waiting' });
     expect(JSON.stringify(http.data)).not.toMatch(/statusToken|maskedIdNumber|requestId/);
     const page = connectRaw(server.url, { role: 'ticket', statusToken: token });

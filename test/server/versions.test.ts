@@ -15,15 +15,24 @@ afterAll(async () => {
 
 describe('versioned broadcasts', () => {
   it('numbers deltas consecutively after the snapshot and sync returns the latest version', async () => {
-    const display = await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey });
+    const display = await connectClient(server.url, {
+      role: 'display',
+      deviceKey: server.credentials.displayKey,
+    });
     const seen: number[] = [];
     for (const event of ['ticket:issued', 'ticket:called', 'ticket:updated', 'window:updated'] as const) {
       display.socket.on(event, (e: { version: number }) => seen.push(e.version));
     }
     const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
     const serviceId = kiosk.snapshot.services[0]!.id;
-    const staff = await staffAtWindow(server.url, 'staff', server.credentials.staff.password, kiosk.snapshot.windows[0]!.id);
-    for (let i = 0; i < 5; i += 1) await emitAck(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId });
+    const staff = await staffAtWindow(
+      server.url,
+      'staff',
+      server.credentials.staff.password,
+      kiosk.snapshot.windows[0]!.id,
+    );
+    for (let i = 0; i < 5; i += 1)
+      await emitAck(kiosk.socket, 'ticket:issue', { requestId: newRequestId(), serviceId });
     const called = await emitAck<{ id: number }>(staff.socket, 'counter:callNext');
     await emitAck(staff.socket, 'counter:start', { ticketId: called.ok ? called.data.id : 0 });
     const synced = await emitAck<HallSnapshot>(display.socket, 'hall:sync');

@@ -20,11 +20,14 @@ export interface ChildServer {
   close(): Promise<void>;
 }
 
-
 function launch(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: string }> {
   return new Promise((resolve, reject) => {
     // One process (node with tsx's loader), so SIGKILL reaches the server itself, not a wrapper.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
@@ -48,7 +51,9 @@ export async function startChildServer(): Promise<ChildServer> {
   const configFile = path.join(dataDir, 'hall.config.json');
   fs.writeFileSync(configFile, JSON.stringify(testHallConfig()));
   const env = { DATA_DIR: dataDir, HALL_CONFIG: configFile, HOST: '127.0.0.1', PORT: '0' };
-  let { child, output } = await launch(env);
+  const first = await launch(env);
+  const output = first.output;
+  let child = first.child;
   const url = /Kiosk:\s+(http:\/\/127\.0\.0\.1:\d+)\/kiosk\/\?key=(\S+)/.exec(output);
   const display = /Display:\s+\S+\?key=(\S+)/.exec(output);
   if (!url || !display) throw new Error(`unexpected start output:\n${output}`);
@@ -79,6 +84,5 @@ export async function startChildServer(): Promise<ChildServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  void output;
   return server;
 }

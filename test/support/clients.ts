@@ -14,7 +14,12 @@ export interface ConnectedClient {
 
 /** Connects and resolves after the first hall:snapshot; rejects with the connect_error message. */
 export function connectClient(url: string, auth: HandshakeAuth, timeoutMs = 5000): Promise<ConnectedClient> {
-  const socket: TestSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: TestSocket = io(url, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.close();
@@ -49,7 +54,11 @@ export async function login(url: string, username: string, password: string): Pr
 }
 
 /** Emits a command and resolves with its acknowledgement. Untyped on purpose so tests can send bad payloads. */
-export function emitAck<T = unknown>(socket: TestSocket, event: string, ...args: unknown[]): Promise<Result<T>> {
+export function emitAck<T = unknown>(
+  socket: TestSocket,
+  event: string,
+  ...args: unknown[]
+): Promise<Result<T>> {
   const raw = socket as unknown as { timeout(ms: number): { emit(e: string, ...a: unknown[]): void } };
   return new Promise((resolve, reject) => {
     raw.timeout(5000).emit(event, ...args, (error: Error | null, result: Result<T>) => {
@@ -87,4 +96,5 @@ export async function staffAtWindow(url: string, username: string, password: str
 }
 
 let requestCounter = 0;
-export const newRequestId = () => `req${Date.now().toString(36)}x${(requestCounter++).toString(36)}xxxxxx`.slice(0, 64);
+export const newRequestId = () =>
+  `req${Date.now().toString(36)}x${(requestCounter++).toString(36)}xxxxxx`.slice(0, 64);

@@ -83,7 +83,9 @@ export function registerAdminHandlers(socket: AppSocket, on: CommandRegistrar, d
 
   on.command('admin:hallUpdate', hallUpdateSchema, (input) => admin.config.updateHall(actor(), input));
   on.command('admin:rulesUpdate', rulesUpdateSchema, (input) => admin.config.updateRules(actor(), input));
-  on.command('admin:serviceUpsert', serviceUpsertSchema, (input) => admin.config.upsertService(actor(), input));
+  on.command('admin:serviceUpsert', serviceUpsertSchema, (input) =>
+    admin.config.upsertService(actor(), input),
+  );
   on.command('admin:windowUpsert', windowUpsertSchema, (input) => admin.config.upsertWindow(actor(), input));
   on.command('admin:noticeUpsert', noticeUpsertSchema, (input) => admin.config.upsertNotice(actor(), input));
   on.command('admin:noticeDelete', noticeRefSchema, ({ id }) => admin.config.deleteNotice(actor(), id));
@@ -113,13 +115,20 @@ export function registerAdminHandlers(socket: AppSocket, on: CommandRegistrar, d
   on.command('admin:report', reportQuerySchema, (query) => admin.reports.report(query));
 
   on.command('homeVisit:create', homeVisitCreateSchema, (input) => admin.homeVisits.create(actor(), input));
-  on.command('homeVisit:schedule', homeVisitScheduleSchema, (input) => admin.homeVisits.schedule(actor(), input));
-  on.command('homeVisit:complete', homeVisitCompleteSchema, (input) => admin.homeVisits.complete(actor(), input));
+  on.command('homeVisit:schedule', homeVisitScheduleSchema, (input) =>
+    admin.homeVisits.schedule(actor(), input),
+  );
+  on.command('homeVisit:complete', homeVisitCompleteSchema, (input) =>
+    admin.homeVisits.complete(actor(), input),
+  );
   on.command('homeVisit:cancel', homeVisitCancelSchema, (input) => admin.homeVisits.cancel(actor(), input));
   on.command('homeVisit:list', homeVisitListSchema, (input) => admin.homeVisits.list(actor(), input));
 }
 
 /** The admin HTTP routes (CSV export), mounted by the application under /api/admin. */
-export function createAdminHttpRouter(deps: { repos: Repositories; auth: Pick<AuthService, 'checkSession'> }): express.Router {
+export function createAdminHttpRouter(deps: {
+  repos: Repositories;
+  auth: Pick<AuthService, 'checkSession'>;
+}): express.Router {
   return createReportRouter({ auth: deps.auth, reports: createReportService(deps.repos) });
 }

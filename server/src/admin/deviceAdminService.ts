@@ -43,7 +43,10 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
           printer: input.printer,
         });
         const created = repos.devices.find(actor.hallId, id)!;
-        return { result: created, detail: { id, kind: created.kind, name: created.name, printer: created.printer } };
+        return {
+          result: created,
+          detail: { id, kind: created.kind, name: created.name, printer: created.printer },
+        };
       });
       return { device, key };
     },
@@ -62,7 +65,11 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
         repos.devices.update(after);
         return {
           result: after,
-          detail: { id: after.id, before: { name: before.name, printer: before.printer }, after: { name: after.name, printer: after.printer } },
+          detail: {
+            id: after.id,
+            before: { name: before.name, printer: before.printer },
+            after: { name: after.name, printer: after.printer },
+          },
         };
       });
     },

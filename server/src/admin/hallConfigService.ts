@@ -24,15 +24,19 @@ export function checkRules(rules: HallRules): HallRules {
   const parsed = rulesSchema.safeParse(rules);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DomainError('VALIDATION_FAILED', { detail: `${issue?.path.join('.') ?? 'rules'}: ${issue?.message ?? ''}` });
+    throw new DomainError('VALIDATION_FAILED', {
+      detail: `${issue?.path.join('.') ?? 'rules'}: ${issue?.message ?? ''}`,
+    });
   }
   const ids = rules.priorityClasses.map((c) => c.id);
   const markers = rules.priorityClasses.map((c) => c.marker);
   if (!ids.includes(ELDERLY_CLASS)) {
     throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: the elderly class is required' });
   }
-  if (ids.includes('normal')) throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: "normal" is built in' });
-  if (new Set(ids).size !== ids.length) throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: duplicate id' });
+  if (ids.includes('normal'))
+    throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: "normal" is built in' });
+  if (new Set(ids).size !== ids.length)
+    throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: duplicate id' });
   if (new Set(markers).size !== markers.length) {
     throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: duplicate marker' });
   }
@@ -73,7 +77,10 @@ export function createHallConfigService(deps: AdminServiceDeps) {
         const after = checkRules({ ...before, ...input } as HallRules);
         repos.halls.setRules(actor.hallId, after);
         const changed = Object.fromEntries(
-          Object.keys(input).map((k) => [k, { from: before[k as keyof HallRules], to: after[k as keyof HallRules] }]),
+          Object.keys(input).map((k) => [
+            k,
+            { from: before[k as keyof HallRules], to: after[k as keyof HallRules] },
+          ]),
         );
         return { result: after, detail: { changes: changed } };
       });
@@ -112,9 +119,16 @@ export function createHallConfigService(deps: AdminServiceDeps) {
         for (const id of serviceIds) {
           if (!repos.services.find(actor.hallId, id)) throw new DomainError('SERVICE_NOT_FOUND');
         }
-        const clash = repos.windows.list(actor.hallId).find((w) => w.number === input.number && w.id !== input.id);
+        const clash = repos.windows
+          .list(actor.hallId)
+          .find((w) => w.number === input.number && w.id !== input.id);
         if (clash) throw new DomainError('CONFLICT', { detail: `window ${input.number} exists` });
-        const fields = { number: input.number, name: input.name, serviceIds, elderlyDedicated: input.elderlyDedicated };
+        const fields = {
+          number: input.number,
+          name: input.name,
+          serviceIds,
+          elderlyDedicated: input.elderlyDedicated,
+        };
         if (input.id) {
           const before = repos.windows.find(actor.hallId, input.id);
           if (!before) throw new DomainError('WINDOW_NOT_FOUND');
@@ -149,7 +163,8 @@ export function createHallConfigService(deps: AdminServiceDeps) {
     deleteNotice(actor: AdminActor, id: number): null {
       return configChange(deps, actor, 'notice.delete', () => {
         const before = repos.notices.find(actor.hallId, id);
-        if (!before || !repos.notices.remove(actor.hallId, id)) throw new DomainError('NOT_FOUND', { what: 'notice' });
+        if (!before || !repos.notices.remove(actor.hallId, id))
+          throw new DomainError('NOT_FOUND', { what: 'notice' });
         return { result: null, detail: { id, before } };
       });
     },

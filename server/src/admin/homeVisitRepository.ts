@@ -52,7 +52,9 @@ export interface HomeVisitFilter {
 }
 
 export function createHomeVisitRepository(db: Db) {
-  const byId = db.prepare<[number, number], HomeVisitRow>('SELECT * FROM home_visits WHERE id = ? AND hall_id = ?');
+  const byId = db.prepare<[number, number], HomeVisitRow>(
+    'SELECT * FROM home_visits WHERE id = ? AND hall_id = ?',
+  );
   return {
     find(hallId: number, id: number): HomeVisit | null {
       const r = byId.get(id, hallId);
@@ -82,8 +84,11 @@ export function createHomeVisitRepository(db: Db) {
                @status, @scheduledDate, @officerId, @completedAt, @documentDelivered, @assistedPayment, @cancelReason,
                @notes, @createdAt)`,
           )
-          .run({ ...v, documentDelivered: v.documentDelivered ? 1 : 0, assistedPayment: v.assistedPayment ? 1 : 0 })
-          .lastInsertRowid,
+          .run({
+            ...v,
+            documentDelivered: v.documentDelivered ? 1 : 0,
+            assistedPayment: v.assistedPayment ? 1 : 0,
+          }).lastInsertRowid,
       );
     },
     /** Writes the new state only if the visit is still in `expected` (two admins cannot both move it). */

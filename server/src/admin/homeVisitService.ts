@@ -55,7 +55,12 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
     return visit;
   }
 
-  function record(actor: AdminActor, visit: HomeVisit, action: string, detail: Record<string, unknown>): void {
+  function record(
+    actor: AdminActor,
+    visit: HomeVisit,
+    action: string,
+    detail: Record<string, unknown>,
+  ): void {
     const at = deps.clock();
     repos.audit.append(actor.hallId, at, actor.staffId, `homeVisit.${action}`, { id: visit.id, ...detail });
     repos.events.append({
@@ -66,13 +71,20 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
       windowId: null,
       staffId: actor.staffId,
       deviceId: null,
-      payload: { homeVisitId: visit.id, step: action, status: visit.status, serviceId: visit.serviceId, ...detail },
+      payload: {
+        homeVisitId: visit.id,
+        step: action,
+        status: visit.status,
+        serviceId: visit.serviceId,
+        ...detail,
+      },
     });
   }
 
   /** Saves a step; refuses when another admin moved the visit first. */
   function save(next: HomeVisit, expected: HomeVisitStatus): HomeVisit {
-    if (!visits.save(next, expected)) throw new DomainError('CONFLICT', { detail: 'home visit changed meanwhile' });
+    if (!visits.save(next, expected))
+      throw new DomainError('CONFLICT', { detail: 'home visit changed meanwhile' });
     return next;
   }
 
@@ -117,7 +129,13 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
           throw new DomainError('VALIDATION_FAILED', { detail: 'scheduledDate: before the requested date' });
         }
         const next = save(
-          { ...visit, status: 'scheduled', scheduledDate: input.scheduledDate, officerId: officer.id, notes: input.notes ?? visit.notes },
+          {
+            ...visit,
+            status: 'scheduled',
+            scheduledDate: input.scheduledDate,
+            officerId: officer.id,
+            notes: input.notes ?? visit.notes,
+          },
           visit.status,
         );
         record(actor, next, 'schedule', { scheduledDate: next.scheduledDate, officerId: officer.id });

@@ -44,7 +44,10 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
           passwordHash,
         });
         const created = repos.staff.find(id)!;
-        return { result: created, detail: { id, username: created.username, name: created.name, role: created.role } };
+        return {
+          result: created,
+          detail: { id, username: created.username, name: created.name, role: created.role },
+        };
       });
     },
 
@@ -54,8 +57,10 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
       const result = configChange(deps, actor, 'staff.update', () => {
         const before = memberOf(actor, input.id);
         const self = before.id === actor.staffId;
-        if (self && input.disabled === true) throw new DomainError('CONFLICT', { detail: 'cannot disable your own account' });
-        if (self && input.role === 'staff') throw new DomainError('CONFLICT', { detail: 'cannot remove your own admin role' });
+        if (self && input.disabled === true)
+          throw new DomainError('CONFLICT', { detail: 'cannot disable your own account' });
+        if (self && input.role === 'staff')
+          throw new DomainError('CONFLICT', { detail: 'cannot remove your own admin role' });
         const after: StaffMember = {
           ...before,
           name: input.name ?? before.name,
@@ -88,7 +93,13 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
     if (!window) return;
     const current = window.currentTicketId ? repos.tickets.find(window.hallId, window.currentTicketId) : null;
     if (current && (current.state === 'called' || current.state === 'serving')) return;
-    repos.windows.save({ ...window, staffId: null, state: 'closed', pauseReason: null, currentTicketId: null });
+    repos.windows.save({
+      ...window,
+      staffId: null,
+      state: 'closed',
+      pauseReason: null,
+      currentTicketId: null,
+    });
   }
 }
 export type StaffAdminService = ReturnType<typeof createStaffAdminService>;

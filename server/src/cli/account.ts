@@ -11,7 +11,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 function main(): void {
   const [command, username] = process.argv.slice(2);
-  if (command !== 'password' || !username) throw new Error('用法 / usage: npm run account -- password <username>');
+  if (command !== 'password' || !username)
+    throw new Error('用法 / usage: npm run account -- password <username>');
   const config = loadServerConfig(process.env, repoRoot);
   const db = openDatabase(config.dbFile);
   try {

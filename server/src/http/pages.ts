@@ -44,7 +44,10 @@ export function createPagesRouter(webRoot: string): express.Router {
     // Single-page apps: every other address under the app serves its index.html.
     router.get(new RegExp(`^/${app}(/.*)?$`), (_req, res) => {
       if (!fs.existsSync(index)) {
-        res.status(503).type('text/plain; charset=utf-8').send(`页面尚未构建 / Page not built: run "npm run build:web" (${app})`);
+        res
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send(`页面尚未构建 / Page not built: run "npm run build:web" (${app})`);
         return;
       }
       res.setHeader('Cache-Control', 'no-cache');

@@ -5,7 +5,11 @@ import { ticketPrintDataFrom } from '@shared/ticketText';
 import { printTicket } from '../../../kiosk/src/main/printing/printTicket';
 import type { ServerPrinter } from './serverPrinter';
 
-export function createServerPrinter(dataDir: string, fallback: PrinterSettings, timeoutMs = 8000): ServerPrinter {
+export function createServerPrinter(
+  dataDir: string,
+  fallback: PrinterSettings,
+  timeoutMs = 8000,
+): ServerPrinter {
   return (settings, issued, context) =>
     printTicket(settings ?? fallback, ticketPrintDataFrom(issued, context), { dataDir, timeoutMs });
 }

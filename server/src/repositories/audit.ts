@@ -13,7 +13,13 @@ interface AuditRow {
 
 export function createAuditRepository(db: Db) {
   return {
-    append(hallId: number, at: number, staffId: number | null, action: string, detail: Record<string, unknown>): void {
+    append(
+      hallId: number,
+      at: number,
+      staffId: number | null,
+      action: string,
+      detail: Record<string, unknown>,
+    ): void {
       db.prepare('INSERT INTO audit_log (hall_id, at, staff_id, action, detail_json) VALUES (?,?,?,?,?)').run(
         hallId,
         at,

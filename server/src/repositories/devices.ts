@@ -39,15 +39,22 @@ export function createDeviceRepository(db: Db, isOnline: (deviceId: number) => b
       return r ? toDevice(r, isOnline(r.id)) : null;
     },
     list(hallId: number): Device[] {
-      return (db.prepare('SELECT * FROM devices WHERE hall_id = ? ORDER BY id').all(hallId) as DeviceRow[]).map((r) =>
-        toDevice(r, isOnline(r.id)),
-      );
+      return (
+        db.prepare('SELECT * FROM devices WHERE hall_id = ? ORDER BY id').all(hallId) as DeviceRow[]
+      ).map((r) => toDevice(r, isOnline(r.id)));
     },
-    insert(d: { hallId: number; kind: DeviceKind; name: string; keyHash: string; printer: PrinterSettings | null }): number {
+    insert(d: {
+      hallId: number;
+      kind: DeviceKind;
+      name: string;
+      keyHash: string;
+      printer: PrinterSettings | null;
+    }): number {
       return Number(
         db
           .prepare('INSERT INTO devices (hall_id, kind, name, key_hash, printer_json) VALUES (?,?,?,?,?)')
-          .run(d.hallId, d.kind, d.name, d.keyHash, d.printer ? JSON.stringify(d.printer) : null).lastInsertRowid,
+          .run(d.hallId, d.kind, d.name, d.keyHash, d.printer ? JSON.stringify(d.printer) : null)
+          .lastInsertRowid,
       );
     },
     update(d: Pick<Device, 'id' | 'name' | 'printer' | 'revoked'>): void {
@@ -62,7 +69,10 @@ export function createDeviceRepository(db: Db, isOnline: (deviceId: number) => b
       db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
     },
     setPrinterFault(id: number, fault: PrinterFault | null): void {
-      db.prepare('UPDATE devices SET printer_fault_json = ? WHERE id = ?').run(fault ? JSON.stringify(fault) : null, id);
+      db.prepare('UPDATE devices SET printer_fault_json = ? WHERE id = ?').run(
+        fault ? JSON.stringify(fault) : null,
+        id,
+      );
     },
   };
 }

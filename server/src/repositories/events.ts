@@ -48,8 +48,16 @@ export function createEventRepository(db: Db) {
   return {
     append(e: NewEvent): number {
       return Number(
-        insert.run(e.hallId, e.ticketId, e.type, e.at, e.windowId, e.staffId, e.deviceId, JSON.stringify(e.payload ?? {}))
-          .lastInsertRowid,
+        insert.run(
+          e.hallId,
+          e.ticketId,
+          e.type,
+          e.at,
+          e.windowId,
+          e.staffId,
+          e.deviceId,
+          JSON.stringify(e.payload ?? {}),
+        ).lastInsertRowid,
       );
     },
     between(hallId: number, fromMs: number, toMs: number): TicketEvent[] {

@@ -49,19 +49,22 @@ export function createHallRepository(db: Db) {
           .prepare(
             'INSERT INTO halls (code, name, name_en, timezone, opens, closes, ticket_footer, rules_json) VALUES (?,?,?,?,?,?,?,?)',
           )
-          .run(h.code, h.name, h.nameEn, h.timezone, h.hours.opens, h.hours.closes, h.ticketFooter, JSON.stringify(rules))
-          .lastInsertRowid,
+          .run(
+            h.code,
+            h.name,
+            h.nameEn,
+            h.timezone,
+            h.hours.opens,
+            h.hours.closes,
+            h.ticketFooter,
+            JSON.stringify(rules),
+          ).lastInsertRowid,
       );
     },
     update(id: number, h: Hall): void {
-      db.prepare('UPDATE halls SET name = ?, name_en = ?, opens = ?, closes = ?, ticket_footer = ? WHERE id = ?').run(
-        h.name,
-        h.nameEn,
-        h.hours.opens,
-        h.hours.closes,
-        h.ticketFooter,
-        id,
-      );
+      db.prepare(
+        'UPDATE halls SET name = ?, name_en = ?, opens = ?, closes = ?, ticket_footer = ? WHERE id = ?',
+      ).run(h.name, h.nameEn, h.hours.opens, h.hours.closes, h.ticketFooter, id);
     },
     setRules(id: number, rules: HallRules): void {
       db.prepare('UPDATE halls SET rules_json = ? WHERE id = ?').run(JSON.stringify(rules), id);

@@ -9,21 +9,30 @@ interface NoticeRow {
   active: number;
 }
 
-const toNotice = (r: NoticeRow): Notice => ({ id: r.id, hallId: r.hall_id, text: r.text, active: r.active === 1 });
+const toNotice = (r: NoticeRow): Notice => ({
+  id: r.id,
+  hallId: r.hall_id,
+  text: r.text,
+  active: r.active === 1,
+});
 
 export function createNoticeRepository(db: Db) {
   return {
     list(hallId: number): Notice[] {
-      return (db.prepare('SELECT * FROM notices WHERE hall_id = ? ORDER BY id').all(hallId) as NoticeRow[]).map(toNotice);
+      return (
+        db.prepare('SELECT * FROM notices WHERE hall_id = ? ORDER BY id').all(hallId) as NoticeRow[]
+      ).map(toNotice);
     },
     find(hallId: number, id: number): Notice | null {
-      const r = db.prepare('SELECT * FROM notices WHERE hall_id = ? AND id = ?').get(hallId, id) as NoticeRow | undefined;
+      const r = db.prepare('SELECT * FROM notices WHERE hall_id = ? AND id = ?').get(hallId, id) as
+        NoticeRow | undefined;
       return r ? toNotice(r) : null;
     },
     insert(hallId: number, text: string, active: boolean): number {
       return Number(
-        db.prepare('INSERT INTO notices (hall_id, text, active) VALUES (?,?,?)').run(hallId, text, active ? 1 : 0)
-          .lastInsertRowid,
+        db
+          .prepare('INSERT INTO notices (hall_id, text, active) VALUES (?,?,?)')
+          .run(hallId, text, active ? 1 : 0).lastInsertRowid,
       );
     },
     update(n: Notice): void {

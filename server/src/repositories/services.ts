@@ -27,8 +27,12 @@ const toService = (r: ServiceRow): Service => ({
 });
 
 export function createServiceRepository(db: Db) {
-  const byId = db.prepare<[number, number], ServiceRow>('SELECT * FROM services WHERE id = ? AND hall_id = ?');
-  const list = db.prepare<[number], ServiceRow>('SELECT * FROM services WHERE hall_id = ? ORDER BY sort_order, code');
+  const byId = db.prepare<[number, number], ServiceRow>(
+    'SELECT * FROM services WHERE id = ? AND hall_id = ?',
+  );
+  const list = db.prepare<[number], ServiceRow>(
+    'SELECT * FROM services WHERE hall_id = ? ORDER BY sort_order, code',
+  );
   return {
     find(hallId: number, id: number): Service | null {
       const row = byId.get(id, hallId);
@@ -43,14 +47,32 @@ export function createServiceRepository(db: Db) {
           .prepare(
             'INSERT INTO services (hall_id, code, name_zh, name_en, category, typical_minutes, enabled, sort_order) VALUES (?,?,?,?,?,?,?,?)',
           )
-          .run(s.hallId, s.code, s.nameZh, s.nameEn, s.category, s.typicalMinutes, s.enabled ? 1 : 0, s.sortOrder)
-          .lastInsertRowid,
+          .run(
+            s.hallId,
+            s.code,
+            s.nameZh,
+            s.nameEn,
+            s.category,
+            s.typicalMinutes,
+            s.enabled ? 1 : 0,
+            s.sortOrder,
+          ).lastInsertRowid,
       );
     },
     update(s: Service): void {
       db.prepare(
         'UPDATE services SET code = ?, name_zh = ?, name_en = ?, category = ?, typical_minutes = ?, enabled = ?, sort_order = ? WHERE id = ? AND hall_id = ?',
-      ).run(s.code, s.nameZh, s.nameEn, s.category, s.typicalMinutes, s.enabled ? 1 : 0, s.sortOrder, s.id, s.hallId);
+      ).run(
+        s.code,
+        s.nameZh,
+        s.nameEn,
+        s.category,
+        s.typicalMinutes,
+        s.enabled ? 1 : 0,
+        s.sortOrder,
+        s.id,
+        s.hallId,
+      );
     },
   };
 }

@@ -43,7 +43,9 @@ export function createStaffRepository(db: Db) {
       return r ? toStaff(r) : null;
     },
     list(hallId: number): StaffMember[] {
-      return (db.prepare('SELECT * FROM staff WHERE hall_id = ? ORDER BY id').all(hallId) as StaffRow[]).map(toStaff);
+      return (db.prepare('SELECT * FROM staff WHERE hall_id = ? ORDER BY id').all(hallId) as StaffRow[]).map(
+        toStaff,
+      );
     },
     insert(s: Omit<StaffMember, 'id' | 'disabled'> & { passwordHash: string }): number {
       return Number(
@@ -64,13 +66,9 @@ export function createStaffRepository(db: Db) {
       db.prepare('UPDATE staff SET password_hash = ? WHERE id = ?').run(passwordHash, id);
     },
     createSession(tokenHash: string, staffId: number, hallId: number, now: number): void {
-      db.prepare('INSERT INTO sessions (token_hash, staff_id, hall_id, created_at, last_seen_at) VALUES (?,?,?,?,?)').run(
-        tokenHash,
-        staffId,
-        hallId,
-        now,
-        now,
-      );
+      db.prepare(
+        'INSERT INTO sessions (token_hash, staff_id, hall_id, created_at, last_seen_at) VALUES (?,?,?,?,?)',
+      ).run(tokenHash, staffId, hallId, now, now);
     },
     findSession(tokenHash: string): SessionRow | null {
       return session.get(tokenHash) ?? null;

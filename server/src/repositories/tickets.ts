@@ -118,7 +118,9 @@ export type NewTicket = Omit<StoredTicket, 'id'>;
 
 export function createTicketRepository(db: Db) {
   const byId = db.prepare<[number, number], TicketRow>('SELECT * FROM tickets WHERE id = ? AND hall_id = ?');
-  const byRequest = db.prepare<[number, string], TicketRow>('SELECT * FROM tickets WHERE hall_id = ? AND request_id = ?');
+  const byRequest = db.prepare<[number, string], TicketRow>(
+    'SELECT * FROM tickets WHERE hall_id = ? AND request_id = ?',
+  );
   const byToken = db.prepare<[string], TicketRow>(
     'SELECT * FROM tickets WHERE status_token = ? ORDER BY id DESC LIMIT 1',
   );

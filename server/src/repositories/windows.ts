@@ -59,7 +59,8 @@ export function createWindowRepository(db: Db) {
           .prepare(
             'INSERT INTO windows (hall_id, number, name, service_ids_json, elderly_dedicated) VALUES (?,?,?,?,?)',
           )
-          .run(w.hallId, w.number, w.name, JSON.stringify(w.serviceIds), w.elderlyDedicated ? 1 : 0).lastInsertRowid,
+          .run(w.hallId, w.number, w.name, JSON.stringify(w.serviceIds), w.elderlyDedicated ? 1 : 0)
+          .lastInsertRowid,
       );
     },
     updateConfig(w: Pick<HallWindow, 'id' | 'number' | 'name' | 'serviceIds' | 'elderlyDedicated'>): void {

@@ -22,7 +22,8 @@ export function createAuthService(repos: Repositories, limiter: LoginLimiter, cl
       if (wait > 0) throw new DomainError('RATE_LIMITED', { seconds: wait });
       const account = repos.staff.findByUsername(username);
       // Verify even for unknown users so timing does not reveal which usernames exist.
-      const valid = verifyPassword(password, account?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA') && account !== null;
+      const valid =
+        verifyPassword(password, account?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA') && account !== null;
       if (!valid || !account) {
         limiter.recordFailure(keys, now);
         throw new DomainError('BAD_CREDENTIALS');

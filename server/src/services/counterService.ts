@@ -58,7 +58,13 @@ export function createCounterService(
     if (!repos.tickets.save(ticket, expected)) throw new DomainError('CONFLICT', { detail: ticket.number });
   }
 
-  function log(actor: Actor, ticket: StoredTicket, type: Parameters<Repositories['events']['append']>[0]['type'], window: HallWindow | null, payload: Record<string, unknown> = {}) {
+  function log(
+    actor: Actor,
+    ticket: StoredTicket,
+    type: Parameters<Repositories['events']['append']>[0]['type'],
+    window: HallWindow | null,
+    payload: Record<string, unknown> = {},
+  ) {
     repos.events.append({
       hallId: actor.hallId,
       ticketId: ticket.id,
@@ -104,7 +110,10 @@ export function createCounterService(
     };
     save(called, ticket.state);
     log(actor, called, 'called', window, { reason, priorityClass: called.priorityClass });
-    ctx.emit({ event: 'ticket:called', payload: { ticket: toView(called), call: callRecord(called, window, false) } });
+    ctx.emit({
+      event: 'ticket:called',
+      payload: { ticket: toView(called), call: callRecord(called, window, false) },
+    });
     setCurrent(ctx, window, { currentTicketId: called.id, normalStreak: nextStreak(window, called) });
     return toView(called);
   }
@@ -150,7 +159,8 @@ export function createCounterService(
         if (ticket.state === 'called' || ticket.state === 'serving') {
           throw new DomainError('TICKET_CALLED_ELSEWHERE', { window: windowNumber(actor, ticket.windowId) });
         }
-        if (!window.serviceIds.includes(ticket.serviceId)) throw new DomainError('SERVICE_NOT_SERVED_BY_WINDOW');
+        if (!window.serviceIds.includes(ticket.serviceId))
+          throw new DomainError('SERVICE_NOT_SERVED_BY_WINDOW');
         return call(actor, ctx, window, ticket, 'specific');
       });
     },
@@ -162,7 +172,10 @@ export function createCounterService(
         const recalled: StoredTicket = { ...ticket, state, callCount: ticket.callCount + 1 };
         save(recalled, ticket.state);
         log(actor, recalled, 'recalled', window, { callCount: recalled.callCount });
-        ctx.emit({ event: 'ticket:called', payload: { ticket: toView(recalled), call: callRecord(recalled, window, true) } });
+        ctx.emit({
+          event: 'ticket:called',
+          payload: { ticket: toView(recalled), call: callRecord(recalled, window, true) },
+        });
         return toView(recalled);
       });
     },
@@ -183,7 +196,11 @@ export function createCounterService(
         const { window, ticket } = atWindow(actor, ticketId);
         const done: StoredTicket = { ...ticket, state: move(ticket, 'finish'), finishedAt: clock(), marks };
         save(done, ticket.state);
-        log(actor, done, 'done', window, { ...marks, priorityClass: done.priorityClass, proxy: done.proxy || marks.proxy });
+        log(actor, done, 'done', window, {
+          ...marks,
+          priorityClass: done.priorityClass,
+          proxy: done.proxy || marks.proxy,
+        });
         ctx.emit({ event: 'ticket:updated', payload: { ticket: toView(done) } });
         setCurrent(ctx, window, { currentTicketId: null });
         return toView(done);
@@ -233,11 +250,13 @@ export function createCounterService(
         const { window, ticket } = atWindow(actor, ticketId);
         const target = repos.services.find(actor.hallId, toServiceId);
         if (!target) throw new DomainError('SERVICE_NOT_FOUND');
-        if (target.id === ticket.serviceId && toWindowId === null) throw new DomainError('TRANSFER_SAME_SERVICE');
+        if (target.id === ticket.serviceId && toWindowId === null)
+          throw new DomainError('TRANSFER_SAME_SERVICE');
         if (toWindowId !== null) {
           const targetWindow = repos.windows.find(actor.hallId, toWindowId);
           if (!targetWindow) throw new DomainError('WINDOW_NOT_FOUND');
-          if (!targetWindow.serviceIds.includes(target.id)) throw new DomainError('SERVICE_NOT_SERVED_BY_WINDOW');
+          if (!targetWindow.serviceIds.includes(target.id))
+            throw new DomainError('SERVICE_NOT_SERVED_BY_WINDOW');
         }
         const closed: StoredTicket = { ...ticket, state: move(ticket, 'transfer'), finishedAt: clock() };
         save(closed, ticket.state);
@@ -259,7 +278,11 @@ export function createCounterService(
           transferredFromId: ticket.id,
           requestId: null,
         });
-        log(actor, closed, 'transferred', window, { toTicketId: created.id, toServiceId: target.id, toWindowId });
+        log(actor, closed, 'transferred', window, {
+          toTicketId: created.id,
+          toServiceId: target.id,
+          toWindowId,
+        });
         ctx.emit({ event: 'ticket:updated', payload: { ticket: toView(closed) } });
         ctx.emit({ event: 'ticket:updated', payload: { ticket: toView(created) } });
         if (window.currentTicketId === ticket.id) setCurrent(ctx, window, { currentTicketId: null });
@@ -281,7 +304,9 @@ export function createCounterService(
 
     current(actor: Actor) {
       const window = actor.staffId ? repos.windows.heldBy(actor.staffId) : null;
-      const ticket = window?.currentTicketId ? repos.tickets.find(actor.hallId, window.currentTicketId) : null;
+      const ticket = window?.currentTicketId
+        ? repos.tickets.find(actor.hallId, window.currentTicketId)
+        : null;
       return {
         window,
         ticket: ticket ? toView(ticket) : null,

@@ -65,7 +65,11 @@ export function createHallQueries(repos: Repositories, clock: () => number) {
     const windows = repos.windows.list(ticket.hallId);
     return {
       peopleAhead: ahead,
-      estimatedWaitMinutes: estimatedWaitMinutes(ahead, windowsServingCount(windows, service.id), averageMinutes(service)),
+      estimatedWaitMinutes: estimatedWaitMinutes(
+        ahead,
+        windowsServingCount(windows, service.id),
+        averageMinutes(service),
+      ),
     };
   }
 

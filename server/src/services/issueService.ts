@@ -12,7 +12,12 @@ import type { HallQueries } from './hallQueries';
 import type { Actor } from './actor';
 import { randomToken } from './secrets';
 
-export function createIssueService(repos: Repositories, runChange: RunChange, queries: HallQueries, clock: () => number) {
+export function createIssueService(
+  repos: Repositories,
+  runChange: RunChange,
+  queries: HallQueries,
+  clock: () => number,
+) {
   return {
     issue(actor: Actor, cmd: IssueTicketCommand): IssuedTicket {
       const ticket = runChange(actor.hallId, (ctx) => {

@@ -16,7 +16,8 @@ export function createLoginLimiter(maxFailures = 5, windowMs = 5 * 60_000): Logi
       for (const key of keys) {
         const times = recent(key, now);
         failures.set(key, times);
-        if (times.length >= maxFailures) wait = Math.max(wait, Math.ceil((times[0]! + windowMs - now) / 1000));
+        if (times.length >= maxFailures)
+          wait = Math.max(wait, Math.ceil((times[0]! + windowMs - now) / 1000));
       }
       return wait;
     },

@@ -20,7 +20,13 @@ export function createWindowService(repos: Repositories, runChange: RunChange, c
     }
   }
 
-  function save(actor: Actor, ctx: ChangeContext, window: HallWindow, type: EventType, payload = {}): HallWindow {
+  function save(
+    actor: Actor,
+    ctx: ChangeContext,
+    window: HallWindow,
+    type: EventType,
+    payload = {},
+  ): HallWindow {
     repos.windows.save(window);
     repos.events.append({
       hallId: actor.hallId,
@@ -39,7 +45,12 @@ export function createWindowService(repos: Repositories, runChange: RunChange, c
 
   function release(actor: Actor, ctx: ChangeContext, window: HallWindow): void {
     assertIdle(window);
-    save(actor, ctx, { ...window, staffId: null, state: 'closed', pauseReason: null, currentTicketId: null }, 'window_released');
+    save(
+      actor,
+      ctx,
+      { ...window, staffId: null, state: 'closed', pauseReason: null, currentTicketId: null },
+      'window_released',
+    );
   }
 
   return {
@@ -69,7 +80,13 @@ export function createWindowService(repos: Repositories, runChange: RunChange, c
       return runChange(actor.hallId, (ctx) => {
         const window = held(actor);
         if (window.state === 'closed') throw new DomainError('WINDOW_CLOSED');
-        return save(actor, ctx, { ...window, state: 'paused', pauseReason: reason || null }, 'window_paused', { reason });
+        return save(
+          actor,
+          ctx,
+          { ...window, state: 'paused', pauseReason: reason || null },
+          'window_paused',
+          { reason },
+        );
       });
     },
     resume(actor: Actor): HallWindow {

@@ -24,16 +24,37 @@ export function createSocketAuthorizer(repos: Repositories, auth: AuthService) {
     if ('deviceKey' in hs) {
       const device = auth.checkDevice(hs.deviceKey);
       if (device.kind !== hs.role) throw new DomainError('FORBIDDEN');
-      return { role: device.kind, hallId: device.hallId, deviceId: device.id, staffId: null, sessionTokenHash: null, ticketId: null };
+      return {
+        role: device.kind,
+        hallId: device.hallId,
+        deviceId: device.id,
+        staffId: null,
+        sessionTokenHash: null,
+        ticketId: null,
+      };
     }
     if ('statusToken' in hs) {
       const ticket = repos.tickets.findByStatusToken(hs.statusToken);
       if (!ticket) throw new DomainError('UNAUTHENTICATED');
-      return { role: 'ticket', hallId: ticket.hallId, deviceId: null, staffId: null, sessionTokenHash: null, ticketId: ticket.id };
+      return {
+        role: 'ticket',
+        hallId: ticket.hallId,
+        deviceId: null,
+        staffId: null,
+        sessionTokenHash: null,
+        ticketId: ticket.id,
+      };
     }
     const tokenHash = sha256(hs.sessionToken);
     const staff = auth.checkSession(tokenHash);
-    return { role: staff.role, hallId: staff.hallId, deviceId: null, staffId: staff.id, sessionTokenHash: tokenHash, ticketId: null };
+    return {
+      role: staff.role,
+      hallId: staff.hallId,
+      deviceId: null,
+      staffId: staff.id,
+      sessionTokenHash: tokenHash,
+      ticketId: null,
+    };
   }
 
   return {
@@ -62,7 +83,11 @@ export function createSocketAuthorizer(repos: Repositories, auth: AuthService) {
 
     cutOff(socket: AppSocket, code: ErrorCode): void {
       const reason =
-        code === 'DEVICE_REVOKED' ? 'DEVICE_REVOKED' : code === 'ACCOUNT_DISABLED' ? 'ACCOUNT_DISABLED' : 'SESSION_EXPIRED';
+        code === 'DEVICE_REVOKED'
+          ? 'DEVICE_REVOKED'
+          : code === 'ACCOUNT_DISABLED'
+            ? 'ACCOUNT_DISABLED'
+            : 'SESSION_EXPIRED';
       socket.emit('session:ended', { code: reason });
       // Let the acknowledgement and the notice flush before the transport closes.
       setTimeout(() => socket.disconnect(true), 50);

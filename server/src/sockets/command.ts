@@ -11,7 +11,11 @@ import type { SocketAuthorizer } from './authorizer';
 type Handler<In, Out> = (payload: In) => Out | Promise<Out>;
 
 export interface CommandRegistrar {
-  command<S extends z.ZodType, Out>(event: ClientEventName, schema: S, handler: Handler<z.output<S>, Out>): void;
+  command<S extends z.ZodType, Out>(
+    event: ClientEventName,
+    schema: S,
+    handler: Handler<z.output<S>, Out>,
+  ): void;
   query<Out>(event: ClientEventName, handler: () => Out | Promise<Out>): void;
 }
 
@@ -59,7 +63,8 @@ export function createRegistrar(
         const parsed = schema.safeParse(payload ?? {});
         if (!parsed.success) {
           // Role is checked first so a wrong-role client learns nothing about payload shapes.
-          if (!COMMAND_ROLES[event].includes(socket.data.role)) return { ok: false, error: appError('FORBIDDEN') };
+          if (!COMMAND_ROLES[event].includes(socket.data.role))
+            return { ok: false, error: appError('FORBIDDEN') };
           return { ok: false, error: validationError(parsed.error) };
         }
         return run(event, () => handler(parsed.data));

@@ -6,7 +6,10 @@ import type { ZodError } from 'zod';
 const STORAGE_CODES = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/;
 
 export function isStorageError(error: unknown): boolean {
-  return typeof (error as { code?: unknown })?.code === 'string' && STORAGE_CODES.test((error as { code: string }).code);
+  return (
+    typeof (error as { code?: unknown })?.code === 'string' &&
+    STORAGE_CODES.test((error as { code: string }).code)
+  );
 }
 
 export function toAppError(error: unknown): AppError {

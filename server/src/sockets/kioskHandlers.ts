@@ -26,7 +26,12 @@ function originOf(socket: AppSocket, publicUrl: string | null): string {
   return `http://${host}`;
 }
 
-export function registerKioskHandlers(socket: AppSocket, on: CommandRegistrar, deps: KioskDeps, publicUrl: string | null) {
+export function registerKioskHandlers(
+  socket: AppSocket,
+  on: CommandRegistrar,
+  deps: KioskDeps,
+  publicUrl: string | null,
+) {
   const actor = () => ({ hallId: socket.data.hallId, staffId: null, deviceId: socket.data.deviceId });
 
   on.command('ticket:issue', issueTicketSchema, (cmd) => deps.issue.issue(actor(), cmd));
@@ -55,7 +60,12 @@ export function registerKioskHandlers(socket: AppSocket, on: CommandRegistrar, d
     const device = deps.repos.devices.find(socket.data.hallId, socket.data.deviceId!)!;
     const fault: PrinterFault | null = status.ok
       ? null
-      : { code: status.code ?? 'error', message: status.message, at: deps.clock(), ticketNumber: status.ticketNumber };
+      : {
+          code: status.code ?? 'error',
+          message: status.message,
+          at: deps.clock(),
+          ticketNumber: status.ticketNumber,
+        };
     deps.notifyPrinterFault(device, fault);
     return null;
   });

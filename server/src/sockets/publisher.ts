@@ -39,7 +39,10 @@ export function createPublisher(io: AppServer, queries: HallQueries, repos: Repo
       const room = io.to(hallRoom(hallId));
       for (const b of broadcasts) {
         // Each event name has its own payload type; the union is checked where it is built.
-        (room.emit as (event: string, payload: unknown) => boolean)(b.event, { ...b.payload, version: b.version });
+        (room.emit as (event: string, payload: unknown) => boolean)(b.event, {
+          ...b.payload,
+          version: b.version,
+        });
       }
       refreshStatusPages(hallId);
     },
@@ -65,7 +68,11 @@ export function createPublisher(io: AppServer, queries: HallQueries, repos: Repo
           payload: { ...fault },
         });
       }
-      io.to(adminRoom(device.hallId)).emit('printer:faulted', { deviceId: device.id, deviceName: device.name, fault });
+      io.to(adminRoom(device.hallId)).emit('printer:faulted', {
+        deviceId: device.id,
+        deviceName: device.name,
+        fault,
+      });
     }
   };
 

@@ -28,10 +28,14 @@ export function registerStaffHandlers(
   on.query('window:close', () => windows.close(actor()));
 
   on.query('counter:callNext', () => counter.callNext(actor()));
-  on.command('counter:callSpecific', callSpecificSchema, ({ number }) => counter.callSpecific(actor(), number));
+  on.command('counter:callSpecific', callSpecificSchema, ({ number }) =>
+    counter.callSpecific(actor(), number),
+  );
   on.command('counter:recall', ticketRefSchema, ({ ticketId }) => counter.recall(actor(), ticketId));
   on.command('counter:start', ticketRefSchema, ({ ticketId }) => counter.start(actor(), ticketId));
-  on.command('counter:finish', finishTicketSchema, ({ ticketId, marks }) => counter.finish(actor(), ticketId, marks));
+  on.command('counter:finish', finishTicketSchema, ({ ticketId, marks }) =>
+    counter.finish(actor(), ticketId, marks),
+  );
   on.command('counter:noShow', ticketRefSchema, ({ ticketId }) => counter.noShow(actor(), ticketId));
   on.command('counter:requeue', ticketRefSchema, ({ ticketId }) => counter.requeue(actor(), ticketId));
   on.command('counter:transfer', transferTicketSchema, (cmd) =>

@@ -27,7 +27,10 @@ const W5 = 15;
 const WANG = 21;
 const LI = 22;
 
-function ticket(id: number, t: Partial<ReportTicketRow> & { serviceId: number; state: TicketState; issuedAt: number }): ReportTicketRow {
+function ticket(
+  id: number,
+  t: Partial<ReportTicketRow> & { serviceId: number; state: TicketState; issuedAt: number },
+): ReportTicketRow {
   return {
     id,
     hallId: 1,
@@ -60,7 +63,9 @@ function dayInput(): ReportInput {
     from: DAY,
     to: DAY,
     hallId: 1,
-    halls: [{ id: 1, name: '测试大厅', timezone: 'Asia/Shanghai', priorityClasses: DEFAULT_RULES.priorityClasses }],
+    halls: [
+      { id: 1, name: '测试大厅', timezone: 'Asia/Shanghai', priorityClasses: DEFAULT_RULES.priorityClasses },
+    ],
     services: [
       { id: A, hallId: 1, code: 'A', nameZh: '出入境证件', category: 'exit_entry' },
       { id: B, hallId: 1, code: 'B', nameZh: '户籍业务', category: 'household' },
@@ -77,23 +82,96 @@ function dayInput(): ReportInput {
     ],
     tickets: [
       // 1: elderly, proxy ticket, elderly window, assisted payment. wait 5, service 10.
-      ticket(1, { serviceId: A, priorityClass: 'elderly', proxy: true, state: 'done', issuedAt: at(9, 0), servingAt: at(9, 6), finishedAt: at(9, 16), windowId: W1, staffId: WANG, marks: marks({ assistedPayment: true }) }),
+      ticket(1, {
+        serviceId: A,
+        priorityClass: 'elderly',
+        proxy: true,
+        state: 'done',
+        issuedAt: at(9, 0),
+        servingAt: at(9, 6),
+        finishedAt: at(9, 16),
+        windowId: W1,
+        staffId: WANG,
+        marks: marks({ assistedPayment: true }),
+      }),
       // 2: normal at window 3. wait 8, service 8.
-      ticket(2, { serviceId: A, state: 'done', issuedAt: at(9, 2), servingAt: at(9, 11), finishedAt: at(9, 19), windowId: W3, staffId: LI, marks: marks({}) }),
+      ticket(2, {
+        serviceId: A,
+        state: 'done',
+        issuedAt: at(9, 2),
+        servingAt: at(9, 11),
+        finishedAt: at(9, 19),
+        windowId: W3,
+        staffId: LI,
+        marks: marks({}),
+      }),
       // 3: elderly served at ordinary window 5 with a proxy mark. wait 10, service 10.
-      ticket(3, { serviceId: B, priorityClass: 'elderly', state: 'done', issuedAt: at(9, 20), servingAt: at(9, 31), finishedAt: at(9, 41), windowId: W5, staffId: LI, marks: marks({ proxy: true, proxyRelation: '子女' }) }),
+      ticket(3, {
+        serviceId: B,
+        priorityClass: 'elderly',
+        state: 'done',
+        issuedAt: at(9, 20),
+        servingAt: at(9, 31),
+        finishedAt: at(9, 41),
+        windowId: W5,
+        staffId: LI,
+        marks: marks({ proxy: true, proxyRelation: '子女' }),
+      }),
       // 4: normal no-show. wait 4.
-      ticket(4, { serviceId: B, state: 'no_show', issuedAt: at(10, 0), finishedAt: at(10, 6), windowId: W5, staffId: LI }),
+      ticket(4, {
+        serviceId: B,
+        state: 'no_show',
+        issuedAt: at(10, 0),
+        finishedAt: at(10, 6),
+        windowId: W5,
+        staffId: LI,
+      }),
       // 5: cancelled before any call.
       ticket(5, { serviceId: C, state: 'cancelled', issuedAt: at(10, 10), finishedAt: at(10, 12) }),
       // 6: normal, called at window 3 then transferred to B at 10:35. wait 10.
-      ticket(6, { serviceId: A, state: 'transferred', issuedAt: at(10, 20), finishedAt: at(10, 35), windowId: W3, staffId: LI }),
+      ticket(6, {
+        serviceId: A,
+        state: 'transferred',
+        issuedAt: at(10, 20),
+        finishedAt: at(10, 35),
+        windowId: W3,
+        staffId: LI,
+      }),
       // 7: the transfer leg of 6: entered B's queue 10:35, called 10:45 (wait 10), service 4.
-      ticket(7, { serviceId: B, state: 'done', issuedAt: at(10, 20), servingAt: at(10, 46), finishedAt: at(10, 50), windowId: W5, staffId: LI, marks: marks({}), transferredFromId: 6 }),
+      ticket(7, {
+        serviceId: B,
+        state: 'done',
+        issuedAt: at(10, 20),
+        servingAt: at(10, 46),
+        finishedAt: at(10, 50),
+        windowId: W5,
+        staffId: LI,
+        marks: marks({}),
+        transferredFromId: 6,
+      }),
       // 8: elderly, first call 10:41 (wait 1), missed, requeued, called again 11:00; service 4; assisted payment.
-      ticket(8, { serviceId: A, priorityClass: 'elderly', state: 'done', issuedAt: at(10, 40), servingAt: at(11, 1), finishedAt: at(11, 5), windowId: W1, staffId: WANG, marks: marks({ assistedPayment: true }) }),
+      ticket(8, {
+        serviceId: A,
+        priorityClass: 'elderly',
+        state: 'done',
+        issuedAt: at(10, 40),
+        servingAt: at(11, 1),
+        finishedAt: at(11, 5),
+        windowId: W1,
+        staffId: WANG,
+        marks: marks({ assistedPayment: true }),
+      }),
       // 9: another day: outside the range.
-      ticket(9, { serviceId: A, state: 'done', issuedAt: at(33, 0), businessDay: '2026-05-07', servingAt: at(33, 1), finishedAt: at(33, 2), windowId: W3, staffId: LI }),
+      ticket(9, {
+        serviceId: A,
+        state: 'done',
+        issuedAt: at(33, 0),
+        businessDay: '2026-05-07',
+        servingAt: at(33, 1),
+        finishedAt: at(33, 2),
+        windowId: W3,
+        staffId: LI,
+      }),
     ],
     calls: [
       call(1, at(9, 5), W1, WANG),
@@ -115,13 +193,41 @@ function dayInput(): ReportInput {
     ],
     homeVisits: [
       // 15:00 local on DAY: in range; household; delivered; assisted payment.
-      { id: 1, hallId: 1, serviceId: B, completedAt: at(15, 0), documentDelivered: true, assistedPayment: true },
+      {
+        id: 1,
+        hallId: 1,
+        serviceId: B,
+        completedAt: at(15, 0),
+        documentDelivered: true,
+        assistedPayment: true,
+      },
       // 00:30 local on DAY (still the previous day in UTC): in range by the hall's clock.
-      { id: 2, hallId: 1, serviceId: A, completedAt: Date.UTC(2026, 4, 5, 16, 30), documentDelivered: false, assistedPayment: false },
+      {
+        id: 2,
+        hallId: 1,
+        serviceId: A,
+        completedAt: Date.UTC(2026, 4, 5, 16, 30),
+        documentDelivered: false,
+        assistedPayment: false,
+      },
       // The next day: outside.
-      { id: 3, hallId: 1, serviceId: C, completedAt: at(33, 0), documentDelivered: true, assistedPayment: true },
+      {
+        id: 3,
+        hallId: 1,
+        serviceId: C,
+        completedAt: at(33, 0),
+        documentDelivered: true,
+        assistedPayment: true,
+      },
       // Another hall: outside a one-hall report.
-      { id: 4, hallId: 2, serviceId: C, completedAt: at(12, 0), documentDelivered: true, assistedPayment: true },
+      {
+        id: 4,
+        hallId: 2,
+        serviceId: C,
+        completedAt: at(12, 0),
+        documentDelivered: true,
+        assistedPayment: true,
+      },
     ],
   };
 }
@@ -147,13 +253,33 @@ describe('computeReport', () => {
   it('groups by service, window, staff and priority class', () => {
     const row = (rows: typeof report.byService, key: string) => rows.find((r) => r.key === key);
     expect(report.byService.map((r) => r.label)).toEqual(['A 出入境证件', 'B 户籍业务', 'C 身份证']);
-    expect(row(report.byService, String(A))).toMatchObject({ issued: 4, served: 3, wait: { count: 4, averageMinutes: 6, p90Minutes: 10 } });
-    expect(row(report.byService, String(B))).toMatchObject({ issued: 3, served: 2, service: { count: 2, averageMinutes: 7, p90Minutes: 10 } });
-    expect(row(report.byService, String(C))).toMatchObject({ issued: 1, served: 0, wait: { count: 0, averageMinutes: null } });
+    expect(row(report.byService, String(A))).toMatchObject({
+      issued: 4,
+      served: 3,
+      wait: { count: 4, averageMinutes: 6, p90Minutes: 10 },
+    });
+    expect(row(report.byService, String(B))).toMatchObject({
+      issued: 3,
+      served: 2,
+      service: { count: 2, averageMinutes: 7, p90Minutes: 10 },
+    });
+    expect(row(report.byService, String(C))).toMatchObject({
+      issued: 1,
+      served: 0,
+      wait: { count: 0, averageMinutes: null },
+    });
 
     expect(report.byWindow.map((r) => r.label)).toEqual(['1号窗口（老年人专窗）', '3号窗口', '5号窗口']);
-    expect(row(report.byWindow, String(W1))).toMatchObject({ issued: 2, served: 2, service: { count: 2, averageMinutes: 7 } });
-    expect(row(report.byWindow, String(W3))).toMatchObject({ issued: 2, served: 1, wait: { count: 2, averageMinutes: 9 } });
+    expect(row(report.byWindow, String(W1))).toMatchObject({
+      issued: 2,
+      served: 2,
+      service: { count: 2, averageMinutes: 7 },
+    });
+    expect(row(report.byWindow, String(W3))).toMatchObject({
+      issued: 2,
+      served: 1,
+      wait: { count: 2, averageMinutes: 9 },
+    });
     expect(row(report.byWindow, String(W5))).toMatchObject({ issued: 3, served: 2 });
 
     expect(row(report.byStaff, String(WANG))).toMatchObject({ label: '王警官', issued: 2, served: 2 });

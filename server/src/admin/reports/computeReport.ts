@@ -23,7 +23,12 @@
 //   day in range; homeDeliveries = those that delivered the document (送证上门).
 //   elderlyWait / ordinaryWait compare queue entries of class 'elderly' with class 'normal'.
 import type { DurationStats, ElderlyReport, HallReport, ReportGroupRow } from '@shared/contracts/admin';
-import { ELDERLY_CLASS, NORMAL_CLASS, SERVICE_CATEGORIES, type ServiceCategory } from '@shared/contracts/entities';
+import {
+  ELDERLY_CLASS,
+  NORMAL_CLASS,
+  SERVICE_CATEGORIES,
+  type ServiceCategory,
+} from '@shared/contracts/entities';
 import { businessDay, hourInZone } from '@shared/ticketNumber';
 import { durationStats } from './durationStats';
 import type { ReportCallRow, ReportInput, ReportTicketRow } from './reportInput';
@@ -85,7 +90,8 @@ export function computeReport(input: ReportInput): HallReport {
     manyHalls ? `${hallById.get(hallId)?.name ?? hallId} · ${label}` : label;
 
   const tickets = input.tickets.filter(
-    (t) => inRange(t.businessDay, input.from, input.to) && (input.hallId === null || t.hallId === input.hallId),
+    (t) =>
+      inRange(t.businessDay, input.from, input.to) && (input.hallId === null || t.hallId === input.hallId),
   );
   const ticketById = new Map(tickets.map((t) => [t.id, t]));
 
@@ -99,7 +105,8 @@ export function computeReport(input: ReportInput): HallReport {
   const legs: Leg[] = tickets.map((ticket) => {
     const parent = ticket.transferredFromId !== null ? ticketById.get(ticket.transferredFromId) : undefined;
     // A transfer leg enters its queue when the previous leg was closed by the transfer.
-    const enteredAt = ticket.transferredFromId !== null ? (parent?.finishedAt ?? ticket.issuedAt) : ticket.issuedAt;
+    const enteredAt =
+      ticket.transferredFromId !== null ? (parent?.finishedAt ?? ticket.issuedAt) : ticket.issuedAt;
     const firstCall = firstCallOf.get(ticket.id) ?? null;
     const serviceMs =
       ticket.state === 'done' && ticket.servingAt !== null && ticket.finishedAt !== null
@@ -208,7 +215,9 @@ export function computeReport(input: ReportInput): HallReport {
     elderly.byCategory[category] += 1;
     const recorded = doneOf.get(t.id)?.elderlyWindow;
     const atElderlyWindow =
-      typeof recorded === 'boolean' ? recorded : t.windowId !== null && windowById.get(t.windowId)?.elderlyDedicated === true;
+      typeof recorded === 'boolean'
+        ? recorded
+        : t.windowId !== null && windowById.get(t.windowId)?.elderlyDedicated === true;
     if (atElderlyWindow) elderly.viaElderlyWindow += 1;
     else elderly.viaOrdinaryWindow += 1;
     if (t.proxy || t.marks?.proxy === true) elderly.withProxy += 1;
@@ -230,12 +239,18 @@ export function computeReport(input: ReportInput): HallReport {
   const serviceOrder = (a: { key: string }, b: { key: string }) => {
     const sa = serviceById.get(Number(a.key));
     const sb = serviceById.get(Number(b.key));
-    return (sa?.hallId ?? 0) - (sb?.hallId ?? 0) || (sa?.code ?? '').localeCompare(sb?.code ?? '') || byKeyNumber(a, b);
+    return (
+      (sa?.hallId ?? 0) - (sb?.hallId ?? 0) ||
+      (sa?.code ?? '').localeCompare(sb?.code ?? '') ||
+      byKeyNumber(a, b)
+    );
   };
   const windowOrder = (a: { key: string }, b: { key: string }) => {
     const wa = windowById.get(Number(a.key));
     const wb = windowById.get(Number(b.key));
-    return (wa?.hallId ?? 0) - (wb?.hallId ?? 0) || (wa?.number ?? 0) - (wb?.number ?? 0) || byKeyNumber(a, b);
+    return (
+      (wa?.hallId ?? 0) - (wb?.hallId ?? 0) || (wa?.number ?? 0) - (wb?.number ?? 0) || byKeyNumber(a, b)
+    );
   };
   const classOrder = (a: { key: string }, b: { key: string }) =>
     (a.key === NORMAL_CLASS ? -1 : 0) - (b.key === NORMAL_CLASS ? -1 : 0) || a.key.localeCompare(b.key);

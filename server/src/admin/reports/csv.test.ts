@@ -29,12 +29,7 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('writes a UTF-8 BOM, CRLF line ends and a final CRLF, byte for byte', () => {
-    const text = toCsv([
-      ['名称', '数量'],
-      ['A "快"', 3],
-      [],
-      ['=1+1', null],
-    ]);
+    const text = toCsv([['名称', '数量'], ['A "快"', 3], [], ['=1+1', null]]);
     const bytes = Buffer.from(text, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const expected = Buffer.concat([
@@ -46,7 +41,11 @@ describe('toCsv', () => {
 });
 
 describe('reportCsv', () => {
-  const stats = (count: number, avg: number | null, p90: number | null) => ({ count, averageMinutes: avg, p90Minutes: p90 });
+  const stats = (count: number, avg: number | null, p90: number | null) => ({
+    count,
+    averageMinutes: avg,
+    p90Minutes: p90,
+  });
   const report: HallReport = {
     from: '2026-04-01',
     to: '2026-09-30',
@@ -58,9 +57,27 @@ describe('reportCsv', () => {
     transferred: 2,
     wait: stats(9, 12.5, 20),
     service: stats(8, 6, 9.5),
-    byService: [{ key: '1', label: 'A 出入境,证件', issued: 10, served: 8, wait: stats(9, 12.5, 20), service: stats(8, 6, 9.5) }],
+    byService: [
+      {
+        key: '1',
+        label: 'A 出入境,证件',
+        issued: 10,
+        served: 8,
+        wait: stats(9, 12.5, 20),
+        service: stats(8, 6, 9.5),
+      },
+    ],
     byWindow: [],
-    byStaff: [{ key: '7', label: '=王警官', issued: 1, served: 1, wait: stats(1, 1, 1), service: stats(0, null, null) }],
+    byStaff: [
+      {
+        key: '7',
+        label: '=王警官',
+        issued: 1,
+        served: 1,
+        wait: stats(1, 1, 1),
+        service: stats(0, null, null),
+      },
+    ],
     byPriorityClass: [],
     hourly: Array.from({ length: 24 }, (_, h) => (h === 9 ? 4 : 0)),
     elderly: {
@@ -80,16 +97,20 @@ describe('reportCsv', () => {
 
   it('lays out the sections with Chinese headers and escapes labels', () => {
     const text = reportCsv(report, '测试大厅');
-    expect(text.startsWith('\uFEFF办证大厅业务报表,测试大厅,日期,2026-04-01 至 2026-09-30\r\n\r\n指标,数值\r\n取号人数,10\r\n')).toBe(
-      true,
-    );
+    expect(
+      text.startsWith(
+        '\uFEFF办证大厅业务报表,测试大厅,日期,2026-04-01 至 2026-09-30\r\n\r\n指标,数值\r\n取号人数,10\r\n',
+      ),
+    ).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines).toContain('老年人服务合计,5');
     expect(lines).toContain('其中 出入境,2');
     expect(lines).toContain('其中 户政,3');
     expect(lines).toContain('代缴费,2');
     expect(lines).toContain('送证上门,1');
-    expect(lines).toContain('名称,取号/呼叫,办结,等候人次,平均等候(分钟),90%等候(分钟),办理人次,平均办理(分钟),90%办理(分钟)');
+    expect(lines).toContain(
+      '名称,取号/呼叫,办结,等候人次,平均等候(分钟),90%等候(分钟),办理人次,平均办理(分钟),90%办理(分钟)',
+    );
     expect(lines).toContain('"A 出入境,证件",10,8,9,12.5,20,8,6,9.5');
     expect(lines).toContain("'=王警官,1,1,1,1,1,0,,");
     expect(lines).toContain('09:00,4');

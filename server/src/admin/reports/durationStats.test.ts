@@ -10,7 +10,11 @@ describe('durationStats', () => {
 
   it('averages and takes the nearest-rank 90th percentile', () => {
     // 10 values 1..10 minutes: rank ceil(0.9*10)=9 → 9 minutes.
-    expect(durationStats([10, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(min))).toEqual({ count: 10, averageMinutes: 5.5, p90Minutes: 9 });
+    expect(durationStats([10, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(min))).toEqual({
+      count: 10,
+      averageMinutes: 5.5,
+      p90Minutes: 9,
+    });
     // 3 values: rank ceil(2.7)=3 → the largest.
     expect(durationStats([min(2), min(4), min(12)])).toEqual({ count: 3, averageMinutes: 6, p90Minutes: 12 });
     // Rounded to one decimal.

@@ -3,7 +3,13 @@
 import type { FinishMarks, TicketState } from '@shared/contracts/entities';
 import { DomainError } from '@shared/contracts/errors';
 import type { Repositories } from '../../repositories';
-import type { ReportCallRow, ReportDoneRow, ReportHomeVisitRow, ReportInput, ReportTicketRow } from './reportInput';
+import type {
+  ReportCallRow,
+  ReportDoneRow,
+  ReportHomeVisitRow,
+  ReportInput,
+  ReportTicketRow,
+} from './reportInput';
 
 export interface ReportQuery {
   from: string;
@@ -65,7 +71,8 @@ interface VisitSqlRow {
 
 export function loadReportInput(repos: Repositories, query: ReportQuery): ReportInput {
   checkRange(query);
-  const halls = query.hallId === null ? repos.halls.list() : [repos.halls.find(query.hallId)].filter((h) => h !== null);
+  const halls =
+    query.hallId === null ? repos.halls.list() : [repos.halls.find(query.hallId)].filter((h) => h !== null);
   if (halls.length === 0 && query.hallId !== null) throw new DomainError('HALL_NOT_FOUND');
   const { db } = repos;
   const ticketStmt = db.prepare<[number, string, string], TicketSqlRow>(

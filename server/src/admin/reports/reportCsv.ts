@@ -53,7 +53,10 @@ export function reportCsvRows(report: HallReport, hallName: string): CsvCell[][]
     ['老年人便利服务', '人次'],
     ['老年人服务合计', e.totalElderlyServices],
     ['大厅办结（绿色通道）', e.servedInHall],
-    ...(Object.keys(CATEGORY_NAMES_ZH) as ServiceCategory[]).map((c) => [`其中 ${CATEGORY_NAMES_ZH[c]}`, e.byCategory[c]]),
+    ...(Object.keys(CATEGORY_NAMES_ZH) as ServiceCategory[]).map((c) => [
+      `其中 ${CATEGORY_NAMES_ZH[c]}`,
+      e.byCategory[c],
+    ]),
     ['经老年人专窗', e.viaElderlyWindow],
     ['经普通窗口', e.viaOrdinaryWindow],
     ['亲友代办', e.withProxy],

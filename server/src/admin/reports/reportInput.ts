@@ -1,6 +1,12 @@
 // The rows a report is computed from, already read from the tickets, events and home_visits
 // tables. Kept as plain data so the computation is a pure function tested without a database.
-import type { FinishMarks, Id, PriorityClass, ServiceCategory, TicketState } from '@shared/contracts/entities';
+import type {
+  FinishMarks,
+  Id,
+  PriorityClass,
+  ServiceCategory,
+  TicketState,
+} from '@shared/contracts/entities';
 
 export interface ReportTicketRow {
   id: Id;
