@@ -19,7 +19,9 @@ export interface ParsedIdNumber {
   masked: string;
 }
 
-export function parseIdNumber(raw: string): { ok: true; value: ParsedIdNumber } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  raw: string,
+): { ok: true; value: ParsedIdNumber } | { ok: false; problem: IdNumberProblem } {
   const text = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(text)) return { ok: false, problem: 'format' };
   const year = Number(text.slice(6, 10));
@@ -27,12 +29,18 @@ export function parseIdNumber(raw: string): { ok: true; value: ParsedIdNumber } 
   const day = Number(text.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day));
   const realDate =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900;
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    year >= 1900;
   if (!realDate) return { ok: false, problem: 'birth_date' };
   if (checkCharacter(text.slice(0, 17)) !== text[17]) return { ok: false, problem: 'check_character' };
   return {
     ok: true,
-    value: { birthDate: text.slice(6, 10) + '-' + text.slice(10, 12) + '-' + text.slice(12, 14), masked: maskIdNumber(text) },
+    value: {
+      birthDate: text.slice(6, 10) + '-' + text.slice(10, 12) + '-' + text.slice(12, 14),
+      masked: maskIdNumber(text),
+    },
   };
 }
 

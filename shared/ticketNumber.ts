@@ -9,7 +9,12 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 export function businessDay(epochMs: number, timeZone: string): string {
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormatters.set(timeZone, formatter);
   }
   return formatter.format(epochMs);
@@ -26,7 +31,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Hour of day (0–23) of `epochMs` in `timeZone`. */
 export function hourInZone(epochMs: number, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(epochMs);
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(
+    epochMs,
+  );
   return Number(hour);
 }
 
@@ -34,7 +41,11 @@ export function hourInZone(epochMs: number, timeZone: string): number {
  * 'A023' for a normal ticket; 'A-L023' for a priority ticket whose class marker is L (老).
  * The dash keeps priority numbers visibly different even to someone who reads only the digits.
  */
-export function formatTicketNumber(serviceCode: string, priorityMarker: string | null, sequence: number): string {
+export function formatTicketNumber(
+  serviceCode: string,
+  priorityMarker: string | null,
+  sequence: number,
+): string {
   const digits = String(sequence).padStart(3, '0');
   return priorityMarker ? `${serviceCode}-${priorityMarker}${digits}` : `${serviceCode}${digits}`;
 }
@@ -50,8 +61,9 @@ export interface ParsedTicketNumber {
   sequence: number;
 }
 
+/** Reads a number as staff type it; accepts every number formatTicketNumber prints (up to 6 digits). */
 export function parseTicketNumber(text: string): ParsedTicketNumber | null {
-  const match = /^([A-Z])(?:-([A-Z]))?(\d{1,4})$/.exec(text.trim().toUpperCase());
+  const match = /^([A-Z])(?:-([A-Z]))?(\d{1,6})$/.exec(text.trim().toUpperCase());
   if (!match) return null;
   return { serviceCode: match[1]!, marker: match[2] ?? null, sequence: Number(match[3]) };
 }

@@ -40,6 +40,8 @@ export const ERROR_MESSAGES = {
     en: 'The ticket was called by window {window}',
   },
   TICKET_NOT_CALLED: { zh: '该号尚未被呼叫', en: 'The ticket has not been called' },
+  TICKET_ALREADY_SERVING: { zh: '该号正在办理中', en: 'The ticket is already being served' },
+  TICKET_MISSED: { zh: '该号已过号，请先过号重排', en: 'The ticket was missed; requeue it first' },
   TICKET_NOT_SERVING: { zh: '该号尚未开始办理', en: 'The ticket is not being served' },
   TICKET_NOT_NO_SHOW: { zh: '只有过号的号才能重排', en: 'Only a no-show ticket can be requeued' },
   TICKET_ALREADY_DONE: { zh: '该号已办结', en: 'The ticket is already finished' },

@@ -3,7 +3,16 @@
 import type { TicketState } from '../contracts/entities';
 import type { ErrorCode } from '../contracts/errors';
 
-export const TICKET_ACTIONS = ['call', 'recall', 'start', 'finish', 'noShow', 'requeue', 'transfer', 'cancel'] as const;
+export const TICKET_ACTIONS = [
+  'call',
+  'recall',
+  'start',
+  'finish',
+  'noShow',
+  'requeue',
+  'transfer',
+  'cancel',
+] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 const TARGET: Record<TicketAction, TicketState> = {
@@ -35,11 +44,15 @@ function refusal(action: TicketAction, from: TicketState): ErrorCode {
   switch (action) {
     case 'call':
     case 'cancel':
+      if (from === 'no_show') return 'TICKET_MISSED';
       return 'TICKET_NOT_WAITING';
     case 'recall':
     case 'start':
     case 'noShow':
-      return from === 'serving' ? 'TICKET_NOT_CALLED' : from === 'no_show' ? 'TICKET_NOT_WAITING' : 'TICKET_NOT_CALLED';
+      // Say what the ticket is instead: already being served, or missed (requeue it first).
+      if (from === 'serving') return 'TICKET_ALREADY_SERVING';
+      if (from === 'no_show') return 'TICKET_MISSED';
+      return 'TICKET_NOT_CALLED';
     case 'finish':
       return 'TICKET_NOT_SERVING';
     case 'requeue':
