@@ -146,6 +146,8 @@ export interface TicketView {
   callCount: number;
   marks: FinishMarks | null;
   transferredFromId: Id | null;
+  /** Set when the ticket was transferred to one window: only that window may call it. */
+  targetWindowId?: Id | null;
 }
 
 export interface Ticket extends TicketView {

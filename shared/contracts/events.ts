@@ -55,6 +55,11 @@ export interface ServerToClientEvents {
   /** Unversioned, admins only. */
   'printer:faulted': (e: { deviceId: Id; deviceName: string; fault: PrinterFault | null }) => void;
   'device:presence': (e: { deviceId: Id; online: boolean }) => void;
+  /**
+   * Unversioned, admins only: the database refused a write (disk full, read-only file), with the
+   * SQLite code and the command that failed; `fault: null` once a write succeeds again.
+   */
+  'storage:faulted': (e: { fault: { code: string; command: string; at: number } | null }) => void;
   /** Sent to the ticket-status role only. */
   'ticket:status': (status: TicketStatus) => void;
   /** Sent just before the server cuts a session or device off. */

@@ -170,8 +170,12 @@ describe('ticket lifecycle', () => {
     await act(staff, 'counter:callNext');
     await act(staff, 'counter:noShow', { ticketId: missed.ticket.id });
     const queue = [await issue('A'), await issue('A'), await issue('A'), await issue('A')];
+    const before = await act<{ stats: { noShows: number } }>(staff, 'counter:current');
     const requeued = await act(staff, 'counter:requeue', { ticketId: missed.ticket.id });
     expect(requeued.ok && requeued.data.state).toBe('waiting');
+    // The miss still counts for this window after the visitor was put back in the queue.
+    const after = await act<{ stats: { noShows: number } }>(staff, 'counter:current');
+    expect(after.ok && after.data.stats.noShows).toBe(before.ok ? before.data.stats.noShows : -1);
     // Drain earlier leftovers of service A first: everything issued before `queue` is older.
     const order: string[] = [];
     for (;;) {

@@ -53,7 +53,7 @@ const toQueueTicket = (r: QueueRow): QueueTicket => ({
   targetWindowId: r.target_window_id,
 });
 
-/** The server-side ticket: the shared Ticket plus the window it was transferred to, if any. */
+/** The server-side ticket: always knows its target window (null when none). */
 export interface StoredTicket extends Ticket {
   targetWindowId: number | null;
 }
@@ -111,6 +111,7 @@ export function toView(t: StoredTicket): TicketView {
     callCount: t.callCount,
     marks: t.marks,
     transferredFromId: t.transferredFromId,
+    targetWindowId: t.targetWindowId,
   };
 }
 

@@ -133,22 +133,30 @@ export function createHallQueries(repos: Repositories, clock: () => number) {
     },
 
     windowStats(hallId: number, windowId: number): WindowStats {
+      const day = today(hallId);
       const row = db
         .prepare(
           `SELECT
              SUM(state = 'done') AS served,
-             SUM(state = 'no_show') AS no_shows,
-             SUM(state = 'transferred') AS transferred,
              SUM(state = 'done' AND (proxy = 1 OR json_extract(marks_json, '$.proxy') = 1)) AS proxy,
              SUM(state = 'done' AND json_extract(marks_json, '$.assistedPayment') = 1) AS assisted,
              SUM(state = 'done' AND priority_class != 'normal') AS priority_served
            FROM tickets WHERE hall_id = ? AND window_id = ? AND business_day = ?`,
         )
-        .get(hallId, windowId, today(hallId)) as Record<string, number | null>;
+        .get(hallId, windowId, day) as Record<string, number | null>;
+      // No-shows and transfers are counted from the event log: a requeued no-show changes state
+      // and leaves the window, but it was still missed at this window.
+      const moves = db
+        .prepare(
+          `SELECT SUM(e.type = 'no_show') AS no_shows, SUM(e.type = 'transferred') AS transferred
+             FROM events e JOIN tickets t ON t.id = e.ticket_id
+            WHERE e.hall_id = ? AND e.window_id = ? AND t.business_day = ? AND e.type IN ('no_show', 'transferred')`,
+        )
+        .get(hallId, windowId, day) as Record<string, number | null>;
       return {
         served: row.served ?? 0,
-        noShows: row.no_shows ?? 0,
-        transferred: row.transferred ?? 0,
+        noShows: moves.no_shows ?? 0,
+        transferred: moves.transferred ?? 0,
         proxy: row.proxy ?? 0,
         assistedPayment: row.assisted ?? 0,
         priorityServed: row.priority_served ?? 0,

@@ -70,6 +70,7 @@ export const useConnectionStore = defineStore('connection', () => {
       counter.unbind(socket);
     }
     link.value = 'idle';
+    messages.clear();
     closeSocket();
     counter.reset();
     hall.reset();

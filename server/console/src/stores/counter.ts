@@ -97,6 +97,9 @@ export const useCounterStore = defineStore('counter', () => {
   }
 
   function fail(error: ConsoleError): void {
+    // An answer that arrives after the session ended (the socket was closed under it) is moot:
+    // the sign-in page already says why.
+    if (!session.isSignedIn) return;
     if (endsSession(error.code)) {
       session.end(error);
       return;
@@ -134,10 +137,12 @@ export const useCounterStore = defineStore('counter', () => {
       const result = await send();
       if (result.ok) onOk(result.data);
       else fail(result.error);
-      if (session.isSignedIn) await refreshCurrent();
       return result.ok;
     } finally {
       busy.value = null;
+      // Not awaited under `busy`: the next key press must not wait for the counts. Answers come
+      // back in the order the commands were sent, so a later command's answer still wins.
+      if (session.isSignedIn) void refreshCurrent();
     }
   }
 

@@ -1,0 +1,55 @@
+// What the live monitor warns about, as words with parameters (never colour alone): a service
+// whose longest wait passed the alert threshold, a kiosk printer fault, a device that went offline.
+import type { MonitorServiceLoad } from '@shared/contracts/admin';
+import type { Device, Service } from '@shared/contracts/entities';
+
+export interface MonitorAlert {
+  id: string;
+  kind: 'wait' | 'printer' | 'offline';
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export function monitorAlerts(
+  loads: readonly MonitorServiceLoad[],
+  services: readonly Service[],
+  devices: readonly Device[],
+  alertWaitMinutes: number,
+  faultWords: (code: string) => string,
+): MonitorAlert[] {
+  const alerts: MonitorAlert[] = [];
+  for (const load of loads) {
+    if (!load.alert) continue;
+    const service = services.find((s) => s.id === load.serviceId);
+    alerts.push({
+      id: `wait-${load.serviceId}`,
+      kind: 'wait',
+      key: 'admin.monitor.alertWait',
+      params: {
+        service: service ? `${service.code} ${service.nameZh}` : String(load.serviceId),
+        minutes: load.longestWaitMinutes,
+        limit: alertWaitMinutes,
+      },
+    });
+  }
+  for (const device of devices) {
+    if (device.revoked) continue;
+    if (device.printerFault) {
+      alerts.push({
+        id: `printer-${device.id}`,
+        kind: 'printer',
+        key: 'admin.monitor.alertPrinter',
+        params: { device: device.name, fault: faultWords(device.printerFault.code) },
+      });
+    }
+    if (!device.online) {
+      alerts.push({
+        id: `offline-${device.id}`,
+        kind: 'offline',
+        key: 'admin.monitor.alertOffline',
+        params: { device: device.name },
+      });
+    }
+  }
+  return alerts;
+}

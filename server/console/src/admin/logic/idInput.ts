@@ -1,0 +1,12 @@
+// A resident ID typed into the home-visit form: empty is fine (the field is optional); otherwise
+// it must pass the GB 11643 check, and only its masked form is sent to the server.
+import { parseIdNumber } from '@shared/idNumber';
+
+export type IdInputCheck = { ok: true; masked: string | null } | { ok: false };
+
+export function maskedIdFromInput(raw: string): IdInputCheck {
+  const text = raw.trim().toUpperCase();
+  if (text === '') return { ok: true, masked: null };
+  const parsed = parseIdNumber(text);
+  return parsed.ok ? { ok: true, masked: parsed.value.masked } : { ok: false };
+}

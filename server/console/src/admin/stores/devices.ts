@@ -1,0 +1,66 @@
+// Kiosks and displays as the admin sees them: the list from the server, kept current by the
+// unversioned admin broadcasts (online/offline, printer faults) while a page that shows them is open.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { Device } from '@shared/contracts/entities';
+import type { ServerToClientEvents } from '@shared/contracts/events';
+import { currentSocket, request, type ConsoleSocket } from '../../socket/connection';
+import { useMessagesStore } from '../../stores/messages';
+
+export const useDevicesStore = defineStore('adminDevices', () => {
+  const devices = ref<Device[]>([]);
+  const messages = useMessagesStore();
+  let bound: ConsoleSocket | null = null;
+  let users = 0;
+
+  function patch(id: number, change: Partial<Device>): void {
+    devices.value = devices.value.map((d) => (d.id === id ? { ...d, ...change } : d));
+  }
+
+  const onPresence: ServerToClientEvents['device:presence'] = (e) => patch(e.deviceId, { online: e.online });
+  const onFault: ServerToClientEvents['printer:faulted'] = (e) =>
+    patch(e.deviceId, { printerFault: e.fault });
+
+  async function load(): Promise<void> {
+    follow();
+    const result = await request('admin:deviceList');
+    if (result.ok) devices.value = result.data;
+    else messages.showError(result.error);
+  }
+
+  /** Replace (or add) one device after a command answered with it. */
+  function put(device: Device): void {
+    const exists = devices.value.some((d) => d.id === device.id);
+    devices.value = exists
+      ? devices.value.map((d) => (d.id === device.id ? device : d))
+      : [...devices.value, device];
+  }
+
+  /** Listens on the console's current socket (it is replaced after a new sign-in). */
+  function follow(): void {
+    const socket = currentSocket();
+    if (users === 0 || !socket || bound === socket) return;
+    unbindSocket();
+    socket.on('device:presence', onPresence);
+    socket.on('printer:faulted', onFault);
+    bound = socket;
+  }
+
+  function bind(): void {
+    users += 1;
+    follow();
+  }
+
+  function unbindSocket(): void {
+    bound?.off('device:presence', onPresence);
+    bound?.off('printer:faulted', onFault);
+    bound = null;
+  }
+
+  function unbind(): void {
+    users = Math.max(0, users - 1);
+    if (users === 0) unbindSocket();
+  }
+
+  return { devices, load, put, bind, unbind, follow };
+});
