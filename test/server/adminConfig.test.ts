@@ -251,6 +251,15 @@ describe('windows, services, notices and hall details apply live', () => {
     )!;
     expect(rules.staffName).toBe('值班主管');
     expect(rules.detail.changes).toEqual({ mixRatio: { from: 2, to: 1 } });
+    // The console saves the whole rule set; the log still names only what changed.
+    const current = data(await emitAck<HallRules>(admin.socket, 'admin:rulesUpdate', {}));
+    data(await emitAck(admin.socket, 'admin:rulesUpdate', { ...current, requeueOffset: 5 }));
+    const [latest] = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
+    expect(latest).toMatchObject({
+      action: 'rules.update',
+      detail: { changes: { requeueOffset: { from: 3, to: 5 } } },
+    });
+    expect(Object.keys(latest!.detail.changes as object)).toEqual(['requeueOffset']);
   });
 });
 

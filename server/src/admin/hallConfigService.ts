@@ -76,11 +76,11 @@ export function createHallConfigService(deps: AdminServiceDeps) {
         const before = repos.halls.rules(actor.hallId);
         const after = checkRules({ ...before, ...input } as HallRules);
         repos.halls.setRules(actor.hallId, after);
+        // Record only what really changed: the console sends the whole rule set on every save.
         const changed = Object.fromEntries(
-          Object.keys(input).map((k) => [
-            k,
-            { from: before[k as keyof HallRules], to: after[k as keyof HallRules] },
-          ]),
+          (Object.keys(input) as (keyof HallRules)[])
+            .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+            .map((k) => [k, { from: before[k], to: after[k] }]),
         );
         return { result: after, detail: { changes: changed } };
       });
