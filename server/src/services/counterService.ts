@@ -200,6 +200,8 @@ export function createCounterService(
           ...marks,
           priorityClass: done.priorityClass,
           proxy: done.proxy || marks.proxy,
+          // Reports count by what the window was at the time, not after a reconfiguration.
+          elderlyWindow: window.elderlyDedicated,
         });
         ctx.emit({ event: 'ticket:updated', payload: { ticket: toView(done) } });
         setCurrent(ctx, window, { currentTicketId: null });
