@@ -52,6 +52,11 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const clock = deps.clock ?? Date.now;
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  // Express must be the http server's request handler BEFORE Socket.IO attaches: Socket.IO then
+  // takes /socket.io/ requests itself and hands every other request to Express. Attached the
+  // other way round, both would answer long-polling requests and crash the process.
+  const app = express();
+  httpServer.on('request', app);
   const io: AppServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
@@ -135,7 +140,6 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     });
   });
 
-  const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api/admin', createAdminHttpRouter({ repos, auth }));
@@ -160,7 +164,6 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     }),
   );
   app.use(createPagesRouter(deps.webRoot));
-  httpServer.on('request', app);
 
   return {
     io,

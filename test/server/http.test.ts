@@ -40,3 +40,24 @@ describe('http', () => {
     expect(await weird.json()).toMatchObject({ ok: false, error: { code: 'TICKET_NOT_FOUND' } });
   });
 });
+
+describe('long-polling transport', () => {
+  it('serves a polling-only Socket.IO client without crashing the server', async () => {
+    const { io } = await import('socket.io-client');
+    const socket = io(server.url, {
+      auth: { role: 'display', deviceKey: server.credentials.displayKey },
+      transports: ['polling'],
+      reconnection: false,
+      forceNew: true,
+    });
+    const snapshot = await new Promise<{ version: number }>((resolve, reject) => {
+      socket.once('hall:snapshot', resolve);
+      socket.once('connect_error', reject);
+    });
+    expect(snapshot.version).toBeGreaterThanOrEqual(0);
+    const synced = await socket.timeout(5000).emitWithAck('hall:sync');
+    expect(synced.ok).toBe(true);
+    socket.close();
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});

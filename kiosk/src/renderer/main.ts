@@ -1,0 +1,38 @@
+// Kiosk renderer entry: settings from the host (Electron preload or the browser address), then the
+// socket, the voice, and the screens. Nothing here waits for voices or the server to show a screen.
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { createKioskI18n, toKioskLocale } from './locales/i18n';
+import { electronHost, loadKioskSettings } from './host/hostApi';
+import { useHallStore } from './stores/hall';
+import { useVisitStore } from './stores/visit';
+import { hostPrinter, serverPrinter } from './printing/ticketPrinter';
+import { createKioskVoice } from './voice/createVoice';
+import { useKioskVoice } from './voice/kioskVoice';
+import { fitToScreen } from './lib/fitScreen';
+import './styles/kiosk.css';
+
+async function start(): Promise<void> {
+  const settings = await loadKioskSettings();
+  const locale = toKioskLocale(settings.language);
+  const pinia = createPinia();
+  const app = createApp(App).use(pinia).use(createKioskI18n(locale));
+
+  const hall = useHallStore(pinia);
+  const visit = useVisitStore(pinia);
+  const host = electronHost();
+  const origin = settings.serverUrl || window.location.origin;
+  visit.configure({
+    locale,
+    idleSeconds: settings.idleSeconds,
+    origin,
+    printer: host ? hostPrinter(host, hall.currentSocket, origin) : serverPrinter(hall.currentSocket),
+  });
+  fitToScreen();
+  app.mount('#app');
+  hall.connect(settings.serverUrl, settings.deviceKey);
+  useKioskVoice(await createKioskVoice(settings.serverUrl));
+}
+
+void start();

@@ -1,0 +1,431 @@
+// The kiosk page in Chromium against the real server, in browser mode (no Electron preload): an
+// elderly visitor's two taps give a real priority ticket, the proxy path marks the ticket, the
+// result screen shows the server's own figures and says them aloud, the virtual printer prints it,
+// and every screen meets the DESIGN §6 numbers and axe-core AAA. Screenshots go to /tmp/shots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
+import type { Result } from '@shared/contracts/errors';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
+import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
+
+const DIGIT_CLIPS = ['ling', 'yi', 'er', 'san', 'si', 'wu', 'liu', 'qi', 'ba', 'jiu'];
+
+let server: TestServer;
+let browser: Browser;
+let kioskClient: ConnectedClient;
+
+interface KioskPage {
+  page: Page;
+  /** Acknowledgements of ticket:issue as the page received them over its WebSocket. */
+  issueAcks: IssuedTicket[];
+  /** Every frame the page sent to the server. */
+  sentFrames: string[];
+  /** Voice-pack clips the page fetched to play, in order. */
+  clipRequests: string[];
+}
+
+declare global {
+  interface Window {
+    __spoken?: string[];
+    __voiceEngines?: string[];
+    __clips?: string[];
+  }
+}
+
+/** Opens the kiosk like a hall would on a plain browser: /kiosk/?key=… */
+async function openKiosk(query = ''): Promise<KioskPage> {
+  const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  await page.addInitScript(() => {
+    window.__spoken = [];
+    window.__voiceEngines = [];
+    window.__clips = [];
+    window.addEventListener('kiosk:voice-clip', (e) =>
+      window.__clips!.push((e as CustomEvent<string>).detail),
+    );
+    window.addEventListener('kiosk:voice', (e) => {
+      const detail = (e as CustomEvent<{ text: string; engine: string }>).detail;
+      window.__spoken!.push(detail.text);
+      window.__voiceEngines!.push(detail.engine);
+    });
+  });
+  const clipRequests: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/display\/voice\/pack\/([^/?]+)\.wav$/.exec(request.url());
+    if (match) clipRequests.push(decodeURIComponent(match[1]!));
+  });
+  const issueAcks: IssuedTicket[] = [];
+  const sentFrames: string[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framesent', ({ payload }) => void sentFrames.push(String(payload)));
+    ws.on('framereceived', ({ payload }) => {
+      // Socket.IO acknowledgement over engine.io: "43<id>[result]".
+      const match = /^43\d+(\[.*)$/s.exec(String(payload));
+      if (!match) return;
+      const [result] = JSON.parse(match[1]!) as [Result<IssuedTicket>];
+      if (result.ok && result.data && typeof result.data === 'object' && 'peopleAhead' in result.data) {
+        issueAcks.push(result.data);
+      }
+    });
+  });
+  await page.goto(`${server.url}/kiosk/?key=${encodeURIComponent(server.credentials.kioskKey)}${query}`);
+  await page
+    .getByTestId('screen-idle')
+    .waitFor({ timeout: 10_000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: shotPath('kiosk-debug') });
+      console.log(await page.evaluate(() => document.body.innerText));
+      throw e;
+    });
+  return { page, issueAcks, sentFrames, clipRequests };
+}
+
+async function staffSnapshotTicket(number: string): Promise<TicketView | undefined> {
+  const session = await login(
+    server.url,
+    server.credentials.staff.username,
+    server.credentials.staff.password,
+  );
+  const staff = await connectClient(server.url, { role: 'staff', sessionToken: session.token });
+  try {
+    return staff.snapshot.activeTickets.find((t) => t.number === number);
+  } finally {
+    staff.close();
+  }
+}
+
+async function issueDirect(code: string, priorityClass: string): Promise<IssuedTicket> {
+  const serviceId = kioskClient.snapshot.services.find((s) => s.code === code)!.id;
+  const result = await emitAck<IssuedTicket>(kioskClient.socket, 'ticket:issue', {
+    requestId: newRequestId(),
+    serviceId,
+    priorityClass,
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+async function expectAxeClean(page: Page, label: string): Promise<void> {
+  const violations = await checkAxeAAA(page);
+  expect(violations, `${label}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+function printedFiles(): string[] {
+  const folder = path.join(server.dataDir, 'printer');
+  return fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  kioskClient = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
+});
+
+afterAll(async () => {
+  kioskClient?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('kiosk in a browser', () => {
+  it('keeps the device key out of the address bar', async () => {
+    const { page } = await openKiosk();
+    expect(page.url()).toBe(`${server.url}/kiosk/`);
+    // Starting up is not "paused": the kiosk must not announce a pause every time it starts.
+    expect(await page.evaluate(() => window.__spoken ?? [])).not.toContain('暂停取号，请到服务台。');
+    expect(await page.evaluate(() => localStorage.getItem('kiosk.deviceKey'))).toBe(
+      server.credentials.kioskKey,
+    );
+    // A reload without ?key= still connects with the stored key.
+    await page.reload();
+    await page.getByTestId('screen-idle').waitFor();
+    await page.close();
+  });
+
+  it('an elderly visitor taps twice and gets a real priority ticket with the server’s figures', async () => {
+    // Two priority tickets and one normal one already wait for exit-entry (A).
+    await issueDirect('A', 'elderly');
+    await issueDirect('A', 'elderly');
+    await issueDirect('A', 'normal');
+    const { page, issueAcks, clipRequests } = await openKiosk();
+    await expect.poll(() => page.getByTestId('service-A').textContent()).toContain('3');
+    const printedBefore = printedFiles().length;
+
+    await page.getByTestId('elderly-channel').click(); // tap 1
+    await page.getByTestId('screen-choose').waitFor();
+    await page.screenshot({ path: shotPath('kiosk-choose-elderly') });
+    await page.getByTestId('service-A').click(); // tap 2
+    await page.getByTestId('screen-result').waitFor();
+
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(number).toMatch(/^A-L\d{3}$/);
+    expect(issueAcks).toHaveLength(1);
+    const ack = issueAcks[0]!;
+    expect(ack.ticket.number).toBe(number);
+    expect(ack.peopleAhead).toBe(2); // only the priority tickets count ahead of a priority ticket
+    expect(ack.estimatedWaitMinutes).toBeGreaterThan(0);
+
+    // The screen shows exactly the server's figures.
+    await expect
+      .poll(() => page.getByTestId('people-ahead').textContent())
+      .toContain(`前面还有 ${ack.peopleAhead} 人`);
+    expect(await page.getByTestId('estimate').textContent()).toContain(`约 ${ack.estimatedWaitMinutes} 分钟`);
+    const watch = ack.windowsToWatch.map((n) => `${n} 号`).join('、');
+    expect(ack.windowsToWatch.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('windows-to-watch').textContent()).toContain(`请留意 ${watch}窗口`);
+    expect(await page.getByTestId('priority-mark').textContent()).toContain('老年人优先');
+    expect(await page.locator('[data-testid=priority-mark] svg').count()).toBe(1);
+
+    // The server holds the ticket as an elderly priority ticket.
+    const stored = await staffSnapshotTicket(number);
+    expect(stored).toMatchObject({
+      priorityClass: 'elderly',
+      proxy: false,
+      state: 'waiting',
+      source: 'kiosk',
+    });
+
+    // Printed on the server's virtual printer, and the screen says so.
+    await page.getByTestId('print-status').getByText('号票在服务台打印').waitFor();
+    const files = printedFiles();
+    expect(files.length).toBeGreaterThan(printedBefore);
+    const text = files.filter((f) => f.startsWith(number) && f.endsWith('.txt'));
+    expect(text).toHaveLength(1);
+    expect(fs.readFileSync(path.join(server.dataDir, 'printer', text[0]!), 'utf8')).toContain(
+      '老　年　人　优　先',
+    );
+
+    // Spoken: the number character by character, people ahead, windows to watch.
+    const spoken = await page.evaluate(() => window.__spoken ?? []);
+    const digits = number
+      .slice(3)
+      .split('')
+      .map((d) => '零一二三四五六七八九'[Number(d)])
+      .join(' ');
+    expect(spoken).toContain(`您的号码是 A L ${digits}，前面还有 2 人，请留意 ${watch}窗口。`);
+    // This Chromium has no Mandarin speech voice, so the display's voice pack says the number.
+    const numberClips = [
+      'chime',
+      'A',
+      'L',
+      ...number
+        .slice(3)
+        .split('')
+        .map((d) => DIGIT_CLIPS[Number(d)]!),
+      'hao',
+    ];
+    await expect
+      .poll(async () => (await page.evaluate(() => window.__clips ?? [])).slice(-numberClips.length), {
+        timeout: 20_000,
+      })
+      .toEqual(numberClips);
+    // …fetched from the server's voice pack.
+    expect(new Set(clipRequests)).toEqual(new Set(numberClips));
+    expect(await page.evaluate(() => window.__voiceEngines ?? [])).toContain('clips');
+
+    await page.screenshot({ path: shotPath('kiosk-result-priority') });
+    await expectAxeClean(page, 'result');
+    const numberSize = await page
+      .getByTestId('ticket-number')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(numberSize).toBeGreaterThanOrEqual(160);
+
+    await page.getByTestId('done').click();
+    await page.getByTestId('screen-idle').waitFor();
+    await page.close();
+  });
+
+  it('one tap on a service gives a normal ticket', async () => {
+    const { page, issueAcks } = await openKiosk();
+    await page.getByTestId('service-C').click();
+    await page.getByTestId('screen-result').waitFor();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(number).toMatch(/^C\d{3}$/);
+    expect(issueAcks[0]!.ticket.priorityClass).toBe('normal');
+    expect(await page.getByTestId('priority-mark').count()).toBe(0);
+    expect((await staffSnapshotTicket(number))?.priorityClass).toBe('normal');
+    await page.screenshot({ path: shotPath('kiosk-result-normal') });
+    await page.close();
+  });
+
+  it('a relative takes a proxy ticket for an elderly person: priority and marked 代办', async () => {
+    const { page, issueAcks } = await openKiosk();
+    await page.getByTestId('proxy').click(); // tap 1
+    await page.getByTestId('screen-choose').waitFor();
+    expect(await page.getByTestId('proxy-for-elderly').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('relation-child').click(); // optional
+    expect(await page.getByTestId('relation-child').getAttribute('aria-pressed')).toBe('true');
+    await page.screenshot({ path: shotPath('kiosk-choose-proxy') });
+    await expectAxeClean(page, 'choose (proxy)');
+    await page.getByTestId('service-B').click(); // tap 2
+    await page.getByTestId('screen-result').waitFor();
+
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(number).toMatch(/^B-L\d{3}$/);
+    expect(issueAcks[0]!.ticket).toMatchObject({
+      proxy: true,
+      proxyRelation: '子女',
+      priorityClass: 'elderly',
+    });
+    expect(await page.getByTestId('proxy-mark').textContent()).toContain('亲友代办（子女）');
+    expect(await staffSnapshotTicket(number)).toMatchObject({
+      proxy: true,
+      proxyRelation: '子女',
+      priorityClass: 'elderly',
+    });
+    await page.screenshot({ path: shotPath('kiosk-result-proxy') });
+    await page.close();
+  });
+
+  it('the optional ID path: a number of someone aged 60+ gives priority; only the masked number leaves', async () => {
+    const { page, issueAcks, sentFrames: sent } = await openKiosk();
+    // A valid number (GB 11643 check character) born 1950-01-01.
+    const id = '11010519500101002';
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = id.split('').reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+    const full = id + '10X98765432'[sum % 11];
+
+    await page.getByTestId('id-entry').click();
+    await page.getByTestId('screen-id-entry').waitFor();
+    await page.getByTestId('id-confirm').click();
+    await page.getByTestId('id-problem').waitFor(); // incomplete
+    for (const ch of full) await page.getByTestId(`key-${ch}`).click();
+    await page.screenshot({ path: shotPath('kiosk-id-entry') });
+    await expectAxeClean(page, 'id entry');
+    await page.getByTestId('id-confirm').click();
+    await page.getByTestId('screen-choose').waitFor();
+    expect(await page.getByTestId('choose-hint').textContent()).toContain('已为您选择老年人绿色通道');
+    await page.getByTestId('service-D').click();
+    await page.getByTestId('screen-result').waitFor();
+    expect(issueAcks[0]!.ticket.priorityClass).toBe('elderly');
+    expect(sent.join('\n')).not.toContain(full);
+    expect(sent.join('\n')).toContain(`${full.slice(0, 4)}**********${full.slice(-4)}`);
+    await page.close();
+  });
+
+  it('a card reader typing the number (keyboard wedge) works from the idle screen; a bad number is explained', async () => {
+    const { page } = await openKiosk();
+    await page.keyboard.type('110105195001010010', { delay: 5 }); // wrong check character
+    await page.keyboard.press('Enter');
+    await page.getByTestId('id-problem').waitFor();
+    expect(await page.getByTestId('id-problem').textContent()).toContain('号码有误');
+    await page.close();
+  });
+
+  it('idle screen meets the DESIGN §6 numbers at 1920×1080 and axe AAA', async () => {
+    const { page } = await openKiosk();
+    await page.screenshot({ path: shotPath('kiosk-idle') });
+    await expectAxeClean(page, 'idle');
+
+    const measured = await page.evaluate(() => {
+      const visible = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      };
+      const texts: { text: string; fontSize: number; lineHeight: number }[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || !node.textContent?.trim() || !visible(parent)) continue;
+        const style = getComputedStyle(parent);
+        texts.push({
+          text: node.textContent.trim(),
+          fontSize: parseFloat(style.fontSize),
+          lineHeight: parseFloat(style.lineHeight),
+        });
+      }
+      const buttons = [...document.querySelectorAll('button')].filter(visible).map((b) => {
+        const r = b.getBoundingClientRect();
+        return { name: b.textContent!.trim(), left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      });
+      const elderly = document.querySelector('[data-testid=elderly-channel]')!;
+      const service = document.querySelector('[data-testid=service-A]')!;
+      return {
+        texts,
+        buttons,
+        elderlyBg: getComputedStyle(elderly).backgroundColor,
+        serviceBg: getComputedStyle(service).backgroundColor,
+        elderlyHasIcon: elderly.querySelector('svg') !== null,
+        elderlyText: elderly.textContent,
+        overflowing: document.documentElement.scrollHeight > window.innerHeight,
+      };
+    });
+
+    expect(measured.texts.length).toBeGreaterThan(10);
+    for (const t of measured.texts) {
+      expect(t.fontSize, `font size of "${t.text}"`).toBeGreaterThanOrEqual(32);
+      // (1.3 × size comes back rounded to layout units, hence the hair of tolerance)
+      expect(t.lineHeight / t.fontSize, `line height of "${t.text}"`).toBeGreaterThanOrEqual(1.299);
+    }
+    expect(measured.buttons.length).toBeGreaterThanOrEqual(7); // green channel, proxy, 4 services, language, ID
+    for (const b of measured.buttons) {
+      expect(b.right - b.left, `width of "${b.name}"`).toBeGreaterThanOrEqual(200);
+      expect(b.bottom - b.top, `height of "${b.name}"`).toBeGreaterThanOrEqual(120);
+    }
+    for (let i = 0; i < measured.buttons.length; i++) {
+      for (let j = i + 1; j < measured.buttons.length; j++) {
+        const a = measured.buttons[i]!;
+        const b = measured.buttons[j]!;
+        const gapX = Math.max(b.left - a.right, a.left - b.right);
+        const gapY = Math.max(b.top - a.bottom, a.top - b.bottom);
+        expect(Math.max(gapX, gapY), `gap between "${a.name}" and "${b.name}"`).toBeGreaterThanOrEqual(24);
+      }
+    }
+    // The green channel is unmistakable: its own colour, its own icon, and the words.
+    expect(measured.elderlyBg).not.toBe(measured.serviceBg);
+    expect(measured.elderlyHasIcon).toBe(true);
+    expect(measured.elderlyText).toContain('老年人绿色通道');
+    expect(measured.elderlyText).toContain('60 岁以上');
+    expect(measured.elderlyText).toContain('Aged 60+');
+    expect(measured.overflowing).toBe(false);
+    // The priority rule in words, and a spoken welcome.
+    expect(await page.getByTestId('rule-text').textContent()).toContain('普通窗口每 2 位穿插 1 位');
+    expect(await page.evaluate(() => window.__spoken ?? [])).toContain(
+      '欢迎。六十岁以上的老人，请点左边绿色的老年人绿色通道。',
+    );
+    await page.close();
+  });
+
+  it('runs under the server’s Content-Security-Policy without a single violation', async () => {
+    // No bypassCSP here (the other tests need it only to inject axe-core).
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+    await page.goto(`${server.url}/kiosk/?key=${encodeURIComponent(server.credentials.kioskKey)}`);
+    await page.getByTestId('screen-idle').waitFor();
+    await page.getByTestId('elderly-channel').click();
+    await page.getByTestId('service-B').click();
+    await page.getByTestId('screen-result').waitFor();
+    await page.locator('.qr svg').waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('English on request, back to Mandarin for the next visitor', async () => {
+    const { page } = await openKiosk();
+    await page.getByTestId('language-toggle').click();
+    await page.getByText('Senior green channel').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.screenshot({ path: shotPath('kiosk-idle-en') });
+    await expectAxeClean(page, 'idle (English)');
+    await page.getByTestId('service-A').click();
+    await page.getByTestId('screen-result').waitFor();
+    expect(await page.getByTestId('people-ahead').textContent()).toContain('ahead of you');
+    await page.screenshot({ path: shotPath('kiosk-result-en') });
+    await page.getByTestId('done').click();
+    await page.getByText('老年人绿色通道').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.close();
+  });
+});
