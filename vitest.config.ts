@@ -8,10 +8,18 @@ export default defineConfig({
   plugins: [vue()],
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'kiosk/**/*.test.ts', 'display/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'server/**/*.test.ts',
+      'kiosk/**/*.test.ts',
+      'display/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Prints the fault suite's SUMMARY (faults, inputs, crashes, tickets lost) after every run.
+    globalSetup: ['test/fault/support/summaryGlobalSetup.ts'],
   },
 });

@@ -25,9 +25,24 @@ function expectedRefusal(action: TicketAction, from: TicketState): ErrorCode {
     call: from === 'no_show' ? 'TICKET_MISSED' : 'TICKET_NOT_WAITING',
     cancel: from === 'no_show' ? 'TICKET_MISSED' : 'TICKET_NOT_WAITING',
     transfer: 'TICKET_NOT_WAITING',
-    recall: from === 'no_show' ? 'TICKET_MISSED' : from === 'serving' ? 'TICKET_ALREADY_SERVING' : 'TICKET_NOT_CALLED',
-    start: from === 'no_show' ? 'TICKET_MISSED' : from === 'serving' ? 'TICKET_ALREADY_SERVING' : 'TICKET_NOT_CALLED',
-    noShow: from === 'no_show' ? 'TICKET_MISSED' : from === 'serving' ? 'TICKET_ALREADY_SERVING' : 'TICKET_NOT_CALLED',
+    recall:
+      from === 'no_show'
+        ? 'TICKET_MISSED'
+        : from === 'serving'
+          ? 'TICKET_ALREADY_SERVING'
+          : 'TICKET_NOT_CALLED',
+    start:
+      from === 'no_show'
+        ? 'TICKET_MISSED'
+        : from === 'serving'
+          ? 'TICKET_ALREADY_SERVING'
+          : 'TICKET_NOT_CALLED',
+    noShow:
+      from === 'no_show'
+        ? 'TICKET_MISSED'
+        : from === 'serving'
+          ? 'TICKET_ALREADY_SERVING'
+          : 'TICKET_NOT_CALLED',
     finish: 'TICKET_NOT_SERVING',
     requeue: 'TICKET_NOT_NO_SHOW',
   };

@@ -33,7 +33,8 @@ beforeAll(async () => {
     synchronous: 'NORMAL',
   });
   for (const hallCode of ['demo', 'second']) {
-    const key = (kind: string) => server.credentials!.devices.find((d) => d.hallCode === hallCode && d.kind === kind)!.key;
+    const key = (kind: string) =>
+      server.credentials!.devices.find((d) => d.hallCode === hallCode && d.kind === kind)!.key;
     kiosks.push(await connectClient(server.url, { role: 'kiosk', deviceKey: key('kiosk') }));
     displays.push(await connectClient(server.url, { role: 'display', deviceKey: key('display') }));
   }
@@ -50,7 +51,10 @@ describe('several halls on one server', () => {
     const heard: string[][] = [[], []];
     displays.forEach((d, i) => d.socket.on('ticket:issued', (e) => heard[i]!.push(e.ticket.number)));
     const issue = (i: number) =>
-      emitAck<IssuedTicket>(kiosks[i]!.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: kiosks[i]!.snapshot.services[0]!.id });
+      emitAck<IssuedTicket>(kiosks[i]!.socket, 'ticket:issue', {
+        requestId: newRequestId(),
+        serviceId: kiosks[i]!.snapshot.services[0]!.id,
+      });
     const a = await issue(0);
     const b = await issue(1);
     const c = await issue(1);
@@ -58,7 +62,10 @@ describe('several halls on one server', () => {
     expect(b.ok && b.data.ticket.number).toBe('A001');
     expect(c.ok && c.data.ticket.number).toBe('A002');
     // A kiosk cannot use another hall's service.
-    const foreign = await emitAck(kiosks[0]!.socket, 'ticket:issue', { requestId: newRequestId(), serviceId: kiosks[1]!.snapshot.services[0]!.id });
+    const foreign = await emitAck(kiosks[0]!.socket, 'ticket:issue', {
+      requestId: newRequestId(),
+      serviceId: kiosks[1]!.snapshot.services[0]!.id,
+    });
     expect(!foreign.ok && foreign.error.code).toBe('SERVICE_NOT_FOUND');
     await new Promise((r) => setTimeout(r, 100));
     expect(heard).toEqual([['A001'], ['A001', 'A002']]);

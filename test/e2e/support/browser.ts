@@ -36,7 +36,11 @@ export async function checkAxeAAA(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, so the pages' CSP (no inline scripts) does not block it.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
@@ -51,7 +55,9 @@ export async function checkAxeAAA(page: Page): Promise<AxeViolation[]> {
 
 /** Readable summary for an assertion message. */
 export const describeViolations = (violations: AxeViolation[]): string =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+  violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n');
 
 export const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/shots';
 export function shotPath(name: string): string {
