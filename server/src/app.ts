@@ -16,6 +16,7 @@ import { createAuthService } from './services/authService';
 import { createLoginLimiter } from './services/loginLimiter';
 import { sha256 } from './services/secrets';
 import { createSocketAuthorizer } from './sockets/authorizer';
+import { createStorageAlarm } from './sockets/storageAlarm';
 import { createRegistrar } from './sockets/command';
 import { createPresence, createPublisher } from './sockets/publisher';
 import { registerHallHandlers } from './sockets/hallHandlers';
@@ -67,7 +68,8 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const repos = createRepositories(deps.db, presence.isOnline);
   const queries = createHallQueries(repos, clock);
   const { publisher, notifyPrinterFault } = createPublisher(io, queries, repos);
-  const runChange = createChangeRunner(repos, publisher);
+  const storageAlarm = createStorageAlarm(io, clock);
+  const runChange = storageAlarm.watch(createChangeRunner(repos, publisher));
   const auth = createAuthService(repos, createLoginLimiter(), clock);
   const issue = createIssueService(repos, runChange, queries, clock);
   const counter = createCounterService(repos, runChange, queries, clock);
@@ -93,7 +95,10 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   io.on('connection', (socket: AppSocket) => {
     const data = socket.data;
     const registered = new Set<string>();
-    const on = createRegistrar(socket, authorizer, (event, error) => log(`[socket] ${event} failed`, error));
+    const on = createRegistrar(socket, authorizer, (event, error) => {
+      log(`[socket] ${event} failed`, error);
+      storageAlarm.faulted(data.hallId, event, error);
+    });
     const track = new Proxy(on, {
       get(target, prop: keyof typeof on) {
         return (event: string, ...rest: unknown[]) => {
@@ -126,7 +131,12 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       if (data.deviceId) {
         void socket.join(deviceRoom(data.deviceId));
         presence.connected(data.hallId, data.deviceId);
-        repos.devices.touch(data.deviceId, clock());
+        // Last-seen is a nicety: a full or read-only disk must not stop a screen from connecting.
+        try {
+          repos.devices.touch(data.deviceId, clock());
+        } catch (error) {
+          log('[socket] could not record device last seen', error);
+        }
         socket.on('disconnect', () => presence.disconnected(data.hallId, data.deviceId!));
       }
       socket.emit('hall:snapshot', queries.snapshot(data.hallId));
@@ -164,6 +174,16 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     }),
   );
   app.use(createPagesRouter(deps.webRoot));
+  // Last resort for page requests: a plain message, never Express's HTML page with a stack trace.
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: unknown }).status;
+    const clientFault = typeof status === 'number' && status >= 400 && status < 500;
+    if (!clientFault) log('[http] error', error);
+    res
+      .status(clientFault ? status : 500)
+      .type('text/plain; charset=utf-8')
+      .send(clientFault ? '请求无效 / Bad request' : '服务器错误 / Server error');
+  });
 
   return {
     io,

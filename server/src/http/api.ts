@@ -78,6 +78,15 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     if (type === 'entity.parse.failed') {
       return send(res, { ok: false, error: appError('VALIDATION_FAILED', { detail: 'body is not JSON' }) });
     }
+    // Other client faults (unsupported body charset or encoding, a broken %-escape in the address)
+    // carry a 4xx status from body-parser or the router: the request was wrong, not the server.
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return send(res, {
+        ok: false,
+        error: appError('VALIDATION_FAILED', { detail: error instanceof URIError ? 'address' : 'body' }),
+      });
+    }
     if (!(error instanceof DomainError)) console.error('[http] error', error);
     send(res, { ok: false, error: toAppError(error) });
   });

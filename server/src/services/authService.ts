@@ -5,6 +5,7 @@ import type { Device, SessionInfo, StaffMember } from '@shared/contracts/entitie
 import type { Repositories } from '../repositories';
 import type { LoginLimiter } from './loginLimiter';
 import { randomToken, sha256, verifyPassword } from './secrets';
+import { isStorageError } from '../sockets/errors';
 
 /** Writing last_seen_at on every command would cost a write per click; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
@@ -54,7 +55,14 @@ export function createAuthService(repos: Repositories, limiter: LoginLimiter, cl
         repos.staff.deleteSession(tokenHash);
         throw new DomainError('ACCOUNT_DISABLED');
       }
-      if (now - session.last_seen_at > TOUCH_EVERY_MS) repos.staff.touchSession(tokenHash, now);
+      // Refreshing the idle timer is a write; a full or read-only disk must not sign staff out.
+      if (now - session.last_seen_at > TOUCH_EVERY_MS) {
+        try {
+          repos.staff.touchSession(tokenHash, now);
+        } catch (error) {
+          if (!isStorageError(error)) throw error;
+        }
+      }
       return staff;
     },
 
