@@ -1,0 +1,66 @@
+// Wall display, window displays and the public ticket status page (served by the server under /display/).
+import { defineConfig, type Plugin } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const packDir = join(here, 'voice', 'pack');
+const packUrlPrefix = '/display/voice/pack/';
+
+/**
+ * The voice pack lives once in git at display/voice/pack (next to the script that generates it and
+ * where a hall drops its own recordings). This plugin serves it under /display/voice/pack/ in dev
+ * and copies it into the build, so there is no second copy in a public/ folder.
+ */
+function voicePack(): Plugin {
+  const files = (): string[] => readdirSync(packDir).filter((f) => /\.(wav|mp3|ogg|json)$/.test(f));
+  const types: Record<string, string> = {
+    wav: 'audio/wav',
+    mp3: 'audio/mpeg',
+    ogg: 'audio/ogg',
+    json: 'application/json',
+  };
+  return {
+    name: 'hall-voice-pack',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        if (!url.startsWith(packUrlPrefix)) return next();
+        const name = url.slice(packUrlPrefix.length);
+        if (!files().includes(name)) return next();
+        res.setHeader('Content-Type', types[name.split('.').pop() ?? ''] ?? 'application/octet-stream');
+        res.end(readFileSync(join(packDir, name)));
+      });
+    },
+    generateBundle() {
+      for (const name of files()) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `voice/pack/${name}`,
+          source: readFileSync(join(packDir, name)),
+        });
+      }
+    },
+  };
+}
+
+// In `vite dev`, the page talks to a running server (npm start) for Socket.IO and /api.
+const devServer = process.env.HALL_SERVER_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: here,
+  base: '/display/',
+  publicDir: false,
+  plugins: [vue(), voicePack()],
+  resolve: { alias: { '@shared': join(repo, 'shared') } },
+  build: { outDir: join(repo, 'dist', 'web', 'display'), emptyOutDir: true },
+  server: {
+    proxy: {
+      '/api': devServer,
+      '/socket.io': { target: devServer, ws: true },
+    },
+  },
+});
