@@ -389,6 +389,154 @@ describe('kiosk in a browser', () => {
     await page.close();
   });
 
+  it('the longest names the schema allows stay inside their buttons and the top bar, in ≥ 32 px type', async () => {
+    // serviceUpsertSchema: nameZh ≤ 40, nameEn ≤ 60; hallUpdateSchema: name ≤ 60, nameEn ≤ 100.
+    const zh40 = '普通护照港澳台通行证及签注首次申请换发补发加急办理与出入境证件遗失报失登记服务台';
+    const en60 = 'Passports, Hong Kong, Macao & Taiwan travel permits and visa';
+    // The worst case: no break opportunity at all, the widest Latin letter.
+    const unbrokenEn60 = 'W'.repeat(60);
+    const hall60 =
+      '某某市公安局出入境管理与户政综合服务大厅暨人民政府政务服务中心公安分中心第一便民服务大厅老年人服务示范窗口所在地址三号楼';
+    const hallEn100 =
+      'Municipal Public Security Bureau Exit-Entry Administration and Household Registration Service Hall 2';
+    expect([zh40.length, en60.length, hall60.length, hallEn100.length]).toEqual([40, 60, 60, 100]);
+
+    const session = await login(
+      server.url,
+      server.credentials.admin.username,
+      server.credentials.admin.password,
+    );
+    const admin = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
+    const original = admin.snapshot.services.filter((s) => s.code === 'A' || s.code === 'B');
+    const originalHall = admin.snapshot.hall;
+    const upsert = async (code: string, nameZh: string, nameEn: string) => {
+      const s = original.find((o) => o.code === code)!;
+      const { id, category, typicalMinutes, enabled, sortOrder } = s;
+      const result = await emitAck(admin.socket, 'admin:serviceUpsert', {
+        id,
+        code,
+        nameZh,
+        nameEn,
+        category,
+        typicalMinutes,
+        enabled,
+        sortOrder,
+      });
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    };
+    try {
+      await upsert('A', zh40, en60);
+      await upsert('B', zh40, unbrokenEn60);
+      const hallResult = await emitAck(admin.socket, 'admin:hallUpdate', { name: hall60, nameEn: hallEn100 });
+      expect(hallResult.ok, JSON.stringify(hallResult)).toBe(true);
+
+      const { page } = await openKiosk();
+      await page.getByTestId('service-A').getByText(zh40).waitFor();
+
+      /** Every element holding text inside each service button (and the hall title) stays inside it. */
+      const measure = () =>
+        page.evaluate(() => {
+          const problems: string[] = [];
+          const sizes: { text: string; fontSize: number }[] = [];
+          const inside = (inner: DOMRect, outer: DOMRect) =>
+            inner.left >= outer.left - 1 &&
+            inner.right <= outer.right + 1 &&
+            inner.top >= outer.top - 1 &&
+            inner.bottom <= outer.bottom + 1;
+          const textElements = (root: Element) =>
+            [root, ...root.querySelectorAll('*')].filter((el) =>
+              [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''),
+            );
+          const check = (container: Element, label: string) => {
+            const outer = container.getBoundingClientRect();
+            for (const el of textElements(container)) {
+              const text = el.textContent!.trim();
+              if (!inside(el.getBoundingClientRect(), outer)) problems.push(`"${text}" leaves ${label}`);
+              sizes.push({ text, fontSize: parseFloat(getComputedStyle(el).fontSize) });
+            }
+          };
+          // Every button on the screen (the services, and the green channel / proxy beside them).
+          const buttons = [...document.querySelectorAll<HTMLElement>('button')].filter(
+            (b) => b.getBoundingClientRect().height > 0,
+          );
+          for (const button of buttons) {
+            check(button, button.dataset.testid ?? button.textContent!.trim());
+            const r = button.getBoundingClientRect();
+            if (r.bottom > window.innerHeight || r.right > window.innerWidth) {
+              problems.push(`${button.dataset.testid ?? 'a button'} is off screen`);
+            }
+          }
+          const services = buttons.filter((b) => /^service-[A-Z]$/.test(b.dataset.testid ?? ''));
+          const title = document.querySelector('.hall-title');
+          if (title) {
+            check(title, 'the top bar');
+            const toggle = document.querySelector('[data-testid=language-toggle]')!.getBoundingClientRect();
+            if (title.getBoundingClientRect().right > toggle.left)
+              problems.push('hall name runs under the language button');
+          }
+          return {
+            problems,
+            sizes,
+            services: services.length,
+            overflowing: document.documentElement.scrollHeight > window.innerHeight,
+          };
+        });
+      const expectAllInside = async (screen: string, zhFirst: boolean) => {
+        const m = await measure();
+        expect(m.problems, screen).toEqual([]);
+        expect(m.overflowing, `${screen}: page scrolls`).toBe(false);
+        for (const { text, fontSize } of m.sizes) {
+          expect(fontSize, `${screen}: font size of "${text}"`).toBeGreaterThanOrEqual(32);
+        }
+        // The Chinese name itself (not only its label) is drawn at 32 px or more.
+        const zhSize = m.sizes.find((s) => s.text === zh40);
+        expect(zhSize, `${screen}: the 40-character name is shown`).toBeDefined();
+        expect(m.services).toBe(4);
+        // The whole name, clamped or not, is in the button's accessible name as Chromium itself
+        // exposes it to screen readers (its accessibility tree), visitor's language first.
+        const cdp = await page.context().newCDPSession(page);
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        await cdp.detach();
+        const buttonNames = nodes
+          .filter((n) => n.role?.value === 'button')
+          .map((n) => String(n.name?.value ?? ''));
+        const nameOfA = buttonNames.find((n) => n.includes(zh40) && n.includes(en60));
+        expect(nameOfA, `${screen}: accessible names ${JSON.stringify(buttonNames)}`).toBeDefined();
+        expect(nameOfA!.indexOf(zhFirst ? zh40 : en60)).toBeLessThan(nameOfA!.indexOf(zhFirst ? en60 : zh40));
+      };
+
+      await expectAllInside('idle', true);
+      await page.screenshot({ path: shotPath('kiosk-long-names') });
+      await expectAxeClean(page, 'idle with the longest names');
+
+      await page.getByTestId('elderly-channel').click();
+      await page.getByTestId('screen-choose').waitFor();
+      await expectAllInside('green channel', true);
+      await page.screenshot({ path: shotPath('kiosk-long-names-elderly') });
+      await page.getByTestId('back').click();
+
+      await page.getByTestId('proxy').click();
+      await page.getByTestId('screen-choose').waitFor();
+      await expectAllInside('proxy', true);
+      await page.screenshot({ path: shotPath('kiosk-long-names-proxy') });
+      await page.getByTestId('back').click();
+
+      await page.getByTestId('language-toggle').click();
+      await page.getByText('Senior green channel').waitFor();
+      await expectAllInside('idle (English)', false);
+      await page.screenshot({ path: shotPath('kiosk-long-names-en') });
+      await page.close();
+    } finally {
+      // Later tests expect the demo hall's names.
+      for (const s of original) await upsert(s.code, s.nameZh, s.nameEn);
+      await emitAck(admin.socket, 'admin:hallUpdate', {
+        name: originalHall.name,
+        nameEn: originalHall.nameEn,
+      });
+      admin.close();
+    }
+  });
+
   it('runs under the server’s Content-Security-Policy without a single violation', async () => {
     // No bypassCSP here (the other tests need it only to inject axe-core).
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -311,6 +311,14 @@ const en: AdminMessages = {
       delivered: 'Delivered',
       paid: 'Paid for',
     },
+    alarms: {
+      label: 'Alarms',
+      tag: 'ALARM',
+      storage: 'Storage failure: the disk is full or read-only — call technical support now',
+      storageDetail: 'code {code}, failed command {command}, at {time}',
+      printer: "Kiosk '{name}' printer fault: {fault}",
+      since: 'since {time}',
+    },
     messages: {
       saved: 'Saved; every screen is updated',
       deviceRevoked: '{name} revoked and disconnected',

@@ -303,6 +303,14 @@ const zhCN = {
       delivered: '送证上门',
       paid: '代缴费',
     },
+    alarms: {
+      label: '警报',
+      tag: '警报',
+      storage: '数据保存失败：磁盘已满或只读，请立即联系技术人员',
+      storageDetail: '错误代码 {code}，失败的操作 {command}，{time}',
+      printer: '取号机「{name}」打印机故障：{fault}',
+      since: '自 {time} 起',
+    },
     messages: {
       saved: '已保存，各屏幕已更新',
       deviceRevoked: '{name} 已停用并断开',

@@ -1,0 +1,61 @@
+// The admin alarms (storage failure, kiosk printer faults) shown on every page of an admin session.
+// Bound to the console's socket by the banner while it is shown; the printer faults start from the
+// device list and are read again after every (re)connect, since events missed while offline are lost.
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { ServerToClientEvents } from '@shared/contracts/events';
+import { request, type ConsoleSocket } from '../../socket/connection';
+import {
+  applyDeviceList,
+  applyPrinterFault,
+  applyStorageFault,
+  noAlarms,
+  type AlarmState,
+} from '../logic/alarms';
+
+export const useAlarmsStore = defineStore('adminAlarms', () => {
+  const state = ref<AlarmState>(noAlarms());
+  let bound: ConsoleSocket | null = null;
+
+  const storage = computed(() => state.value.storage);
+  const printers = computed(() => state.value.printers);
+  const active = computed(() => state.value.storage !== null || state.value.printers.length > 0);
+
+  const onStorage: ServerToClientEvents['storage:faulted'] = (e) => {
+    state.value = applyStorageFault(state.value, e);
+  };
+  const onPrinter: ServerToClientEvents['printer:faulted'] = (e) => {
+    state.value = applyPrinterFault(state.value, e);
+  };
+  const onConnect = (): void => void loadPrinterFaults();
+
+  async function loadPrinterFaults(): Promise<void> {
+    const socket = bound;
+    const result = await request('admin:deviceList');
+    // A failed read keeps what we had: an alarm must not vanish because one request did.
+    if (result.ok && socket === bound) state.value = applyDeviceList(state.value, result.data);
+  }
+
+  /** Listens on `socket` (the console's current one); a new socket after a new sign-in replaces the old. */
+  function bind(socket: ConsoleSocket | null): void {
+    if (socket === bound) return;
+    unbind();
+    if (!socket) return;
+    socket.on('storage:faulted', onStorage);
+    socket.on('printer:faulted', onPrinter);
+    socket.on('connect', onConnect);
+    bound = socket;
+    if (socket.connected) void loadPrinterFaults();
+  }
+
+  /** Stops listening and forgets the alarms (they belong to the session that saw them). */
+  function unbind(): void {
+    bound?.off('storage:faulted', onStorage);
+    bound?.off('printer:faulted', onPrinter);
+    bound?.off('connect', onConnect);
+    bound = null;
+    state.value = noAlarms();
+  }
+
+  return { storage, printers, active, bind, unbind, loadPrinterFaults };
+});
