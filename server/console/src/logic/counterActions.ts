@@ -61,7 +61,8 @@ export function availability(action: CounterAction, ctx: CounterContext): Availa
       const closed = needsOpenWindow(ctx);
       if (closed) return closed;
       if (ctx.ticket) return no('reasons.ticketOpen', { number: ctx.ticket.number });
-      if (action === 'callNext' && ctx.waitingCount === 0) return no('reasons.queueEmpty');
+      // No local "nobody waiting" refusal: a ticket issued a moment ago may not have reached this
+      // console yet, and the server (the source of truth) answers QUEUE_EMPTY in words anyway.
       return yes;
     }
     case 'recall':

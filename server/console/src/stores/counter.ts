@@ -40,6 +40,7 @@ export const useCounterStore = defineStore('counter', () => {
   /** This window's recent no-shows, newest first: the candidates for requeue. */
   const recentNoShows = ref<TicketView[]>(readNoShows());
   const busy = ref<string | null>(null);
+  let inFlight: Promise<void> | null = null;
   const connected = ref(false);
   /** True once `counter:current` has answered since sign-in (the window question is settled). */
   const loaded = ref(false);
@@ -130,7 +131,12 @@ export const useCounterStore = defineStore('counter', () => {
     send: () => Promise<ConsoleResult<T>>,
     onOk: (data: T) => void,
   ): Promise<boolean> {
-    if (busy.value) return false;
+    // A key pressed while the previous command is still on its way waits its turn instead of
+    // being lost: the hall's broadcast often shows the change before our own answer arrives, so
+    // staff (and tests) press the next key as soon as they see it.
+    while (inFlight) await inFlight;
+    let settle = (): void => undefined;
+    inFlight = new Promise<void>((resolve) => (settle = resolve));
     busy.value = name;
     messages.clear();
     try {
@@ -140,10 +146,17 @@ export const useCounterStore = defineStore('counter', () => {
       return result.ok;
     } finally {
       busy.value = null;
+      inFlight = null;
+      settle();
       // Not awaited under `busy`: the next key press must not wait for the counts. Answers come
       // back in the order the commands were sent, so a later command's answer still wins.
       if (session.isSignedIn) void refreshCurrent();
     }
+  }
+
+  /** Resolves once no command is on its way (a key pressed meanwhile is judged after it). */
+  async function whenIdle(): Promise<void> {
+    while (inFlight) await inFlight;
   }
 
   const heldTicketId = (): Id => ticket.value?.id ?? 0;
@@ -283,6 +296,7 @@ export const useCounterStore = defineStore('counter', () => {
     stats,
     recentNoShows,
     busy,
+    whenIdle,
     connected,
     loaded,
     waiting,
