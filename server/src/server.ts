@@ -60,9 +60,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     credentials,
     async close() {
       stopCheckpoints();
-      await app.close();
+      // io.close() closes the http server too, and waits for every connection to end: cut the
+      // idle keep-alive connections of browsers now, or it would wait for them to time out.
+      const closed = app.close();
       httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closed;
       db.close();
     },
   };

@@ -1,0 +1,125 @@
+// `npm run bench [-- --profile hall|city|all] [--quick] [--cpu-prof]`
+// Measures the real server (its own process, production database settings) driven by real
+// Socket.IO clients in other processes on 127.0.0.1, against the durable write limit of this
+// machine, and writes bench-results/bench-<timestamp>.json plus a table with the targets.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { RESULTS_DIR, REPO_ROOT } from './paths';
+import { buildProfile, type ProfileName } from './profiles';
+import { evaluate, renderTable } from './report';
+import type { BenchResult, ProfileResult } from './results';
+import { runProfile, type PhasePlan } from './scenario';
+import { bundleServer } from './serverBundle';
+
+const FULL: PhasePlan = {
+  warmupMs: 2000,
+  issueRatePerSec: 200,
+  issueRateMs: 8000,
+  closedLoopMs: 6000,
+  burstCount: 500,
+  callsPerSec: 50,
+  callsMs: 12_000,
+  limitMs: 2000,
+};
+const QUICK: PhasePlan = {
+  ...FULL,
+  warmupMs: 500,
+  issueRateMs: 2000,
+  closedLoopMs: 1500,
+  burstCount: 300,
+  callsMs: 3000,
+  limitMs: 700,
+};
+
+function options(): BenchResult['options'] {
+  const { values } = parseArgs({
+    options: {
+      profile: { type: 'string', default: 'all' },
+      quick: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
+      server: { type: 'string', default: 'tsx' },
+    },
+  });
+  const server = values.server;
+  if (server !== 'tsx' && server !== 'bundled')
+    throw new Error(`--server must be tsx or bundled (got ${server})`);
+  const profile = values.profile;
+  if (profile !== 'hall' && profile !== 'city' && profile !== 'all') {
+    throw new Error(`--profile must be hall, city or all (got ${profile})`);
+  }
+  const profiles: ProfileName[] = profile === 'all' ? ['hall', 'city'] : [profile];
+  return { profiles, quick: values.quick, cpuProfile: values['cpu-prof'], server };
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const started = new Date();
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const plan = opts.quick ? QUICK : FULL;
+  const log = (line: string) => console.log(line);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+
+  log(`bench: ${opts.profiles.join(' + ')}${opts.quick ? ' (quick)' : ''}, server run by ${opts.server}`);
+  const bundle = opts.server === 'bundled' ? await bundleServer() : null;
+  const profiles: ProfileResult[] = [];
+  for (const name of opts.profiles) {
+    log(`profile ${name}:`);
+    const cpuDir = opts.cpuProfile ? path.join(RESULTS_DIR, `profile-${stamp}`, name) : null;
+    profiles.push(
+      await runProfile(buildProfile(name, opts.quick), plan, { cpuProfileDir: cpuDir, bundle }, log),
+    );
+    if (cpuDir) log(`  server CPU profile: ${cpuDir}`);
+  }
+
+  const cpus = os.cpus();
+  const partial = {
+    startedAt: started.toISOString(),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirtyTree: git(['status', '--porcelain']).length > 0,
+    machine: {
+      cores: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      nodeVersion: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    },
+    options: opts,
+    profiles,
+    durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
+  };
+  const result: BenchResult = { ...partial, targets: evaluate(partial) };
+  const file = path.join(RESULTS_DIR, `bench-${stamp}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+
+  log('');
+  log(renderTable(result));
+  const missed = result.targets.filter((t) => !t.met);
+  log('');
+  log(
+    missed.length === 0
+      ? 'All targets met.'
+      : `Targets not met: ${missed.map((t) => `${t.profile}: ${t.target} (${t.measured})`).join('; ')}`,
+  );
+  log(`Result: ${path.relative(process.cwd(), file)} (${result.durationSeconds} s)`);
+}
+
+// Exit through process.exit so the server child is killed on the way out (see serverProcess.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+// The shape of bench-results/bench-<timestamp>.json.
+import type { ProfileName } from './profiles';
+import type { CpuWindow, ThreadStates } from './procStats';
+import type { ErrorCounts } from './protocol';
+import type { SequenceCheck } from './sequenceCheck';
+import type { SqliteLimit } from './sqliteLimit';
+import type { LatencySummary } from './stats';
+
+export interface IssuePhaseResult {
+  offeredPerSec: number | null;
+  achievedPerSec: number;
+  kioskSockets: number;
+  latencyMs: LatencySummary;
+  errors: ErrorCounts;
+  maxSendLagMs: number;
+}
+
+export interface ProfileResult {
+  profile: ProfileName;
+  layout: {
+    halls: number;
+    windows: number;
+    kioskSockets: number;
+    staffConsoles: number;
+    displaysBaseline: number;
+    displaysDuringCalls: number;
+    peakClients: number;
+    loadProcesses: number;
+  };
+  /** 1-minute load average when the profile started (other work on the machine skews every figure). */
+  loadAverageAtStart: number;
+  /** CPU used by processes other than the server, the load generators and the bench, in % of one core. */
+  foreignCpuPercent: number;
+  serverStartSeconds: number;
+  /** Info: the same fixed rate while all the displays of the call measurement are connected. */
+  issueWithCallDisplays: IssuePhaseResult;
+  issueAtRate: IssuePhaseResult;
+  /** Closed loop: every kiosk socket issues again as soon as its previous ticket is acknowledged. */
+  sustained: IssuePhaseResult;
+  /** The direct-SQLite limit measured just before and just after this profile, and the ratio to their mean. */
+  limit: { before: SqliteLimit; after: SqliteLimit; meanPerSec: number; ratio: number };
+  burst: IssuePhaseResult & { count: number; succeeded: number; completedMs: number };
+  callToDisplay: {
+    offeredCallsPerSec: number;
+    achievedCallsPerSec: number;
+    calls: number;
+    displayClients: number;
+    deliveries: number;
+    expectedDeliveries: number;
+    latencyMs: LatencySummary;
+    callAckMs: LatencySummary;
+    errors: ErrorCounts;
+    missedSlots: number;
+    emptyQueue: number;
+  };
+  versionGaps: number;
+  broadcastsSeenByDisplays: number;
+  /**
+   * Server CPU time per operation: a figure much less sensitive to other work on the machine than
+   * latencies. perIssue from the closed loop; perCallCycle = call next + start + finish, including
+   * the broadcasts to every display of the hall.
+   */
+  serverCpuMs: { perIssue: number; perCallCycle: number };
+  /** CPU of all load-generator processes together per phase, in % of one core (they share the machine). */
+  loadCpuByPhase: Record<string, number>;
+  server: {
+    cpuByPhase: Record<string, CpuWindow>;
+    /** Where the server's main thread spent each phase: runnable, blocked on disk (fsync), idle. */
+    statesByPhase: Record<string, ThreadStates>;
+    rssMbAfterPhase: Record<string, number>;
+    peakRssMb: number;
+  };
+  sequences: SequenceCheck;
+}
+
+export interface TargetCheck {
+  profile: ProfileName | 'all';
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface BenchResult {
+  startedAt: string;
+  commit: string;
+  dirtyTree: boolean;
+  machine: { cores: number; cpuModel: string; nodeVersion: string; platform: string; memoryGb: number };
+  /** server: 'tsx' runs server/src/main.ts as `npm start` does; 'bundled' runs an esbuild bundle with plain node. */
+  options: { profiles: ProfileName[]; quick: boolean; cpuProfile: boolean; server: 'tsx' | 'bundled' };
+  profiles: ProfileResult[];
+  targets: TargetCheck[];
+  durationSeconds: number;
+}

@@ -1,0 +1,187 @@
+// Runs one profile end to end: server child, load processes, then the phases in order —
+// warm-up; grow the displays; issue at the fixed rate with them (this also fills the queue);
+// call → display; shrink back to the hall's everyday clients; issue at the fixed rate; closed-loop
+// saturation; burst — and finally the ticket-number check on the database file.
+import fs from 'node:fs';
+import os from 'node:os';
+import { sleep } from './clock';
+import type { Profile } from './profiles';
+import {
+  cpuSeconds,
+  memoryMb,
+  startCpuWindow,
+  startForeignLoadWindow,
+  startStateSampler,
+  type CpuWindow,
+  type ThreadStates,
+} from './procStats';
+import type { ProfileResult } from './results';
+import { checkSequences } from './sequenceCheck';
+import { measureSqliteLimit } from './sqliteLimit';
+import { startServerChild } from './serverProcess';
+import { callDelivery, mergeIssueRuns } from './phaseResults';
+import { startLoad } from './load';
+
+export interface PhasePlan {
+  warmupMs: number;
+  issueRatePerSec: number;
+  issueRateMs: number;
+  closedLoopMs: number;
+  burstCount: number;
+  callsPerSec: number;
+  callsMs: number;
+  /** Each of the two direct-SQLite limit measurements around the closed loop. */
+  limitMs: number;
+}
+
+export async function runProfile(
+  profile: Profile,
+  plan: PhasePlan,
+  serverOptions: { cpuProfileDir: string | null; bundle: string | null },
+  log: (line: string) => void,
+): Promise<ProfileResult> {
+  const loadAverageAtStart = os.loadavg()[0]!;
+  const startedAt = Date.now();
+  const server = await startServerChild({ config: profile.config, ...serverOptions });
+  const serverStartSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
+  log(`  server pid ${server.pid} up in ${serverStartSeconds} s at ${server.url}`);
+  const load = startLoad(profile, server);
+  const foreignLoad = startForeignLoadWindow(() => [server.pid, ...load.pids]);
+  const cpuByPhase: Record<string, CpuWindow> = {};
+  const rssMbAfterPhase: Record<string, number> = { start: memoryMb(server.pid).rss };
+  const loadCpuByPhase: Record<string, number> = {};
+  const statesByPhase: Record<string, ThreadStates> = {};
+  const measure = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const end = startCpuWindow(server.pid);
+    const endStates = startStateSampler(server.pid);
+    const endLoad = load.pids.map((pid) => startCpuWindow(pid));
+    const result = await work();
+    cpuByPhase[phase] = end();
+    statesByPhase[phase] = endStates();
+    loadCpuByPhase[phase] = Math.round(endLoad.reduce((sum, e) => sum + e().percentOfOneCore, 0));
+    rssMbAfterPhase[phase] = memoryMb(server.pid).rss;
+    return result;
+  };
+
+  try {
+    const kioskSockets = await measure('connect', () => load.connect());
+    log(
+      `  connected ${kioskSockets} kiosk, ${profile.staff.length} staff, ${profile.baselineDisplaysPerHall}/hall display sockets`,
+    );
+    await measure('warmup', () => load.issueOpenLoop(plan.issueRatePerSec / 2, plan.warmupMs));
+
+    // ---- with every display of the call measurement connected: issue (fills the queue), then call ----
+    const callDisplays = await measure('growDisplays', () =>
+      load.resizeDisplays(profile.callDisplaysPerHall),
+    );
+    // Enough waiting tickets for every call to come, with a margin (a dry window is not a server fault).
+    const fillMs = Math.max(2000, ((plan.callsPerSec * plan.callsMs) / plan.issueRatePerSec) * 1.2);
+    const withDisplays = await measure('issueWithCallDisplays', () =>
+      load.issueOpenLoop(plan.issueRatePerSec, fillMs),
+    );
+    const issueWithCallDisplays = mergeIssueRuns(withDisplays, plan.issueRatePerSec, kioskSockets);
+    await load.recordCalls(true);
+    const callRun = await measure('callToDisplay', () => load.callLoop(plan.callsPerSec, plan.callsMs));
+    await sleep(500);
+    await load.recordCalls(false);
+    const callReceipts = await load.collectReceipts();
+    const callToDisplay = callDelivery(callRun, callReceipts, callDisplays, plan.callsPerSec);
+    log(
+      `  call → display (${callToDisplay.displayClients} displays): p50 ${callToDisplay.latencyMs.p50} p99 ${callToDisplay.latencyMs.p99} ms`,
+    );
+
+    // ---- the hall's everyday clients: issue at the fixed rate, saturate, burst ----
+    await measure('shrinkDisplays', () => load.resizeDisplays(profile.baselineDisplaysPerHall));
+    await sleep(500);
+    const atRate = await measure('issueAtRate', () =>
+      load.issueOpenLoop(plan.issueRatePerSec, plan.issueRateMs),
+    );
+    const issueAtRate = mergeIssueRuns(atRate, plan.issueRatePerSec, kioskSockets);
+    log(
+      `  issue @${plan.issueRatePerSec}/s: p50 ${issueAtRate.latencyMs.p50} p99 ${issueAtRate.latencyMs.p99} ms`,
+    );
+
+    // The disk's fsync speed drifts by a factor of three within minutes on a shared machine, so the
+    // direct-SQLite limit is measured right before and right after the closed loop (server idle).
+    const limitBefore = await measureSqliteLimit(profile.config, plan.limitMs);
+    const sustainedRuns = await measure('sustained', () => load.issueClosedLoop(plan.closedLoopMs));
+    const limitAfter = await measureSqliteLimit(profile.config, plan.limitMs);
+    const sustained = mergeIssueRuns(sustainedRuns, null, kioskSockets);
+    const perIssueMs = ((cpuByPhase.sustained?.cpuSeconds ?? NaN) * 1000) / sustained.latencyMs.count;
+    const meanPerSec = Math.round((limitBefore.issuesPerSec + limitAfter.issuesPerSec) / 2);
+    const limit = {
+      before: limitBefore,
+      after: limitAfter,
+      meanPerSec,
+      ratio: Math.round((sustained.achievedPerSec / meanPerSec) * 1000) / 1000,
+    };
+    log(
+      `  sustained, closed loop: ${sustained.achievedPerSec}/s; direct SQLite ${limitBefore.issuesPerSec}/s before, ` +
+        `${limitAfter.issuesPerSec}/s after → ${(limit.ratio * 100).toFixed(1)} %`,
+    );
+
+    const burstRuns = await measure('burst', () => load.issueBurst(plan.burstCount));
+    const burstBase = mergeIssueRuns(burstRuns, null, kioskSockets);
+    const burst = {
+      ...burstBase,
+      count: plan.burstCount,
+      succeeded: burstBase.latencyMs.count,
+      completedMs: Math.round(Math.max(...burstRuns.map((r) => r.elapsedMs))),
+    };
+    log(`  burst ${plan.burstCount}: ${burst.succeeded} ok, max ${burst.latencyMs.max} ms`);
+    await sleep(500);
+    const allReceipts = [...callReceipts, ...(await load.collectReceipts())];
+
+    const foreignCpuPercent = foreignLoad();
+    const memory = memoryMb(server.pid);
+    const totalCpu = cpuSeconds(server.pid);
+    const wall = (Date.now() - startedAt) / 1000;
+    cpuByPhase.total = {
+      cpuSeconds: Math.round(totalCpu * 100) / 100,
+      wallSeconds: Math.round(wall * 100) / 100,
+      percentOfOneCore: Math.round((totalCpu / wall) * 1000) / 10,
+    };
+    const ticketIds = load.ticketIds();
+    await load.stop();
+    await server.stop();
+    const sequences = checkSequences(server.dbFile, ticketIds);
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
+    return {
+      profile: profile.name,
+      layout: {
+        halls: profile.config.halls.length,
+        windows: profile.config.halls.reduce((n, h) => n + h.windows.length, 0),
+        kioskSockets,
+        staffConsoles: profile.staff.length,
+        displaysBaseline: profile.baselineDisplaysPerHall * profile.config.halls.length,
+        displaysDuringCalls: callToDisplay.displayClients,
+        peakClients: kioskSockets + profile.staff.length + callToDisplay.displayClients,
+        loadProcesses: load.pids.length,
+      },
+      loadAverageAtStart,
+      foreignCpuPercent,
+      serverStartSeconds,
+      issueWithCallDisplays,
+      issueAtRate,
+      sustained,
+      limit,
+      serverCpuMs: {
+        perIssue: Math.round(perIssueMs * 100) / 100,
+        perCallCycle:
+          Math.round((((cpuByPhase.callToDisplay?.cpuSeconds ?? NaN) * 1000) / callRun.calls.length) * 100) /
+          100,
+      },
+      burst,
+      callToDisplay,
+      versionGaps: allReceipts.reduce((n, c) => n + c.versionGaps, 0),
+      broadcastsSeenByDisplays: allReceipts.reduce((n, c) => n + c.eventsSeen, 0),
+      server: { cpuByPhase, statesByPhase, rssMbAfterPhase, peakRssMb: memory.peakRss },
+      loadCpuByPhase,
+      sequences,
+    };
+  } catch (error) {
+    await load.stop();
+    await server.stop();
+    throw error;
+  }
+}
