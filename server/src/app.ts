@@ -91,6 +91,16 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     publishSnapshot: (hallId: number) => publisher.publishSnapshot(hallId),
   };
 
+  // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
+  // not cost a disk sync each time.
+  const lastTouched = new Map<number, number>();
+  const touchDevice = (deviceId: number): void => {
+    const now = clock();
+    if (now - (lastTouched.get(deviceId) ?? -Infinity) < 60_000) return;
+    lastTouched.set(deviceId, now);
+    repos.devices.touch(deviceId, now);
+  };
+
   io.use((socket, next) => authorizer.middleware(socket, next));
   io.on('connection', (socket: AppSocket) => {
     const data = socket.data;
@@ -133,7 +143,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
         presence.connected(data.hallId, data.deviceId);
         // Last-seen is a nicety: a full or read-only disk must not stop a screen from connecting.
         try {
-          repos.devices.touch(data.deviceId, clock());
+          touchDevice(data.deviceId);
         } catch (error) {
           log('[socket] could not record device last seen', error);
         }

@@ -100,6 +100,16 @@ describe('sign-in', () => {
     expect(later.body.ok).toBe(true);
   });
 
+  it('limits guesses sent in parallel as well', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => postLogin('staff', `parallel-guess-${i}`, '10.9.9.2')),
+    );
+    const limited = answers.filter((a) => a.status === 429).length;
+    expect(limited).toBeGreaterThanOrEqual(7);
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(5);
+    now += 6 * 60_000;
+  });
+
   it('refuses malformed sign-in bodies with a validation error', async () => {
     const response = await fetch(`${server.url}/api/login`, {
       method: 'POST',

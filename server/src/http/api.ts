@@ -48,10 +48,11 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     send(res, ok({ status: 'ok', version: deps.version, uptimeSeconds: Math.round(process.uptime()) }));
   });
 
-  router.post('/login', (req, res) => {
+  // Express 5 passes a rejected promise to the error handler below.
+  router.post('/login', async (req, res) => {
     const parsed = loginSchema.safeParse(req.body);
     if (!parsed.success) return send(res, { ok: false, error: validationError(parsed.error) });
-    send(res, ok(deps.auth.login(parsed.data.username, parsed.data.password, req.ip ?? 'unknown')));
+    send(res, ok(await deps.auth.login(parsed.data.username, parsed.data.password, req.ip ?? 'unknown')));
   });
 
   router.post('/logout', (req, res) => {

@@ -15,26 +15,46 @@ export function createAuthService(repos: Repositories, limiter: LoginLimiter, cl
     return repos.halls.rules(hallId).staffIdleMinutes * 60_000;
   }
 
+  const inFlightLogins = new Map<string, Promise<SessionInfo>>();
+
+  async function checkLogin(username: string, password: string, address: string): Promise<SessionInfo> {
+    const now = clock();
+    const keys = [`user:${username.toLowerCase()}`, `addr:${address}`];
+    const wait = limiter.retryAfter(keys, now);
+    if (wait > 0) throw new DomainError('RATE_LIMITED', { seconds: wait });
+    const account = repos.staff.findByUsername(username);
+    // Verify even for unknown users so timing does not reveal which usernames exist.
+    const valid =
+      (await verifyPassword(password, account?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA')) &&
+      account !== null;
+    if (!valid || !account) {
+      limiter.recordFailure(keys, clock());
+      throw new DomainError('BAD_CREDENTIALS');
+    }
+    if (account.disabled) throw new DomainError('ACCOUNT_DISABLED');
+    limiter.reset(keys);
+    const token = randomToken();
+    repos.staff.createSession(sha256(token), account.id, account.hallId, now);
+    const { passwordHash: _hash, ...staff } = account;
+    return { token, expiresAt: now + idleLimitMs(account.hallId), staff };
+  }
+
   return {
-    login(username: string, password: string, address: string): SessionInfo {
-      const now = clock();
-      const keys = [`user:${username.toLowerCase()}`, `addr:${address}`];
-      const wait = limiter.retryAfter(keys, now);
-      if (wait > 0) throw new DomainError('RATE_LIMITED', { seconds: wait });
-      const account = repos.staff.findByUsername(username);
-      // Verify even for unknown users so timing does not reveal which usernames exist.
-      const valid =
-        verifyPassword(password, account?.passwordHash ?? 'scrypt$16384$8$1$AAAA$AAAA') && account !== null;
-      if (!valid || !account) {
-        limiter.recordFailure(keys, now);
-        throw new DomainError('BAD_CREDENTIALS');
-      }
-      if (account.disabled) throw new DomainError('ACCOUNT_DISABLED');
-      limiter.reset(keys);
-      const token = randomToken();
-      repos.staff.createSession(sha256(token), account.id, account.hallId, now);
-      const { passwordHash: _hash, ...staff } = account;
-      return { token, expiresAt: now + idleLimitMs(account.hallId), staff };
+    /**
+     * Attempts for one username run one after another: the password check is asynchronous, and
+     * guesses sent in parallel must each see the failures recorded before them.
+     */
+    login(username: string, password: string, address: string): Promise<SessionInfo> {
+      const key = username.toLowerCase();
+      const previous = inFlightLogins.get(key) ?? Promise.resolve();
+      const attempt = previous.catch(() => undefined).then(() => checkLogin(username, password, address));
+      inFlightLogins.set(key, attempt);
+      void attempt
+        .catch(() => undefined)
+        .then(() => {
+          if (inFlightLogins.get(key) === attempt) inFlightLogins.delete(key);
+        });
+      return attempt;
     },
 
     logout(token: string): void {

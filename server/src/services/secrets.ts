@@ -1,7 +1,7 @@
 // Passwords are stored as scrypt hashes; device keys, session tokens and status tokens are random
 // 256/128-bit values, and only the SHA-256 of keys and session tokens is stored (they are
 // high-entropy, so a fast hash is enough and lets us look them up by hash).
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 };
 
@@ -18,15 +18,23 @@ export function hashPassword(password: string): string {
   ].join('$');
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+/**
+ * Checks a password against its stored hash. Asynchronous: scrypt takes tens of milliseconds on
+ * purpose, and running it on the event loop would stall every kiosk and display meanwhile.
+ */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
+  const actual = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(
+      password,
+      Buffer.from(salt, 'base64url'),
+      expected.length,
+      { N: Number(n), r: Number(r), p: Number(p) },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    ),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
