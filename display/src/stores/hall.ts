@@ -5,7 +5,8 @@ import { computed, ref, shallowRef } from 'vue';
 import type { CallRecord, HallSnapshot } from '@shared/contracts/entities';
 import type { HandshakeAuth, ServerToClientEvents } from '@shared/contracts/events';
 import { closeSocket, isFatalConnectError, openSocket, type HallSocket } from '../socket';
-import { HallSync, type HallDelta, type SyncOutcome } from './hallSync';
+import type { HallDelta } from '@shared/hallDeltas';
+import { HallSync, type SyncOutcome } from './hallSync';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HallSync, applyDelta, type HallDelta } from './hallSync';
-import { callOf, hallWindow, snapshot, ticket } from '../testing/fixtures';
+import type { HallDelta } from '@shared/hallDeltas';
+import { HallSync } from './hallSync';
+import { callOf, snapshot, ticket } from '../testing/fixtures';
 
 const called = (version: number, id: number, number: string, windowNumber: number, at: number): HallDelta => {
   const t = ticket(id, number, { state: 'called', windowId: windowNumber, calledAt: at });
   return { type: 'ticket:called', version, ticket: t, call: callOf(t, windowNumber, at) };
 };
-
-describe('applyDelta', () => {
-  it('adds issued tickets, drops finished ones, and keeps calls newest first without duplicates', () => {
-    let s = snapshot();
-    s = applyDelta(s, { type: 'ticket:issued', version: 11, ticket: ticket(1, 'A001') });
-    expect(s.activeTickets.map((t) => t.number)).toEqual(['A001']);
-    s = applyDelta(s, called(12, 1, 'A001', 3, 5000));
-    s = applyDelta(s, called(13, 2, 'A002', 4, 6000));
-    s = applyDelta(s, called(13, 2, 'A002', 4, 6000));
-    expect(s.recentCalls.map((c) => c.number)).toEqual(['A002', 'A001']);
-    s = applyDelta(s, { type: 'ticket:updated', version: 14, ticket: ticket(1, 'A001', { state: 'done' }) });
-    expect(s.activeTickets.map((t) => t.number)).toEqual(['A002']);
-    s = applyDelta(s, { type: 'window:updated', version: 15, window: hallWindow(3, { state: 'paused' }) });
-    expect(s.windows.find((w) => w.id === 3)?.state).toBe('paused');
-    expect(s.version).toBe(15);
-  });
-});
 
 describe('HallSync', () => {
   it('does not announce the history in the first snapshot, but announces each live call once', () => {

@@ -1,14 +1,10 @@
-// Keeps a hall snapshot current from versioned broadcasts (DESIGN §3): deltas are applied strictly
-// in version order; a gap means something was missed, so the caller must ask `hall:sync` and
-// deltas are buffered until the fresh snapshot arrives. Pure (no socket, no Vue) so it is tested
-// on its own.
-import type { CallRecord, HallSnapshot, HallWindow, TicketView } from '@shared/contracts/entities';
-
-export type HallDelta =
-  | { type: 'ticket:issued'; version: number; ticket: TicketView }
-  | { type: 'ticket:called'; version: number; ticket: TicketView; call: CallRecord }
-  | { type: 'ticket:updated'; version: number; ticket: TicketView }
-  | { type: 'window:updated'; version: number; window: HallWindow };
+// Keeps the display's hall snapshot current from versioned broadcasts (DESIGN §3). Applying a
+// delta and judging its version is shared (@shared/hallDeltas); what only a display does is here:
+// deltas that arrive while a `hall:sync` is in flight are buffered and replayed on the fresh
+// snapshot, and each call is reported once for announcing, including calls missed while offline.
+// Pure (no socket, no Vue) so it is tested on its own.
+import type { CallRecord, HallSnapshot } from '@shared/contracts/entities';
+import { applyHallDelta, callKey, newestCallsFirst, type HallDelta } from '@shared/hallDeltas';
 
 export interface SyncOutcome {
   /** Calls this screen has not seen before, oldest first (to show and to announce). */
@@ -22,52 +18,7 @@ export const RECENT_CALL_LIMIT = 12;
 /** After a reconnect, calls made while we were away are announced if they are at most this old. */
 export const MISSED_CALL_ANNOUNCE_MS = 2 * 60_000;
 
-const ACTIVE_STATES = new Set(['waiting', 'called', 'serving']);
-
-export const callKey = (call: Pick<CallRecord, 'ticketId' | 'at'>): string => `${call.ticketId}@${call.at}`;
-
-function newestFirst(calls: CallRecord[]): CallRecord[] {
-  const seen = new Set<string>();
-  return [...calls]
-    .sort((a, b) => b.at - a.at)
-    .filter((c) => {
-      const key = callKey(c);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, RECENT_CALL_LIMIT);
-}
-
-function withTicket(tickets: TicketView[], ticket: TicketView): TicketView[] {
-  const others = tickets.filter((t) => t.id !== ticket.id);
-  return ACTIVE_STATES.has(ticket.state) ? [...others, ticket] : others;
-}
-
-function withWindow(windows: HallWindow[], window: HallWindow): HallWindow[] {
-  const found = windows.some((w) => w.id === window.id);
-  const next = found ? windows.map((w) => (w.id === window.id ? window : w)) : [...windows, window];
-  return next.sort((a, b) => a.number - b.number);
-}
-
-/** Applies one delta, returning a new snapshot (inputs are never mutated). */
-export function applyDelta(snapshot: HallSnapshot, delta: HallDelta): HallSnapshot {
-  const next: HallSnapshot = { ...snapshot, version: delta.version };
-  switch (delta.type) {
-    case 'ticket:issued':
-    case 'ticket:updated':
-      next.activeTickets = withTicket(snapshot.activeTickets, delta.ticket);
-      break;
-    case 'ticket:called':
-      next.activeTickets = withTicket(snapshot.activeTickets, delta.ticket);
-      next.recentCalls = newestFirst([delta.call, ...snapshot.recentCalls]);
-      break;
-    case 'window:updated':
-      next.windows = withWindow(snapshot.windows, delta.window);
-      break;
-  }
-  return next;
-}
+const DELTA_OPTIONS = { recentCallLimit: RECENT_CALL_LIMIT };
 
 export class HallSync {
   private current: HallSnapshot | null = null;
@@ -86,7 +37,7 @@ export class HallSync {
   /** A fresh snapshot (on connect, after hall:sync, or after an admin change) replaces everything. */
   receiveSnapshot(snapshot: HallSnapshot): SyncOutcome {
     const first = this.current === null;
-    this.current = { ...snapshot, recentCalls: newestFirst(snapshot.recentCalls) };
+    this.current = { ...snapshot, recentCalls: newestCallsFirst(snapshot.recentCalls, RECENT_CALL_LIMIT) };
     this.syncing = false;
 
     // The first snapshot is history: show it, do not announce it. Later snapshots may carry calls
@@ -117,13 +68,15 @@ export class HallSync {
       this.buffer.push(delta);
       return none;
     }
-    if (delta.version <= this.current.version) return none; // already contained in what we have
-    if (delta.version !== this.current.version + 1) {
+    const result = applyHallDelta(this.current, delta, DELTA_OPTIONS);
+    if (result.kind === 'stale') return none; // already contained in what we have
+    if (result.kind === 'gap') {
+      // Keep it: the snapshot we ask for may be older than this delta, which is then replayed.
       this.syncing = true;
       this.buffer.push(delta);
       return { newCalls: [], needSync: true };
     }
-    this.current = applyDelta(this.current, delta);
+    this.current = result.snapshot;
     if (delta.type === 'ticket:called' && !this.knownCalls.has(callKey(delta.call))) {
       this.knownCalls.add(callKey(delta.call));
       return { newCalls: [delta.call], needSync: false };

@@ -29,21 +29,21 @@ describe('hall store', () => {
   });
 
   it('applies consecutive versions and counts waiting tickets per service', () => {
-    const { hall } = connected();
-    hall.applyTicket({ version: 2, ticket: ticketView({ id: 5, serviceId: 1 }) });
-    hall.applyTicket({ version: 3, ticket: ticketView({ id: 6, serviceId: 1 }) });
+    const { hall, socket } = connected();
+    socket.fire('ticket:issued', { version: 2, ticket: ticketView({ id: 5, serviceId: 1 }) });
+    socket.fire('ticket:issued', { version: 3, ticket: ticketView({ id: 6, serviceId: 1 }) });
     expect(hall.waitingCount(1)).toBe(2);
-    hall.applyTicket({ version: 4, ticket: ticketView({ id: 5, serviceId: 1, state: 'done' }) });
+    socket.fire('ticket:updated', { version: 4, ticket: ticketView({ id: 5, serviceId: 1, state: 'done' }) });
     expect(hall.waitingCount(1)).toBe(1);
     expect(hall.snapshot?.version).toBe(4);
   });
 
   it('asks for a fresh snapshot on a version gap and ignores old versions', async () => {
     const { hall, socket } = connected();
-    hall.applyTicket({ version: 1, ticket: ticketView({ id: 9 }) });
+    socket.fire('ticket:issued', { version: 1, ticket: ticketView({ id: 9 }) });
     expect(hall.waitingCount(1)).toBe(0);
     expect(socket.emits.filter((e) => e.event === 'hall:sync')).toHaveLength(0);
-    hall.applyTicket({ version: 3, ticket: ticketView({ id: 9 }) });
+    socket.fire('ticket:issued', { version: 3, ticket: ticketView({ id: 9 }) });
     expect(socket.emits.filter((e) => e.event === 'hall:sync')).toHaveLength(1);
     await Promise.resolve();
     await Promise.resolve();

@@ -3,13 +3,13 @@
 // versions means something was missed, so we ask for a fresh snapshot (`hall:sync`).
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { HallSnapshot, HallWindow, Service, TicketView } from '@shared/contracts/entities';
+import type { CallRecord, HallSnapshot, HallWindow, Service, TicketView } from '@shared/contracts/entities';
 import type { Versioned } from '@shared/contracts/events';
+import { DEFAULT_RECENT_CALL_LIMIT, applyHallDelta, type HallDelta } from '@shared/hallDeltas';
 import { REFUSAL_CODES, openKioskSocket, type KioskSocket } from '../net/socket';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused' | 'no_key';
 
-const ACTIVE_STATES = new Set(['waiting', 'called', 'serving']);
 /** When the server refuses the key, an admin may fix it: ask again at this pace. */
 const REFUSED_RETRY_MS = 30_000;
 const SYNC_TIMEOUT_MS = 10_000;
@@ -45,34 +45,23 @@ export const useHallStore = defineStore('hall', () => {
     snapshot.value = next;
   }
 
-  /** Returns false when the event does not follow our version (we then resync). */
-  function acceptVersion(e: Versioned): boolean {
-    const current = snapshot.value;
-    if (!current) return false;
-    if (e.version <= current.version) return false; // already seen (e.g. raced a sync)
-    if (e.version !== current.version + 1) {
-      void sync();
-      return false;
-    }
-    return true;
+  function applyDeltaEvent(delta: HallDelta): void {
+    // Before the first snapshot there is nothing to apply to; the snapshot itself is on its way.
+    if (!snapshot.value) return;
+    const result = applyHallDelta(snapshot.value, delta, { recentCallLimit: DEFAULT_RECENT_CALL_LIMIT });
+    if (result.kind === 'applied') snapshot.value = result.snapshot;
+    else if (result.kind === 'gap') void sync();
+    // 'stale': already seen (e.g. raced a sync)
   }
 
-  function applyTicket(e: Versioned & { ticket: TicketView }): void {
-    if (!acceptVersion(e)) return;
-    const current = snapshot.value!;
-    const others = current.activeTickets.filter((t) => t.id !== e.ticket.id);
-    const activeTickets = ACTIVE_STATES.has(e.ticket.state) ? [...others, e.ticket] : others;
-    snapshot.value = { ...current, version: e.version, activeTickets };
-  }
-
-  function applyWindow(e: Versioned & { window: HallWindow }): void {
-    if (!acceptVersion(e)) return;
-    const current = snapshot.value!;
-    const windows = current.windows.some((w) => w.id === e.window.id)
-      ? current.windows.map((w) => (w.id === e.window.id ? e.window : w))
-      : [...current.windows, e.window];
-    snapshot.value = { ...current, version: e.version, windows };
-  }
+  const applyIssued = (e: Versioned & { ticket: TicketView }): void =>
+    applyDeltaEvent({ type: 'ticket:issued', ...e });
+  const applyCalled = (e: Versioned & { ticket: TicketView; call: CallRecord }): void =>
+    applyDeltaEvent({ type: 'ticket:called', ...e });
+  const applyUpdated = (e: Versioned & { ticket: TicketView }): void =>
+    applyDeltaEvent({ type: 'ticket:updated', ...e });
+  const applyWindow = (e: Versioned & { window: HallWindow }): void =>
+    applyDeltaEvent({ type: 'window:updated', ...e });
 
   async function sync(): Promise<void> {
     if (!socket || syncing) return;
@@ -132,9 +121,9 @@ export const useHallStore = defineStore('hall', () => {
     target.on('disconnect', onDisconnect);
     target.on('connect_error', onConnectError);
     target.on('hall:snapshot', onSnapshot);
-    target.on('ticket:issued', applyTicket);
-    target.on('ticket:called', applyTicket);
-    target.on('ticket:updated', applyTicket);
+    target.on('ticket:issued', applyIssued);
+    target.on('ticket:called', applyCalled);
+    target.on('ticket:updated', applyUpdated);
     target.on('window:updated', applyWindow);
     target.on('session:ended', onSessionEnded);
   }
@@ -144,9 +133,9 @@ export const useHallStore = defineStore('hall', () => {
     target.off('disconnect', onDisconnect);
     target.off('connect_error', onConnectError);
     target.off('hall:snapshot', onSnapshot);
-    target.off('ticket:issued', applyTicket);
-    target.off('ticket:called', applyTicket);
-    target.off('ticket:updated', applyTicket);
+    target.off('ticket:issued', applyIssued);
+    target.off('ticket:called', applyCalled);
+    target.off('ticket:updated', applyUpdated);
     target.off('window:updated', applyWindow);
     target.off('session:ended', onSessionEnded);
   }
@@ -198,9 +187,5 @@ export const useHallStore = defineStore('hall', () => {
     disconnect,
     sync,
     currentSocket,
-    // exposed for unit tests of the version logic
-    onSnapshot,
-    applyTicket,
-    applyWindow,
   };
 });

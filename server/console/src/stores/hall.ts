@@ -3,11 +3,14 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef, ref } from 'vue';
 import type { HallSnapshot, HallWindow, Id, Service, TicketView } from '@shared/contracts/entities';
-import type { ServerToClientEvents, Versioned } from '@shared/contracts/events';
+import type { ServerToClientEvents } from '@shared/contracts/events';
+import { applyHallDelta, type HallDelta } from '@shared/hallDeltas';
 import { request, type ConsoleSocket } from '../socket/connection';
-import { judgeVersion, withCall, withTicket, withWindow } from '../logic/versioning';
 import { useClockStore } from './clock';
 import { useMessagesStore } from './messages';
+
+/** The console keeps a longer call history than the hall display shows. */
+const RECENT_CALL_LIMIT = 20;
 
 export const useHallStore = defineStore('hall', () => {
   const snapshot = shallowRef<HallSnapshot | null>(null);
@@ -45,26 +48,20 @@ export const useHallStore = defineStore('hall', () => {
     }
   }
 
-  /** Applies one versioned delta, or asks for a snapshot when one was missed. */
-  function applyDelta(e: Versioned, change: (s: HallSnapshot) => HallSnapshot): void {
-    const verdict = judgeVersion(snapshot.value?.version ?? null, e.version);
-    if (verdict === 'stale') return;
-    if (verdict === 'gap' || !snapshot.value) {
-      void sync();
-      return;
-    }
-    snapshot.value = change(snapshot.value);
+  /** Applies one versioned delta, or asks for a snapshot when one was missed (or none exists yet). */
+  function applyDelta(delta: HallDelta): void {
+    const result = applyHallDelta(snapshot.value, delta, { recentCallLimit: RECENT_CALL_LIMIT });
+    if (result.kind === 'applied') snapshot.value = result.snapshot;
+    else if (result.kind === 'gap') void sync();
   }
 
   const onSnapshot: ServerToClientEvents['hall:snapshot'] = (s) => replace(s);
-  const onIssued: ServerToClientEvents['ticket:issued'] = (e) =>
-    applyDelta(e, (s) => withTicket(s, e.ticket, e.version));
-  const onCalled: ServerToClientEvents['ticket:called'] = (e) =>
-    applyDelta(e, (s) => withCall(withTicket(s, e.ticket, e.version), e.call));
+  const onIssued: ServerToClientEvents['ticket:issued'] = (e) => applyDelta({ type: 'ticket:issued', ...e });
+  const onCalled: ServerToClientEvents['ticket:called'] = (e) => applyDelta({ type: 'ticket:called', ...e });
   const onUpdated: ServerToClientEvents['ticket:updated'] = (e) =>
-    applyDelta(e, (s) => withTicket(s, e.ticket, e.version));
+    applyDelta({ type: 'ticket:updated', ...e });
   const onWindow: ServerToClientEvents['window:updated'] = (e) =>
-    applyDelta(e, (s) => withWindow(s, e.window, e.version));
+    applyDelta({ type: 'window:updated', ...e });
 
   function bind(socket: ConsoleSocket): void {
     socket.on('hall:snapshot', onSnapshot);
