@@ -136,7 +136,10 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       );
       registerStaffHandlers(socket, track, windows, counter);
       registerAdminHandlers(socket, track, { repos, queries, runChange, control, clock });
-      if (data.role === 'admin') void socket.join(adminRoom(data.hallId));
+      if (data.role === 'admin') {
+        void socket.join(adminRoom(data.hallId));
+        storageAlarm.greet(socket, data.hallId);
+      }
       if (data.staffId) void socket.join(staffRoom(data.staffId));
       if (data.deviceId) {
         void socket.join(deviceRoom(data.deviceId));

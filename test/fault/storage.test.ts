@@ -9,9 +9,11 @@ import type { ServerToClientEvents } from '@shared/contracts/events';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,
+  connectRaw,
   emitAck,
   login,
   newRequestId,
+  nextEvent,
   staffAtWindow,
   type ConnectedClient,
 } from '../support/clients';
@@ -26,12 +28,14 @@ let kiosk: ConnectedClient;
 let admin: ConnectedClient;
 const notices: StorageNotice[] = [];
 let serviceA: number;
+let adminToken = '';
 
 beforeAll(async () => {
   server = await startTestServer({ clock: () => Date.now() + offset });
   kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
   serviceA = kiosk.snapshot.services.find((s) => s.code === 'A')!.id;
   const session = await login(server.url, 'admin', server.credentials.admin.password);
+  adminToken = session.token;
   admin = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
   admin.socket.on('storage:faulted', (notice) => notices.push(notice));
 });
@@ -97,6 +101,11 @@ describe('disk full', () => {
         expect(!again.ok && again.error.code).toBe('STORAGE_FAILURE');
       }
       expect(fingerprint()).toBe(before);
+      // An admin who opens the console now is told at once, not only at the next failed write.
+      const late = connectRaw(server.url, { role: 'admin', sessionToken: adminToken });
+      const greeting = await nextEvent(late, 'storage:faulted');
+      expect(greeting.fault?.code).toBe('SQLITE_FULL');
+      late.close();
     } finally {
       db().pragma('max_page_count = 1073741823');
     }
