@@ -1,12 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
-import { fileURLToPath } from 'node:url';
 
 // Unit tests sit beside their code (*.test.ts); tests that cross parts live under test/.
 // Browser end-to-end tests have their own config (test/e2e/vitest.config.ts).
 export default defineConfig({
   plugins: [vue()],
-  resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
     include: [
       'shared/**/*.test.ts',

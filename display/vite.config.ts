@@ -47,15 +47,14 @@ function voicePack(): Plugin {
   };
 }
 
-// In `vite dev`, the page talks to a running server (npm start) for Socket.IO and /api.
-const devServer = process.env.HALL_SERVER_URL ?? 'http://127.0.0.1:3000';
+// In `npm run dev`, the page talks to the server (on PORT, 8080 by default) for Socket.IO and /api.
+const devServer = process.env.HALL_SERVER_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   root: here,
   base: '/display/',
   publicDir: false,
   plugins: [vue(), voicePack()],
-  resolve: { alias: { '@shared': join(repo, 'shared') } },
   build: { outDir: join(repo, 'dist', 'web', 'display'), emptyOutDir: true },
   server: {
     proxy: {

@@ -5,3 +5,5 @@ export function buildKiosk(options?: {
   outdir?: string;
   logLevel?: LogLevel;
 }): Promise<{ outdir: string; main: Metafile; preload: Metafile }>;
+
+export function watchKiosk(onBuilt: () => void): Promise<unknown[]>;

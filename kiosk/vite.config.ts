@@ -5,14 +5,13 @@ import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-// In `vite dev`, the page talks to a running server (npm start), as the display's config does.
-const devServer = process.env.HALL_SERVER_URL ?? 'http://127.0.0.1:3000';
+// In `npm run dev`, the page talks to the server (on PORT, 8080 by default), as the display's config does.
+const devServer = process.env.HALL_SERVER_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./src/renderer', import.meta.url)),
   base: '/kiosk/',
   plugins: [vue()],
-  resolve: { alias: { '@shared': `${repoRoot}shared` } },
   build: {
     outDir: `${repoRoot}dist/web/kiosk`,
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 // Small pure helpers for what the screens show.
-import type { CallRecord, HallWindow, TicketView } from '@shared/contracts/entities';
+import type { CallRecord, HallWindow, TicketView } from '@hall/shared/contracts/entities';
 
 /** The ticket a window has called or is serving now (the newest, if data is briefly inconsistent). */
 export function currentTicketAt(window: HallWindow, tickets: readonly TicketView[]): TicketView | null {

@@ -1,7 +1,11 @@
 // The one Socket.IO connection of this page (same origin as the page, default path).
 // Stores open it with their role's handshake and bind their own events.
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '@shared/contracts/events';
+import type {
+  ClientToServerEvents,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '@hall/shared/contracts/events';
 
 export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -4,25 +4,37 @@
 import express from 'express';
 import type http from 'node:http';
 import { Server } from 'socket.io';
-import { appError } from '@shared/contracts/errors';
-import type { Db } from './db/database';
+import { appError } from '@hall/shared/contracts/errors';
+import type { Db } from './core/db/database';
 import { createRepositories } from './repositories';
-import { createChangeRunner } from './services/changes';
-import { createHallQueries } from './services/hallQueries';
-import { createIssueService } from './services/issueService';
-import { createCounterService } from './services/counterService';
-import { createWindowService } from './services/windowService';
-import { createAuthService } from './services/authService';
-import { createLoginLimiter } from './services/loginLimiter';
-import { sha256 } from './services/secrets';
-import { createSocketAuthorizer } from './sockets/authorizer';
-import { createStorageAlarm } from './sockets/storageAlarm';
-import { createRegistrar } from './sockets/command';
-import { createPresence, createPublisher } from './sockets/publisher';
-import { registerHallHandlers } from './sockets/hallHandlers';
-import { registerKioskHandlers } from './sockets/kioskHandlers';
-import { registerStaffHandlers } from './sockets/staffHandlers';
-import { createAdminHttpRouter, registerAdminHandlers } from './admin/adminHandlers';
+import { createChangeRunner } from './core/changes';
+import { createHallQueries } from './hall/hallQueries';
+import { createIssueService } from './tickets/issueService';
+import { createCounterService } from './tickets/counterService';
+import { createWindowService } from './windows/windowService';
+import { createAuthService } from './auth/authService';
+import { createLoginLimiter } from './auth/loginLimiter';
+import { sha256 } from './core/secrets';
+import { createSocketAuthorizer } from './auth/socketAuthorizer';
+import { createStorageAlarm } from './core/storageAlarm';
+import { createRegistrar } from './core/command';
+import { createPresence, createPublisher } from './core/publisher';
+import { registerHallHandlers } from './hall/hallHandlers';
+import { registerKioskHandlers } from './tickets/kioskHandlers';
+import { registerCounterHandlers } from './tickets/counterHandlers';
+import { registerWindowHandlers } from './windows/windowHandlers';
+import { registerHallAdminHandlers } from './hall/hallAdminHandlers';
+import { createHallConfigService } from './hall/hallConfigService';
+import { registerStaffAdminHandlers } from './staff/staffAdminHandlers';
+import { createStaffAdminService } from './staff/staffAdminService';
+import { registerDeviceAdminHandlers } from './devices/deviceAdminHandlers';
+import { createDeviceAdminService } from './devices/deviceAdminService';
+import { registerHomeVisitHandlers } from './homeVisits/homeVisitHandlers';
+import { createHomeVisitRepository } from './homeVisits/homeVisitRepository';
+import { createHomeVisitService } from './homeVisits/homeVisitService';
+import { registerReportHandlers } from './reports/reportHandlers';
+import { createReportService } from './reports/reportService';
+import { createAdminHttpRouter } from './reports/reportHttpRouter';
 import {
   adminRoom,
   deviceRoom,
@@ -31,10 +43,11 @@ import {
   statusRoom,
   type AppServer,
   type AppSocket,
-} from './sockets/types';
+} from './core/socketTypes';
 import { createApiRouter } from './http/api';
 import { createPagesRouter } from './http/pages';
 import type { ServerPrinter } from './printing/serverPrinter';
+import { createLogger, type Logger } from './core/logger';
 
 export interface AppDeps {
   db: Db;
@@ -44,7 +57,8 @@ export interface AppDeps {
   publicUrl?: string | null;
   clock?: () => number;
   version?: string;
-  log?: (message: string, error?: unknown) => void;
+  /** Structured log; by default warnings and errors go to stdout as JSON lines. */
+  logger?: Logger;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -52,7 +66,7 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const clock = deps.clock ?? Date.now;
-  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const logger = deps.logger ?? createLogger({ level: 'warn' });
   // Express must be the http server's request handler BEFORE Socket.IO attaches: Socket.IO then
   // takes /socket.io/ requests itself and hands every other request to Express. Attached the
   // other way round, both would answer long-polling requests and crash the process.
@@ -67,7 +81,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const presence = createPresence(io);
   const repos = createRepositories(deps.db, presence.isOnline);
   const queries = createHallQueries(repos, clock);
-  const { publisher, notifyPrinterFault } = createPublisher(io, queries, repos);
+  const { publisher, notifyPrinterFault } = createPublisher(io, queries, repos, logger);
   const storageAlarm = createStorageAlarm(io, clock);
   const runChange = storageAlarm.watch(createChangeRunner(repos, publisher));
   const auth = createAuthService(repos, createLoginLimiter(), clock);
@@ -90,6 +104,12 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
     publishSnapshot: (hallId: number) => publisher.publishSnapshot(hallId),
   };
+  const adminBase = { repos, runChange, clock };
+  const hallConfig = createHallConfigService(adminBase);
+  const staffAdmin = createStaffAdminService({ ...adminBase, disconnectStaff: control.disconnectStaff });
+  const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
+  const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
+  const reports = createReportService(repos);
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -105,8 +125,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   io.on('connection', (socket: AppSocket) => {
     const data = socket.data;
     const registered = new Set<string>();
-    const on = createRegistrar(socket, authorizer, (event, error) => {
-      log(`[socket] ${event} failed`, error);
+    const on = createRegistrar(socket, authorizer, logger, (event, error) => {
       storageAlarm.faulted(data.hallId, event, error);
     });
     const track = new Proxy(on, {
@@ -134,8 +153,13 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
         { repos, queries, issue, printer: deps.printer, notifyPrinterFault, clock },
         deps.publicUrl ?? null,
       );
-      registerStaffHandlers(socket, track, windows, counter);
-      registerAdminHandlers(socket, track, { repos, queries, runChange, control, clock });
+      registerWindowHandlers(socket, track, windows);
+      registerCounterHandlers(socket, track, counter);
+      registerHallAdminHandlers(socket, track, { repos, queries, config: hallConfig, clock });
+      registerStaffAdminHandlers(socket, track, staffAdmin);
+      registerDeviceAdminHandlers(socket, track, deviceAdmin);
+      registerHomeVisitHandlers(socket, track, homeVisits);
+      registerReportHandlers(track, reports);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -148,7 +172,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
         try {
           touchDevice(data.deviceId);
         } catch (error) {
-          log('[socket] could not record device last seen', error);
+          logger.warn({ err: error, deviceId: data.deviceId }, 'could not record device last seen');
         }
         socket.on('disconnect', () => presence.disconnected(data.hallId, data.deviceId!));
       }
@@ -165,10 +189,11 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use('/api/admin', createAdminHttpRouter({ repos, auth }));
+  app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
   app.use(
     '/api',
     createApiRouter({
+      logger,
       repos,
       auth,
       queries,
@@ -188,10 +213,10 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   );
   app.use(createPagesRouter(deps.webRoot));
   // Last resort for page requests: a plain message, never Express's HTML page with a stack trace.
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = (error as { status?: unknown }).status;
     const clientFault = typeof status === 'number' && status >= 400 && status < 500;
-    if (!clientFault) log('[http] error', error);
+    if (!clientFault) logger.error({ err: error, method: req.method }, 'http request failed');
     res
       .status(clientFault ? status : 500)
       .type('text/plain; charset=utf-8')

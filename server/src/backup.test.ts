@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './db/database';
+import { openDatabase } from './core/db/database';
 import { createRepositories } from './repositories';
-import { seedHalls } from './seed';
+import { seedHalls } from './hall/seed';
 import { backupDatabase, restoreDatabase, verifyDatabase } from './backup';
 import { testHallConfig } from '../../test/support/testServer';
 

@@ -1,6 +1,7 @@
 // The server's own settings, from the environment, validated once at start.
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS } from './core/logger';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -13,6 +14,8 @@ const envSchema = z.object({
   /** Printer for kiosks that have none configured: 'virtual' or tcp://host:9100. */
   DEFAULT_PRINTER: z.string().default('virtual'),
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** pino level: info logs start, stop and failures; debug adds one line per command. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type ServerConfig = z.output<typeof envSchema> & { dbFile: string; webRoot: string };

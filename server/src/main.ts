@@ -5,12 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadServerConfig } from './config';
-import { DEMO_HALL_CONFIG } from './demoHall';
-import { ConfigError, parseHallConfig, type HallConfig } from './hallConfig';
+import { DEMO_HALL_CONFIG } from './hall/demoHall';
+import { ConfigError, parseHallConfig, type HallConfig } from './hall/hallConfig';
 import { createServerPrinter } from './printing/createServerPrinter';
 import { startServer } from './server';
-import { printerSettingsSchema } from '@shared/contracts/schemas';
+import { printerSettingsSchema } from '@hall/shared/contracts/schemas';
 import { describeStart } from './startBanner';
+import { createLogger } from './core/logger';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,6 +29,7 @@ function readHallConfig(file: string | undefined): HallConfig {
 async function main(): Promise<void> {
   const config = loadServerConfig(process.env, repoRoot);
   const hallConfig = readHallConfig(config.HALL_CONFIG);
+  const logger = createLogger({ level: config.LOG_LEVEL });
   const fallbackPrinter = printerSettingsSchema.parse({ interface: config.DEFAULT_PRINTER });
   const server = await startServer({
     dbFile: config.dbFile,
@@ -39,11 +41,14 @@ async function main(): Promise<void> {
     publicUrl: config.PUBLIC_URL ?? null,
     synchronous: config.DB_SYNCHRONOUS,
     version: process.env.npm_package_version,
+    logger,
   });
+  logger.info({ url: server.url, dataDir: config.DATA_DIR }, 'server started');
   console.log(describeStart(server, config, os.networkInterfaces()));
 
   const stop = async (signal: string) => {
     console.log(`\n${signal}: 正在停止 / stopping…`);
+    logger.info({ signal }, 'server stopping');
     await server.close();
     process.exit(0);
   };

@@ -3,11 +3,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApplication, type Application } from './app';
-import { openDatabase, startCheckpointTimer } from './db/database';
-import type { HallConfig } from './hallConfig';
+import { openDatabase, startCheckpointTimer } from './core/db/database';
+import type { HallConfig } from './hall/hallConfig';
 import { createRepositories } from './repositories';
-import { isSeeded, seedHalls, type SeedCredentials } from './seed';
+import { isSeeded, seedHalls, type SeedCredentials } from './hall/seed';
 import type { ServerPrinter } from './printing/serverPrinter';
+import { createLogger, type Logger } from './core/logger';
 
 export interface StartOptions {
   dbFile: string;
@@ -20,6 +21,7 @@ export interface StartOptions {
   synchronous?: 'FULL' | 'NORMAL';
   clock?: () => number;
   version?: string;
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -35,7 +37,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const db = openDatabase(options.dbFile, { synchronous: options.synchronous ?? 'FULL' });
   const repos = createRepositories(db);
   const credentials = isSeeded(repos) ? null : seedHalls(repos, options.hallConfig);
-  const stopCheckpoints = startCheckpointTimer(db);
+  const logger = options.logger ?? createLogger({ level: 'warn' });
+  const stopCheckpoints = startCheckpointTimer(db, logger);
 
   const httpServer = http.createServer();
   const app = createApplication(httpServer, {
@@ -45,6 +48,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     publicUrl: options.publicUrl ?? null,
     clock: options.clock,
     version: options.version,
+    logger,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -5,8 +5,8 @@
 // axe AAA with the alarms showing. Screenshots in /tmp/shots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Device, IssuedTicket } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { Device, IssuedTicket } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';

@@ -5,8 +5,8 @@
 // 1920×1080 (screenshots in /tmp/shots).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { HallSnapshot, IssuedTicket, TicketView } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { HallSnapshot, IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

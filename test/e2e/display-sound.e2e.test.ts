@@ -2,7 +2,7 @@
 // and speaks calls after it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

@@ -4,7 +4,7 @@
 // screen sizes are saved to /tmp/shots for people to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

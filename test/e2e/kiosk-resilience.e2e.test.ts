@@ -5,8 +5,8 @@
 // since Electron cannot run here) — where the ticket stands and reprint never issues a second one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Device, IssuedTicket } from '@shared/contracts/entities';
-import type { TicketPrintData } from '@shared/ticketText';
+import type { Device, IssuedTicket } from '@hall/shared/contracts/entities';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 import type { KioskHostApi } from '../../kiosk/src/preload/api';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login, type ConnectedClient } from '../support/clients';

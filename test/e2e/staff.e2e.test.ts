@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { IssuedTicket, WindowStats } from '@shared/contracts/entities';
+import type { IssuedTicket, WindowStats } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';

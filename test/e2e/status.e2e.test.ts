@@ -2,7 +2,7 @@
 // waiting to called to done, says so in words, passes axe-core at AAA, and handles a bad link.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

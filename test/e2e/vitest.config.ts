@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 // playwright-core). Files run one after another: Chromium is heavy on a 2-core machine.
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
-  resolve: { alias: { '@shared': fileURLToPath(new URL('../../shared', import.meta.url)) } },
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     testTimeout: 90_000,

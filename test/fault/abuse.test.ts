@@ -11,8 +11,8 @@ import type {
   Service,
   StaffMember,
   TicketStatus,
-} from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+} from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

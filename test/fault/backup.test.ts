@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallSnapshot, IssuedTicket } from '@shared/contracts/entities';
+import type { HallSnapshot, IssuedTicket } from '@hall/shared/contracts/entities';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer } from '../../server/src/server';
 import { startChildServer, type ChildServer } from '../support/childServer';

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startChildServer, type ChildServer } from '../support/childServer';
 import { connectClient, emitAck, login, staffAtWindow } from '../support/clients';
 import { allTickets, queueProblems } from './support/invariants';

@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '@shared/contracts/errors';
+import { ERROR_CODES } from '@hall/shared/contracts/errors';
 import { REPO_ROOT, startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, newRequestId } from '../support/clients';
 import { createTally } from './support/tally';

@@ -4,7 +4,7 @@
 // what the server holds.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallSnapshot, IssuedTicket, TicketView } from '@shared/contracts/entities';
+import type { HallSnapshot, IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

@@ -4,8 +4,8 @@
 // its window, and every ticket's history a legal walk through the state machine.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

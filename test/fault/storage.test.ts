@@ -3,9 +3,9 @@
 // (no ticket, no event, no sequence bump, no version bump), reads go on, the admin is told, and
 // everything works again - numbering continuing with no gap - when space or write access returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallSnapshot, IssuedTicket, TicketView } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
-import type { ServerToClientEvents } from '@shared/contracts/events';
+import type { HallSnapshot, IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
+import type { ServerToClientEvents } from '@hall/shared/contracts/events';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

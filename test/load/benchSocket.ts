@@ -7,10 +7,14 @@ import type {
   SessionInfo,
   TicketView,
   HallWindow,
-} from '@shared/contracts/entities';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '@shared/contracts/events';
-import type { Result } from '@shared/contracts/errors';
-import type { IssueTicketInput } from '@shared/contracts/schemas';
+} from '@hall/shared/contracts/entities';
+import type {
+  ClientToServerEvents,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '@hall/shared/contracts/events';
+import type { Result } from '@hall/shared/contracts/errors';
+import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
 
 export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

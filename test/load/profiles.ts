@@ -1,7 +1,7 @@
 // The two simulated deployments: one busy hall, and a city of 50 small halls on one server. Each
 // profile is a hall configuration (written to a file for the server child) plus how many sockets
 // of each kind the load generators open.
-import type { HallConfig, HallConfigHall } from '../../server/src/hallConfig';
+import type { HallConfig, HallConfigHall } from '../../server/src/hall/hallConfig';
 import type { StaffLogin } from './protocol';
 
 export type ProfileName = 'hall' | 'city';

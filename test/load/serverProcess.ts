@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { HallConfig } from '../../server/src/hallConfig';
+import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { REPO_ROOT } from './paths';
 
 export interface DeviceKey {

@@ -5,12 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, startCheckpointTimer } from '../../server/src/db/database';
-import type { HallConfig } from '../../server/src/hallConfig';
+import { openDatabase, startCheckpointTimer } from '../../server/src/core/db/database';
+import { createLogger } from '../../server/src/core/logger';
+import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { createRepositories } from '../../server/src/repositories';
-import { seedHalls } from '../../server/src/seed';
-import { randomToken } from '../../server/src/services/secrets';
-import { businessDay, formatTicketNumber } from '@shared/ticketNumber';
+import { seedHalls } from '../../server/src/hall/seed';
+import { randomToken } from '../../server/src/core/secrets';
+import { businessDay, formatTicketNumber } from '@hall/shared/ticketNumber';
 import { epochNow } from './clock';
 
 export interface SqliteLimit {
@@ -27,7 +28,7 @@ const SLICE_MS = 100;
 export async function measureSqliteLimit(config: HallConfig, durationMs: number): Promise<SqliteLimit> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-bench-limit-'));
   const db = openDatabase(path.join(dir, 'hall.sqlite'), { synchronous: 'FULL' });
-  const stopCheckpoints = startCheckpointTimer(db);
+  const stopCheckpoints = startCheckpointTimer(db, createLogger({ level: 'silent' }));
   try {
     const repos = createRepositories(db);
     // Same halls, services and devices as the server; no accounts (their hashing is not the point).

@@ -2,7 +2,7 @@
 // (the next call and the display's snapshot follow them, no restart); devices and staff accounts are
 // managed and cut off at once; every admin command is refused to a non-admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, DeviceWithKey, MonitorState } from '@shared/contracts/admin';
+import type { AuditEntry, DeviceWithKey, MonitorState } from '@hall/shared/contracts/admin';
 import type {
   Device,
   HallRules,
@@ -12,10 +12,10 @@ import type {
   Service,
   StaffMember,
   TicketView,
-} from '@shared/contracts/entities';
-import { COMMAND_ROLES, type ClientEventName } from '@shared/contracts/events';
-import type { Result } from '@shared/contracts/errors';
-import { DEFAULT_RULES } from '@shared/defaults';
+} from '@hall/shared/contracts/entities';
+import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
+import type { Result } from '@hall/shared/contracts/errors';
+import { DEFAULT_RULES } from '@hall/shared/defaults';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

@@ -2,9 +2,9 @@
 // register) with a controlled clock; then admin:report and the CSV download must equal figures
 // worked out by hand from the script.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallReport, HomeVisit } from '@shared/contracts/admin';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { HallReport, HomeVisit } from '@hall/shared/contracts/admin';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

@@ -1,8 +1,8 @@
 // Handshake authentication by role, command authorisation, sign-in rate limiting, session expiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_ROLES, type ClientEventName } from '@shared/contracts/events';
-import type { SessionInfo } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
+import type { SessionInfo } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, connectRaw, emitAck, login, nextEvent } from '../support/clients';
 

@@ -2,8 +2,8 @@
 // every acknowledged ticket and state change is there, numbering continues with no gap or
 // duplicate, and a kiosk retrying with the same request id gets the same ticket back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { startChildServer, type ChildServer } from '../support/childServer';
 import { connectClient, emitAck, newRequestId, staffAtWindow } from '../support/clients';
 

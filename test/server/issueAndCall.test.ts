@@ -1,6 +1,6 @@
 // Issue → broadcast → call, through a real server on port 0 with real Socket.IO clients.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, TicketView } from '@shared/contracts/entities';
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

@@ -2,8 +2,8 @@
 // never a change of state.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_ROLES, type ClientEventName } from '@shared/contracts/events';
-import { ERROR_CODES } from '@shared/contracts/errors';
+import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
+import { ERROR_CODES } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login, type ConnectedClient } from '../support/clients';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket } from '@shared/contracts/entities';
+import type { IssuedTicket } from '@hall/shared/contracts/entities';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { REPO_ROOT, testHallConfig } from '../support/testServer';

@@ -1,6 +1,6 @@
 // Two windows pressing "call next" at the same moment never get the same ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketView } from '@shared/contracts/entities';
+import type { TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

@@ -2,7 +2,7 @@
 // refusal for each illegal one, transfer keeping the issue time, requeue a few places back,
 // calling a specific number, and the daily restart of numbering at the hall's midnight.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { IssuedTicket, TicketStatus, TicketView } from '@shared/contracts/entities';
+import type { IssuedTicket, TicketStatus, TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,

@@ -1,7 +1,7 @@
 // Every versioned broadcast carries the next hall version, so a client can detect a gap and ask
 // for a fresh snapshot; hall:sync answers with the current version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HallSnapshot } from '@shared/contracts/entities';
+import type { HallSnapshot } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, newRequestId, staffAtWindow } from '../support/clients';
 

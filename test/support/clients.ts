@@ -1,8 +1,12 @@
 // Real Socket.IO clients for tests, typed by the shared contract.
 import { io, type Socket } from 'socket.io-client';
-import type { HallSnapshot, SessionInfo } from '@shared/contracts/entities';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '@shared/contracts/events';
-import type { Result } from '@shared/contracts/errors';
+import type { HallSnapshot, SessionInfo } from '@hall/shared/contracts/entities';
+import type {
+  ClientToServerEvents,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '@hall/shared/contracts/events';
+import type { Result } from '@hall/shared/contracts/errors';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

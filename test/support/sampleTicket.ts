@@ -1,5 +1,5 @@
 // Sample ticket data shared by the printing tests (and anyone who needs a realistic ticket).
-import type { TicketPrintData } from '@shared/ticketText';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 
 export function sampleTicket(overrides: Partial<TicketPrintData> = {}): TicketPrintData {
   return {

@@ -5,11 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_HALL_CONFIG } from '../../server/src/demoHall';
-import type { HallConfig } from '../../server/src/hallConfig';
+import { DEMO_HALL_CONFIG } from '../../server/src/hall/demoHall';
+import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer, type RunningServer } from '../../server/src/server';
-import type { HallRules } from '@shared/contracts/entities';
+import type { HallRules } from '@hall/shared/contracts/entities';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1' };

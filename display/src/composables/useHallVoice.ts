@@ -1,8 +1,8 @@
 // Speaks every new call on the hall display. In a plain browser the first tap unlocks sound;
 // under the Electron host (which allows autoplay) no overlay is shown.
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
-import type { CallRecord } from '@shared/contracts/entities';
-import { NORMAL_CLASS } from '@shared/contracts/entities';
+import type { CallRecord } from '@hall/shared/contracts/entities';
+import { NORMAL_CLASS } from '@hall/shared/contracts/entities';
 import { displayHost } from '../deviceKey';
 import { createVoice, type Voice } from '../voice/createVoice';
 import type { Announcement } from '../voice/announcer';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { HallSnapshot } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { HallSnapshot } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { callOf, snapshot, ticket } from '../testing/fixtures';
 
 type Handler = (...args: unknown[]) => void;

@@ -2,10 +2,10 @@
 // the connection state, and a stream of new calls for the announcer and the flashing banner.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { CallRecord, HallSnapshot } from '@shared/contracts/entities';
-import type { HandshakeAuth, ServerToClientEvents } from '@shared/contracts/events';
+import type { CallRecord, HallSnapshot } from '@hall/shared/contracts/entities';
+import type { HandshakeAuth, ServerToClientEvents } from '@hall/shared/contracts/events';
 import { closeSocket, isFatalConnectError, openSocket, type HallSocket } from '../socket';
-import type { HallDelta } from '@shared/hallDeltas';
+import type { HallDelta } from '@hall/shared/hallDeltas';
 import { HallSync, type SyncOutcome } from './hallSync';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';

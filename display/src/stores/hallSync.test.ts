@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HallDelta } from '@shared/hallDeltas';
+import type { HallDelta } from '@hall/shared/hallDeltas';
 import { HallSync } from './hallSync';
 import { callOf, snapshot, ticket } from '../testing/fixtures';
 

@@ -3,8 +3,8 @@
 // deltas that arrive while a `hall:sync` is in flight are buffered and replayed on the fresh
 // snapshot, and each call is reported once for announcing, including calls missed while offline.
 // Pure (no socket, no Vue) so it is tested on its own.
-import type { CallRecord, HallSnapshot } from '@shared/contracts/entities';
-import { applyHallDelta, callKey, newestCallsFirst, type HallDelta } from '@shared/hallDeltas';
+import type { CallRecord, HallSnapshot } from '@hall/shared/contracts/entities';
+import { applyHallDelta, callKey, newestCallsFirst, type HallDelta } from '@hall/shared/hallDeltas';
 
 export interface SyncOutcome {
   /** Calls this screen has not seen before, oldest first (to show and to announce). */

@@ -2,8 +2,8 @@
 // live by `ticket:status` over a socket with the ticket role.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { TicketStatus } from '@shared/contracts/entities';
-import type { AppError, Result } from '@shared/contracts/errors';
+import type { TicketStatus } from '@hall/shared/contracts/entities';
+import type { AppError, Result } from '@hall/shared/contracts/errors';
 import { closeSocket, isFatalConnectError, openSocket } from '../socket';
 
 export type StatusConnection = 'connecting' | 'online' | 'offline';

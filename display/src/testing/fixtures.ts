@@ -1,6 +1,6 @@
 // Small builders for hall data in display unit tests.
-import type { CallRecord, HallSnapshot, HallWindow, TicketView } from '@shared/contracts/entities';
-import { DEFAULT_RULES } from '@shared/defaults';
+import type { CallRecord, HallSnapshot, HallWindow, TicketView } from '@hall/shared/contracts/entities';
+import { DEFAULT_RULES } from '@hall/shared/defaults';
 
 export function ticket(id: number, number: string, extra: Partial<TicketView> = {}): TicketView {
   return {

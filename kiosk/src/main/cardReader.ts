@@ -2,7 +2,7 @@
 // (Keyboard-wedge readers and manual entry are handled by the renderer itself.) Whatever the
 // reader gives us is checked here, and only the masked number and birth date go to the page:
 // the full ID number never leaves the main process (DESIGN §4, personal data).
-import { parseIdNumber } from '@shared/idNumber';
+import { parseIdNumber } from '@hall/shared/idNumber';
 import type { IdNumberRead } from '../preload/api';
 
 export interface CardReaderAdapter {

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { printerSettingsSchema } from '@shared/contracts/schemas';
-import type { PrinterSettings } from '@shared/contracts/entities';
+import { printerSettingsSchema } from '@hall/shared/contracts/schemas';
+import type { PrinterSettings } from '@hall/shared/contracts/entities';
 
 export const CONFIG_ENV_VAR = 'HALL_KIOSK_CONFIG';
 export const CONFIG_FILE_NAME = 'kiosk-config.json';

@@ -27,6 +27,14 @@ const electron = vi.hoisted(() => {
   return { state };
 });
 
+// electron-log's main flavour requires the Electron binary; its Node flavour writes the same file.
+vi.mock('electron-log/main', async () => {
+  const { default: nodeLog } = await import('electron-log/node');
+  const logger = nodeLog.create({ logId: 'kiosk-main-test' });
+  logger.transports.console.level = false;
+  return { default: logger };
+});
+
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   const { FakeSession: Session, FakeWebContents: Contents } = await import('./testing/fakeElectron');

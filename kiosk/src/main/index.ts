@@ -16,16 +16,17 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, type KioskConfig } from './config';
 import { hardenSession, hardenWebContents, type Log } from './hardening';
 import { registerIpcHandlers } from './ipc';
-import { createFileLogger } from './logger';
+import electronLog from 'electron-log/main';
+import { configureKioskLog } from './logger';
 import { keepPageLoaded } from './loadRetry';
-import { printTicket } from './printing/printTicket';
+import { printTicket } from '@hall/printing/printTicket';
 import { planWindows, type PlannedWindow } from './roles';
 import { claimSingleInstance } from './singleInstance';
 import type { PageRole } from './urlTrust';
 import { buildWindowOptions } from './windowOptions';
 import { reconcileWindows } from './windowSync';
 
-// Bundled to dist/kiosk/main/index.cjs; the preload and offline page sit beside it.
+// Bundled to kiosk/dist/main/index.cjs; the preload and offline page sit beside it.
 const PRELOAD_PATH = join(__dirname, '..', 'preload', 'index.cjs');
 const OFFLINE_PAGE_PATH = join(__dirname, 'offline.html');
 const HEALTH_TIMEOUT_MS = 3000;
@@ -98,7 +99,7 @@ function openPageWindow(planned: PlannedWindow, config: KioskConfig, log: Log): 
 }
 
 function start(): void {
-  const log = createFileLogger(app.getPath('logs'));
+  const log = configureKioskLog(electronLog, app.getPath('logs'));
   log(`Hall Kiosk ${app.getVersion()} starting (Electron ${process.versions.electron ?? '?'})`);
 
   let config: KioskConfig;
@@ -179,7 +180,7 @@ if (claimSingleInstance(app, focusWindows)) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      console.error('Hall Kiosk failed to start:', error);
+      electronLog.error('Hall Kiosk failed to start:', error);
       dialog.showErrorBox('取号机启动失败 / Kiosk failed to start', String(error));
       app.exit(1);
     });

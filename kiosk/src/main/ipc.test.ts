@@ -1,6 +1,6 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { TicketPrintData } from '@shared/ticketText';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 import type { PrintOutcome } from '../preload/api';
 import { parseConfig } from './config';
 import { registerIpcHandlers, UntrustedSenderError, type PrintTicketFn } from './ipc';

@@ -3,8 +3,8 @@
 // A print never rejects: a printer fault comes back as a PrintOutcome so the kiosk screen can show
 // the number huge and offer a reprint (DESIGN §8).
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { PrinterSettings } from '@shared/contracts/entities';
-import type { TicketPrintData } from '@shared/ticketText';
+import type { PrinterSettings } from '@hall/shared/contracts/entities';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 import type { KioskHostConfig, PrintOutcome } from '../preload/api';
 import { IPC_CHANNELS } from '../preload/channels';
 import type { KioskConfig } from './config';

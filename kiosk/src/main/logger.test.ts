@@ -1,46 +1,35 @@
+// electron-log's Node flavour writes exactly as its main-process flavour does, so the kiosk's log
+// set-up is tested with it: a real file in a temp folder.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileLogger } from './logger';
+import electronLog from 'electron-log/node';
+import { configureKioskLog, LOG_FILE_NAME, MAX_LOG_BYTES } from './logger';
 
-describe('createFileLogger', () => {
+describe('configureKioskLog', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('appends one timestamped line per message, folding newlines', () => {
+  it('writes one line per message to logs/kiosk.log, folding newlines, with level and time', () => {
     dir = mkdtempSync(join(tmpdir(), 'kiosk-log-'));
-    const echoed: string[] = [];
-    const log = createFileLogger(join(dir, 'logs'), {
-      now: () => new Date('2026-11-28T08:00:00.000Z'),
-      echo: (line) => echoed.push(line),
-    });
+    const logger = electronLog.create({ logId: `kiosk-test-${Date.now()}` });
+    logger.transports.console.level = false;
+    const log = configureKioskLog(logger, join(dir, 'logs'));
     log('started');
     log('配置文件有误\nline two');
-    expect(readFileSync(log.path, 'utf8')).toBe(
-      '2026-11-28T08:00:00.000Z started\n2026-11-28T08:00:00.000Z 配置文件有误 | line two\n',
-    );
-    expect(echoed).toHaveLength(2);
+    expect(log.path).toBe(join(dir, 'logs', LOG_FILE_NAME));
+    expect(existsSync(log.path)).toBe(true);
+    const lines = readFileSync(log.path, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}.\d{3}.* \[info\]\s+started$/);
+    expect(lines[1]).toMatch(/\[info\]\s+配置文件有误 \| line two$/);
   });
 
-  it('rotates a file that grew too big', () => {
+  it('rotates the file at 5 MB', () => {
     dir = mkdtempSync(join(tmpdir(), 'kiosk-log-'));
-    const log = createFileLogger(dir, { echo: () => undefined, maxBytes: 10 });
-    log('first line that is long enough');
-    log('second');
-    expect(readFileSync(`${log.path}.1`, 'utf8')).toContain('first line');
-    expect(readFileSync(log.path, 'utf8')).toContain('second');
-    expect(readFileSync(log.path, 'utf8')).not.toContain('first line');
-  });
-
-  it('keeps going when the log folder cannot be written', () => {
-    dir = mkdtempSync(join(tmpdir(), 'kiosk-log-'));
-    const echoed: string[] = [];
-    // kiosk.log is a file, so a folder inside it cannot be created.
-    createFileLogger(dir, { echo: () => undefined })('make the file');
-    const log = createFileLogger(join(dir, 'kiosk.log', 'sub'), { echo: (line) => echoed.push(line) });
-    expect(() => log('still running')).not.toThrow();
-    expect(echoed.some((line) => line.includes('not writable'))).toBe(true);
-    expect(existsSync(join(dir, 'kiosk.log', 'sub'))).toBe(false);
+    const logger = electronLog.create({ logId: `kiosk-test-rotate-${Date.now()}` });
+    configureKioskLog(logger, dir);
+    expect(logger.transports.file.maxSize).toBe(MAX_LOG_BYTES);
   });
 });

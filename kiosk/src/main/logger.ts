@@ -1,41 +1,27 @@
-// A plain log file a hall technician can open: one line per event, local ISO time, kept small by
-// rotating once (kiosk.log -> kiosk.log.1). Writes are synchronous: they are rare, and a line
-// written just before a crash is the one that matters.
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+// The kiosk's log, kept by electron-log: one line per event with the local time, in
+// <logs>/kiosk.log (rotated at 5 MB into kiosk.old.log) and on the console. A hall technician
+// opens the file; the main process passes `Log` (one string per event) to the modules it starts.
+// The electron-log instance is passed in, so this module needs no Electron to be tested.
 import { join } from 'node:path';
+import type { NodeLogger } from 'electron-log';
 
 export const LOG_FILE_NAME = 'kiosk.log';
 export const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
-export interface FileLogger {
+export interface KioskLog {
   (message: string): void;
   readonly path: string;
 }
 
-export function createFileLogger(
-  logsDir: string,
-  options: { now?: () => Date; echo?: (line: string) => void; maxBytes?: number } = {},
-): FileLogger {
-  const path = join(logsDir, LOG_FILE_NAME);
-  const now = options.now ?? (() => new Date());
-  const echo = options.echo ?? ((line: string) => console.log(line));
-  const maxBytes = options.maxBytes ?? MAX_LOG_BYTES;
+type ConfigurableLogger = Pick<NodeLogger, 'info' | 'transports'>;
 
-  const log = (message: string): void => {
-    const line = `${now().toISOString()} ${message.replace(/\r?\n/g, ' | ')}`;
-    echo(line);
-    try {
-      mkdirSync(logsDir, { recursive: true });
-      try {
-        if (statSync(path).size > maxBytes) renameSync(path, `${path}.1`);
-      } catch {
-        // No file yet.
-      }
-      appendFileSync(path, line + '\n', 'utf8');
-    } catch (error) {
-      // A full or read-only disk must not stop the kiosk; the console still has the line.
-      echo(`(log file not writable: ${String(error)})`);
-    }
-  };
+export function configureKioskLog(logger: ConfigurableLogger, logsDir: string): KioskLog {
+  const path = join(logsDir, LOG_FILE_NAME);
+  logger.transports.file.resolvePathFn = () => path;
+  logger.transports.file.maxSize = MAX_LOG_BYTES;
+  logger.transports.file.format = '{iso} [{level}] {text}';
+  logger.transports.console.format = '{iso} {text}';
+  // Multi-line messages (config errors) stay one line in the file, as a technician greps it.
+  const log = (message: string): void => logger.info(message.replace(/\r?\n/g, ' | '));
   return Object.assign(log, { path });
 }

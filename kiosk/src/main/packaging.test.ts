@@ -43,21 +43,24 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toContain('Hall Kiosk');
   });
 
-  it('packs only the bundled main/preload and package.json into an asar', () => {
+  it('packs only the kiosk workspace’s bundled main/preload and package.json into an asar', () => {
     expect(config.asar).toBe(true);
-    expect(config.files[0]!.filter).toEqual([
-      'dist/kiosk/**/*',
-      'package.json',
-      '!dist/kiosk/**/*.map',
-      '!node_modules/**/*',
-    ]);
+    expect(config.directories.app).toBe('kiosk');
+    expect(config.files[0]!.filter).toEqual(['dist/**/*', 'package.json', '!dist/**/*.map']);
     expect(config.npmRebuild).toBe(false);
     expect(config.directories.buildResources).toBe('build');
   });
 
-  it('points package.json "main" at the bundle build-main.mjs writes', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
-    expect(pkg.main).toBe('dist/kiosk/main/index.cjs');
+  it('ships no runtime dependencies: the kiosk bundles everything it runs', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'kiosk/package.json'), 'utf8')) as {
+      main: string;
+      dependencies?: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.main).toBe('dist/main/index.cjs');
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.devDependencies).not.toHaveProperty('better-sqlite3');
+    expect(pkg.devDependencies).not.toHaveProperty('express');
   });
 
   it('builds an assisted, per-machine NSIS installer that lets the technician choose the folder', () => {

@@ -2,7 +2,7 @@
 // printer: a page is only as trustworthy as the server it came from, and ESC/POS bytes are cheap to
 // abuse (endless paper, control codes). Bounds are generous for real tickets, tight for abuse.
 import { z } from 'zod';
-import type { TicketPrintData } from '@shared/ticketText';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 
 // Control characters would reach the printer as ESC/POS commands. They are replaced, not refused:
 // an admin may type a two-line ticket footer, and that must not stop every ticket from printing.

@@ -1,8 +1,8 @@
 // The one object the Electron preload puts on `window.kioskHost`. Types only: the renderer
 // (compiled by vue-tsc for the browser) imports this file, so it must not touch Node or Electron.
 // A renderer declares: `declare global { interface Window { kioskHost?: KioskHostApi } }`.
-import type { PrinterFault } from '@shared/contracts/entities';
-import type { TicketPrintData } from '@shared/ticketText';
+import type { PrinterFault } from '@hall/shared/contracts/entities';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 
 export type { TicketPrintData };
 

@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadServerConfig } from '../config';
-import { openDatabase } from '../db/database';
+import { openDatabase } from '../core/db/database';
 import { createRepositories } from '../repositories';
-import { hashPassword, randomToken } from '../services/secrets';
+import { hashPassword, randomToken } from '../core/secrets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

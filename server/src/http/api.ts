@@ -1,12 +1,13 @@
 // The little HTTP the system needs: health, staff sign-in/out, and the public ticket status that
 // the QR code on every ticket leads to. Every answer is a Result, like socket acknowledgements.
 import express, { type Request, type Response, type NextFunction } from 'express';
-import { appError, DomainError, fail, ok, type ErrorCode, type Result } from '@shared/contracts/errors';
-import { loginSchema } from '@shared/contracts/schemas';
+import { appError, DomainError, fail, ok, type ErrorCode, type Result } from '@hall/shared/contracts/errors';
+import { loginSchema } from '@hall/shared/contracts/schemas';
 import type { Repositories } from '../repositories';
-import type { AuthService } from '../services/authService';
-import type { HallQueries } from '../services/hallQueries';
-import { toAppError, validationError } from '../sockets/errors';
+import type { AuthService } from '../auth/authService';
+import type { HallQueries } from '../hall/hallQueries';
+import { toAppError, validationError } from '../core/errors';
+import type { Logger } from '../core/logger';
 
 const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
@@ -33,6 +34,7 @@ export interface ApiDeps {
   queries: HallQueries;
   onSignedOut: (tokenHash: string) => void;
   version: string;
+  logger: Logger;
 }
 
 export function createApiRouter(deps: ApiDeps): express.Router {
@@ -73,7 +75,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use((_req, res) => send(res, fail('NOT_FOUND', { what: 'API' })));
 
   // Errors thrown by handlers (and body-parser's own: bad JSON, too large) become Results too.
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') return send(res, { ok: false, error: appError('PAYLOAD_TOO_LARGE') });
     if (type === 'entity.parse.failed') {
@@ -88,7 +90,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         error: appError('VALIDATION_FAILED', { detail: error instanceof URIError ? 'address' : 'body' }),
       });
     }
-    if (!(error instanceof DomainError)) console.error('[http] error', error);
+    if (!(error instanceof DomainError))
+      deps.logger.error({ err: error, method: req.method }, 'api request failed');
     send(res, { ok: false, error: toAppError(error) });
   });
   return router;

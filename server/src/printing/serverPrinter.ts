@@ -1,7 +1,7 @@
 // The server prints for kiosks that run in a plain browser (no local printer): on the device's
 // configured network printer, or on the virtual printer that writes files under the data folder.
-import type { IssuedTicket, PrinterSettings } from '@shared/contracts/entities';
-import type { TicketPrintContext } from '@shared/ticketText';
+import type { IssuedTicket, PrinterSettings } from '@hall/shared/contracts/entities';
+import type { TicketPrintContext } from '@hall/shared/ticketPrintData';
 
 export type PrintOutcome =
   | { ok: true }

@@ -2,8 +2,8 @@
 // order, and ask hall:sync on a gap or after a reconnect. The fault tests compare this mirror with
 // a fresh hall:sync to prove a screen that lived through the fault shows the server's state.
 import { io } from 'socket.io-client';
-import type { HallSnapshot, HallWindow, TicketView } from '@shared/contracts/entities';
-import type { HandshakeAuth } from '@shared/contracts/events';
+import type { HallSnapshot, HallWindow, TicketView } from '@hall/shared/contracts/entities';
+import type { HandshakeAuth } from '@hall/shared/contracts/events';
 import { emitAck, type TestSocket } from '../../support/clients';
 
 const ACTIVE = new Set(['waiting', 'called', 'serving', 'no_show']);

@@ -2,8 +2,8 @@
 // no called ticket without its window, numbering with no gap or duplicate, and every ticket's
 // event history a legal walk through the state machine ending in the state the row shows.
 import type Database from 'better-sqlite3';
-import type { TicketState } from '@shared/contracts/entities';
-import { transition, type TicketAction } from '@shared/queue/stateMachine';
+import type { TicketState } from '@hall/shared/contracts/entities';
+import { transition, type TicketAction } from '@hall/shared/queue/stateMachine';
 
 const ACTION_BY_EVENT: Record<string, TicketAction> = {
   called: 'call',

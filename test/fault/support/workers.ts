@@ -1,8 +1,8 @@
 // Load generators for the fault tests: a kiosk issuing tickets and window staff working through
 // the queue, each remembering which states every ticket may be in given the acknowledgements it
 // got (an unacknowledged command may or may not have been saved when the fault hit).
-import type { IssuedTicket, TicketState, TicketView } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { IssuedTicket, TicketState, TicketView } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { emitAck, newRequestId, type TestSocket } from '../../support/clients';
 
 export interface Ledger {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter } from '@shared/idNumber';
+import { checkCharacter } from '@hall/shared/idNumber';
 import { checkVisitorId } from './checkVisitorId';
 
 function idFor(birth: string): string {

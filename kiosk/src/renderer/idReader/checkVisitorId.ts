@@ -1,6 +1,6 @@
 // What the kiosk learns from an ID reading: whether it is valid, the visitor's age on the hall's
 // business day, and the masked form. The whole number goes no further than this function.
-import { ageOn, parseIdNumber, type IdNumberProblem } from '@shared/idNumber';
+import { ageOn, parseIdNumber, type IdNumberProblem } from '@hall/shared/idNumber';
 import type { IdReading } from './types';
 
 export type VisitorIdCheck =

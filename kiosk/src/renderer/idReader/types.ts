@@ -6,7 +6,7 @@
 // (the kiosk then checks the GB 11643 check character and birth date itself) or, better, with the
 // result already checked where the number was read (HostCardReader: the full number never reaches
 // the page). Release the device in stop(). Only the masked form is ever sent to the server.
-import type { IdNumberProblem } from '@shared/idNumber';
+import type { IdNumberProblem } from '@hall/shared/idNumber';
 
 export type IdReading =
   | { kind: 'raw'; number: string }

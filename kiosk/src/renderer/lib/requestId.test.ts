@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueTicketSchema } from '@shared/contracts/schemas';
+import { issueTicketSchema } from '@hall/shared/contracts/schemas';
 import { newRequestId } from './requestId';
 
 describe('newRequestId', () => {

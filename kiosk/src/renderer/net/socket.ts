@@ -2,7 +2,11 @@
 // connects to the configured server URL. The Manager reconnects by itself after network loss or
 // a server restart; the hall store decides what the visitor sees meanwhile.
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '@shared/contracts/events';
+import type {
+  ClientToServerEvents,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '@hall/shared/contracts/events';
 
 export type KioskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

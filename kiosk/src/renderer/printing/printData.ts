@@ -1,7 +1,7 @@
 // The printed ticket's content from what the server acknowledged (the server's figures, never
 // our own estimates).
-import type { HallSnapshot, IssuedTicket } from '@shared/contracts/entities';
-import type { TicketPrintData } from '@shared/ticketText';
+import type { HallSnapshot, IssuedTicket } from '@hall/shared/contracts/entities';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 
 export function statusUrl(origin: string, statusPath: string): string {
   return new URL(statusPath, origin.endsWith('/') ? origin : `${origin}/`).toString();

@@ -1,7 +1,7 @@
 // Where a ticket is printed. Electron: the local thermal printer through the preload, and the
 // outcome is reported to the server (admins see printer faults). Browser: the server prints on its
 // configured or virtual printer. Either way a failed print never re-issues: reprint reuses the ticket.
-import type { HallSnapshot, IssuedTicket } from '@shared/contracts/entities';
+import type { HallSnapshot, IssuedTicket } from '@hall/shared/contracts/entities';
 import type { KioskHostApi } from '../host/hostTypes';
 import type { KioskSocket } from '../net/socket';
 import { toPrintData } from './printData';

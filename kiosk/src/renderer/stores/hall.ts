@@ -3,9 +3,15 @@
 // versions means something was missed, so we ask for a fresh snapshot (`hall:sync`).
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { CallRecord, HallSnapshot, HallWindow, Service, TicketView } from '@shared/contracts/entities';
-import type { Versioned } from '@shared/contracts/events';
-import { DEFAULT_RECENT_CALL_LIMIT, applyHallDelta, type HallDelta } from '@shared/hallDeltas';
+import type {
+  CallRecord,
+  HallSnapshot,
+  HallWindow,
+  Service,
+  TicketView,
+} from '@hall/shared/contracts/entities';
+import type { Versioned } from '@hall/shared/contracts/events';
+import { DEFAULT_RECENT_CALL_LIMIT, applyHallDelta, type HallDelta } from '@hall/shared/hallDeltas';
 import { REFUSAL_CODES, openKioskSocket, type KioskSocket } from '../net/socket';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused' | 'no_key';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { nextTick } from 'vue';
-import { checkCharacter } from '@shared/idNumber';
-import type { IssueTicketInput } from '@shared/contracts/schemas';
+import { checkCharacter } from '@hall/shared/idNumber';
+import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
 import { useHallStore } from './hall';
 import { useVisitStore } from './visit';
 import { FakeSocket, demoSnapshot, issuedTicket } from '../testing/fakeHall';

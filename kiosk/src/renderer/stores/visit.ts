@@ -4,11 +4,11 @@
 // never give the visitor two tickets.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { ELDERLY_CLASS, NORMAL_CLASS, type IssuedTicket } from '@shared/contracts/entities';
-import type { AppError } from '@shared/contracts/errors';
-import type { IssueTicketInput } from '@shared/contracts/schemas';
-import { DEFAULT_RULES } from '@shared/defaults';
-import type { IdNumberProblem } from '@shared/idNumber';
+import { ELDERLY_CLASS, NORMAL_CLASS, type IssuedTicket } from '@hall/shared/contracts/entities';
+import type { AppError } from '@hall/shared/contracts/errors';
+import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
+import { DEFAULT_RULES } from '@hall/shared/defaults';
+import type { IdNumberProblem } from '@hall/shared/idNumber';
 import { newRequestId } from '../lib/requestId';
 import { IdleCountdown, effectiveIdleSeconds, warnSecondsFor } from '../lib/idleCountdown';
 import { checkVisitorId } from '../idReader/checkVisitorId';

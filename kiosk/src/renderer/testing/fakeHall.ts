@@ -1,7 +1,7 @@
 // Test doubles for the kiosk's unit tests: a hall snapshot like the demo hall, and a fake socket
 // that records emits and lets a test answer acknowledgements or fire server events.
-import type { HallSnapshot, IssuedTicket, TicketView } from '@shared/contracts/entities';
-import { DEFAULT_RULES } from '@shared/defaults';
+import type { HallSnapshot, IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import { DEFAULT_RULES } from '@hall/shared/defaults';
 import type { KioskSocket } from '../net/socket';
 
 export function demoSnapshot(version = 1): HallSnapshot {

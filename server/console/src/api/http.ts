@@ -1,6 +1,6 @@
 // The two HTTP calls the console makes: sign in and sign out. Everything else goes over the socket.
-import type { SessionInfo } from '@shared/contracts/entities';
-import type { Result } from '@shared/contracts/errors';
+import type { SessionInfo } from '@hall/shared/contracts/entities';
+import type { Result } from '@hall/shared/contracts/errors';
 import { fromAppError, localError } from '../logic/consoleError';
 import type { ConsoleResult } from '../socket/connection';
 

@@ -1,7 +1,7 @@
 // Names of services, priority classes and pick reasons in the chosen language.
 import { useI18n } from 'vue-i18n';
-import { NORMAL_CLASS, type Id } from '@shared/contracts/entities';
-import type { PickReason } from '@shared/queue/policy';
+import { NORMAL_CLASS, type Id } from '@hall/shared/contracts/entities';
+import type { PickReason } from '@hall/shared/queue/policy';
 import { useHallStore } from '../stores/hall';
 import { durationWords, clockTime } from '../logic/format';
 

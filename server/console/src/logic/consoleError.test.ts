@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appError } from '@shared/contracts/errors';
+import { appError } from '@hall/shared/contracts/errors';
 import { endsSession, errorFromCode, fromAppError, isServerRefusal } from './consoleError';
 
 describe('console errors', () => {

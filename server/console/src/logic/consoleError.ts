@@ -1,6 +1,6 @@
 // One shape for everything that can go wrong at the counter: the server's AppError (code + zh + en)
 // or a local failure (no connection, no answer). Staff always read Chinese first, English second.
-import { appError, ERROR_MESSAGES, type AppError, type ErrorCode } from '@shared/contracts/errors';
+import { appError, ERROR_MESSAGES, type AppError, type ErrorCode } from '@hall/shared/contracts/errors';
 
 export type LocalErrorCode = 'OFFLINE' | 'NO_RESPONSE' | 'NETWORK' | 'SIGNED_OUT';
 

@@ -1,6 +1,6 @@
 // Which counter action is possible right now, and if not, why — in words the staff member reads
 // next to the disabled button. The server still decides; this only avoids pointless refusals.
-import type { TicketView, WindowStateName } from '@shared/contracts/entities';
+import type { TicketView, WindowStateName } from '@hall/shared/contracts/entities';
 
 export const COUNTER_ACTIONS = [
   'callNext',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HallWindow, TicketView } from '@shared/contracts/entities';
-import { DEFAULT_RULES } from '@shared/defaults';
+import type { HallWindow, TicketView } from '@hall/shared/contracts/entities';
+import { DEFAULT_RULES } from '@hall/shared/defaults';
 import { waitingOrderFor } from './waitingOrder';
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 // The waiting list a window sees, in the order the hall's policy would call it (shared/queue/policy),
 // so the console never invents its own idea of fairness.
-import type { HallRules, HallWindow, Id, TicketView } from '@shared/contracts/entities';
-import { orderWaiting, type PickReason, type QueueTicket } from '@shared/queue/policy';
+import type { HallRules, HallWindow, Id, TicketView } from '@hall/shared/contracts/entities';
+import { orderWaiting, type PickReason, type QueueTicket } from '@hall/shared/queue/policy';
 
 export interface WaitingEntry {
   ticket: TicketView;

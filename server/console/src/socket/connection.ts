@@ -2,8 +2,12 @@
 // again; every command goes through `request`, which turns "no connection" and "no answer" into
 // the same Result shape the server uses, so nothing can fail silently.
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ClientEventName, ServerToClientEvents } from '@shared/contracts/events';
-import type { Ack, Result } from '@shared/contracts/errors';
+import type {
+  ClientToServerEvents,
+  ClientEventName,
+  ServerToClientEvents,
+} from '@hall/shared/contracts/events';
+import type { Ack, Result } from '@hall/shared/contracts/errors';
 import { fromAppError, localError, type ConsoleError } from '../logic/consoleError';
 
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -3,7 +3,7 @@
 // "back to sign-in, with the reason".
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ServerToClientEvents } from '@shared/contracts/events';
+import type { ServerToClientEvents } from '@hall/shared/contracts/events';
 import { closeSocket, currentSocket, openSocket } from '../socket/connection';
 import { endsSession, errorFromCode, isServerRefusal } from '../logic/consoleError';
 import { useSessionStore } from './session';

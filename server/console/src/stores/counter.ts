@@ -3,8 +3,8 @@
 // so a console that dropped right after call-next still learns which ticket it got.
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import type { FinishMarks, HallWindow, Id, TicketView, WindowStats } from '@shared/contracts/entities';
-import type { ServerToClientEvents } from '@shared/contracts/events';
+import type { FinishMarks, HallWindow, Id, TicketView, WindowStats } from '@hall/shared/contracts/entities';
+import type { ServerToClientEvents } from '@hall/shared/contracts/events';
 import { request, currentSocket, type ConsoleResult, type ConsoleSocket } from '../socket/connection';
 import { endsSession, type ConsoleError } from '../logic/consoleError';
 import { waitingOrderFor, type WaitingEntry } from '../logic/waitingOrder';

@@ -1,8 +1,8 @@
 // The hall store keeps a snapshot in step with versioned deltas and asks for a fresh one on a gap.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { HallSnapshot, TicketView } from '@shared/contracts/entities';
-import { DEFAULT_RULES } from '@shared/defaults';
+import type { HallSnapshot, TicketView } from '@hall/shared/contracts/entities';
+import { DEFAULT_RULES } from '@hall/shared/defaults';
 
 const sync = vi.fn();
 vi.mock('../socket/connection', () => ({

@@ -2,9 +2,9 @@
 // means a lost message, so the store asks for a fresh snapshot (`hall:sync`) instead of guessing.
 import { defineStore } from 'pinia';
 import { computed, shallowRef, ref } from 'vue';
-import type { HallSnapshot, HallWindow, Id, Service, TicketView } from '@shared/contracts/entities';
-import type { ServerToClientEvents } from '@shared/contracts/events';
-import { applyHallDelta, type HallDelta } from '@shared/hallDeltas';
+import type { HallSnapshot, HallWindow, Id, Service, TicketView } from '@hall/shared/contracts/entities';
+import type { ServerToClientEvents } from '@hall/shared/contracts/events';
+import { applyHallDelta, type HallDelta } from '@hall/shared/hallDeltas';
 import { request, type ConsoleSocket } from '../socket/connection';
 import { useClockStore } from './clock';
 import { useMessagesStore } from './messages';

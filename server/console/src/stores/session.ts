@@ -2,7 +2,7 @@
 // closing it, which suits a shared window PC.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { SessionInfo } from '@shared/contracts/entities';
+import type { SessionInfo } from '@hall/shared/contracts/entities';
 import { signIn, signOut } from '../api/http';
 import type { ConsoleError } from '../logic/consoleError';
 

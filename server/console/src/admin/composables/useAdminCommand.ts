@@ -1,7 +1,7 @@
 // Sends one admin command and tells the person what happened: the server's refusal in both
 // languages, or a short success line. Returns the data, or null when the command was refused.
 import { ref } from 'vue';
-import type { ClientEventName } from '@shared/contracts/events';
+import type { ClientEventName } from '@hall/shared/contracts/events';
 import { request, type AckData, type PayloadArgs } from '../../socket/connection';
 import { useMessagesStore } from '../../stores/messages';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Device, PrinterFault } from '@shared/contracts/entities';
+import type { Device, PrinterFault } from '@hall/shared/contracts/entities';
 import { applyDeviceList, applyPrinterFault, applyStorageFault, noAlarms } from './alarms';
 
 const paperOut: PrinterFault = { code: 'paper_out', message: 'no paper', at: 1000, ticketNumber: 'A001' };

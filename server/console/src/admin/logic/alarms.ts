@@ -1,8 +1,8 @@
 // The alarms every admin page must show until the server says they are over: the database refusing
 // writes (tickets cannot be saved) and a kiosk whose printer failed (visitors get no paper ticket).
 // Pure state changes, so the socket store stays a thin shell around them.
-import type { Device, PrinterFault } from '@shared/contracts/entities';
-import type { ServerToClientEvents } from '@shared/contracts/events';
+import type { Device, PrinterFault } from '@hall/shared/contracts/entities';
+import type { ServerToClientEvents } from '@hall/shared/contracts/events';
 
 export type StorageFaultEvent = Parameters<ServerToClientEvents['storage:faulted']>[0];
 export type PrinterFaultEvent = Parameters<ServerToClientEvents['printer:faulted']>[0];

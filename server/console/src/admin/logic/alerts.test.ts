@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Device, Service } from '@shared/contracts/entities';
+import type { Device, Service } from '@hall/shared/contracts/entities';
 import { monitorAlerts } from './alerts';
 
 const service: Service = {

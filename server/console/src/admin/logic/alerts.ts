@@ -1,7 +1,7 @@
 // What the live monitor warns about, as words with parameters (never colour alone): a service
 // whose longest wait passed the alert threshold, a kiosk printer fault, a device that went offline.
-import type { MonitorServiceLoad } from '@shared/contracts/admin';
-import type { Device, Service } from '@shared/contracts/entities';
+import type { MonitorServiceLoad } from '@hall/shared/contracts/admin';
+import type { Device, Service } from '@hall/shared/contracts/entities';
 
 export interface MonitorAlert {
   id: string;

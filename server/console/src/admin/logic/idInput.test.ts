@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter } from '@shared/idNumber';
+import { checkCharacter } from '@hall/shared/idNumber';
 import { maskedIdFromInput } from './idInput';
 
 const valid = (first17: string) => first17 + checkCharacter(first17);

@@ -1,6 +1,6 @@
 // A resident ID typed into the home-visit form: empty is fine (the field is optional); otherwise
 // it must pass the GB 11643 check, and only its masked form is sent to the server.
-import { parseIdNumber } from '@shared/idNumber';
+import { parseIdNumber } from '@hall/shared/idNumber';
 
 export type IdInputCheck = { ok: true; masked: string | null } | { ok: false };
 

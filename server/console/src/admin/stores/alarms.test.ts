@@ -2,7 +2,7 @@
 // every (re)connect and forgets everything when unbound.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { Device, PrinterFault } from '@shared/contracts/entities';
+import type { Device, PrinterFault } from '@hall/shared/contracts/entities';
 import type { ConsoleSocket } from '../../socket/connection';
 
 const request = vi.fn();

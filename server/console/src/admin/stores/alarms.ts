@@ -3,7 +3,7 @@
 // device list and are read again after every (re)connect, since events missed while offline are lost.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ServerToClientEvents } from '@shared/contracts/events';
+import type { ServerToClientEvents } from '@hall/shared/contracts/events';
 import { request, type ConsoleSocket } from '../../socket/connection';
 import {
   applyDeviceList,

@@ -2,8 +2,8 @@
 // unversioned admin broadcasts (online/offline, printer faults) while a page that shows them is open.
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Device } from '@shared/contracts/entities';
-import type { ServerToClientEvents } from '@shared/contracts/events';
+import type { Device } from '@hall/shared/contracts/entities';
+import type { ServerToClientEvents } from '@hall/shared/contracts/events';
 import { currentSocket, request, type ConsoleSocket } from '../../socket/connection';
 import { useMessagesStore } from '../../stores/messages';
 

@@ -2,7 +2,7 @@
 // (waits grow by the minute even when nothing happens), with device changes applied as they come.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { MonitorState } from '@shared/contracts/admin';
+import type { MonitorState } from '@hall/shared/contracts/admin';
 import { request } from '../../socket/connection';
 import type { ConsoleError } from '../../logic/consoleError';
 import { useDevicesStore } from './devices';

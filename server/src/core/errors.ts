@@ -1,0 +1,25 @@
+// Maps anything thrown inside a handler to an acknowledgement error a person can read. Storage
+// failures (disk full, read-only file) get their own code so the admin can act on them.
+import { DomainError, appError, type AppError } from '@hall/shared/contracts/errors';
+import type { ZodError } from 'zod';
+
+const STORAGE_CODES = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/;
+
+export function isStorageError(error: unknown): boolean {
+  return (
+    typeof (error as { code?: unknown })?.code === 'string' &&
+    STORAGE_CODES.test((error as { code: string }).code)
+  );
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof DomainError) return error.appError;
+  if (isStorageError(error)) return appError('STORAGE_FAILURE');
+  return appError('INTERNAL');
+}
+
+export function validationError(error: ZodError): AppError {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'payload';
+  return appError('VALIDATION_FAILED', { detail: `${where}: ${issue?.message ?? 'invalid'}`.slice(0, 200) });
+}

@@ -1,0 +1,17 @@
+// Typed Socket.IO server and socket aliases for this application.
+import type { Server, Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from '@hall/shared/contracts/events';
+
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export const hallRoom = (hallId: number) => `hall:${hallId}`;
+export const adminRoom = (hallId: number) => `admin:${hallId}`;
+export const statusRoom = (hallId: number) => `status:${hallId}`;
+export const deviceRoom = (deviceId: number) => `device:${deviceId}`;
+export const staffRoom = (staffId: number) => `staff:${staffId}`;

@@ -1,0 +1,90 @@
+// Kiosk and display devices: create one with a fresh key (shown once, only its SHA-256 is kept),
+// rename it or change its printer, and revoke it — which cuts its connection at once.
+import { DomainError } from '@hall/shared/contracts/errors';
+import type { Device } from '@hall/shared/contracts/entities';
+import type { DeviceWithKey } from '@hall/shared/contracts/admin';
+import type { deviceCreateSchema, deviceUpdateSchema } from '@hall/shared/contracts/schemas';
+import type { z } from 'zod';
+import { randomToken, sha256 } from '../core/secrets';
+import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
+
+type DeviceCreate = z.output<typeof deviceCreateSchema>;
+type DeviceUpdate = z.output<typeof deviceUpdateSchema>;
+
+export interface DeviceAdminDeps extends AdminServiceDeps {
+  disconnectDevice(deviceId: number): Promise<void>;
+}
+
+export function createDeviceAdminService(deps: DeviceAdminDeps) {
+  const { repos } = deps;
+
+  function deviceOf(actor: AdminActor, id: number): Device {
+    const device = repos.devices.find(actor.hallId, id);
+    if (!device) throw new DomainError('NOT_FOUND', { what: 'device' });
+    return device;
+  }
+
+  return {
+    list(actor: AdminActor): Device[] {
+      return repos.devices.list(actor.hallId);
+    },
+
+    create(actor: AdminActor, input: DeviceCreate): DeviceWithKey {
+      if (input.kind === 'display' && input.printer) {
+        throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
+      }
+      const key = randomToken();
+      const device = configChange(deps, actor, 'device.create', () => {
+        const id = repos.devices.insert({
+          hallId: actor.hallId,
+          kind: input.kind,
+          name: input.name,
+          keyHash: sha256(key),
+          printer: input.printer,
+        });
+        const created = repos.devices.find(actor.hallId, id)!;
+        return {
+          result: created,
+          detail: { id, kind: created.kind, name: created.name, printer: created.printer },
+        };
+      });
+      return { device, key };
+    },
+
+    update(actor: AdminActor, input: DeviceUpdate): Device {
+      return configChange(deps, actor, 'device.update', () => {
+        const before = deviceOf(actor, input.id);
+        if (before.kind === 'display' && input.printer) {
+          throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
+        }
+        const after: Device = {
+          ...before,
+          name: input.name ?? before.name,
+          printer: input.printer === undefined ? before.printer : input.printer,
+        };
+        repos.devices.update(after);
+        return {
+          result: after,
+          detail: {
+            id: after.id,
+            before: { name: before.name, printer: before.printer },
+            after: { name: after.name, printer: after.printer },
+          },
+        };
+      });
+    },
+
+    async revoke(actor: AdminActor, id: number): Promise<Device> {
+      const revoked = configChange(deps, actor, 'device.revoke', () => {
+        const before = deviceOf(actor, id);
+        if (before.revoked) throw new DomainError('DEVICE_REVOKED');
+        const after: Device = { ...before, revoked: true };
+        repos.devices.update(after);
+        return { result: after, detail: { id, name: before.name, kind: before.kind } };
+      });
+      await deps.disconnectDevice(id);
+      return { ...revoked, online: false };
+    },
+  };
+}
+export type DeviceAdminService = ReturnType<typeof createDeviceAdminService>;

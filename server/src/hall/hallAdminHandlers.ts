@@ -1,0 +1,55 @@
+// Hall configuration commands (hall, rules, services, windows, notices) and the live views an admin
+// reads (monitor, change log). Every command is admin-only in COMMAND_ROLES, so the registrar refuses
+// any other role with FORBIDDEN before a handler runs.
+import {
+  hallUpdateSchema,
+  noticeRefSchema,
+  noticeUpsertSchema,
+  rulesUpdateSchema,
+  serviceUpsertSchema,
+  windowUpsertSchema,
+} from '@hall/shared/contracts/schemas';
+import type { Repositories } from '../repositories';
+import type { CommandRegistrar } from '../core/command';
+import type { AppSocket } from '../core/socketTypes';
+import { adminActor } from '../audit/configChange';
+import type { HallConfigService } from './hallConfigService';
+import type { HallQueries } from './hallQueries';
+import { monitorState } from './monitor';
+
+export interface HallAdminDeps {
+  repos: Repositories;
+  queries: HallQueries;
+  config: HallConfigService;
+  clock: () => number;
+}
+
+export function registerHallAdminHandlers(
+  socket: AppSocket,
+  on: CommandRegistrar,
+  deps: HallAdminDeps,
+): void {
+  const { repos, config } = deps;
+  const actor = () => adminActor(socket);
+
+  on.command('admin:hallUpdate', hallUpdateSchema, (input) => config.updateHall(actor(), input));
+  on.command('admin:rulesUpdate', rulesUpdateSchema, (input) => config.updateRules(actor(), input));
+  on.command('admin:serviceUpsert', serviceUpsertSchema, (input) => config.upsertService(actor(), input));
+  on.command('admin:windowUpsert', windowUpsertSchema, (input) => config.upsertWindow(actor(), input));
+  on.command('admin:noticeUpsert', noticeUpsertSchema, (input) => config.upsertNotice(actor(), input));
+  on.command('admin:noticeDelete', noticeRefSchema, ({ id }) => config.deleteNotice(actor(), id));
+
+  on.query('admin:monitor', () => {
+    const { hallId } = actor();
+    const waiting = repos.tickets.waiting(hallId, deps.queries.today(hallId));
+    return monitorState(
+      deps.clock(),
+      repos.services.list(hallId),
+      waiting,
+      repos.halls.rules(hallId).alertWaitMinutes,
+      repos.devices.list(hallId),
+      repos.staff.list(hallId),
+    );
+  });
+  on.query('admin:audit', () => repos.audit.recent(actor().hallId));
+}

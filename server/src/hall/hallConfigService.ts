@@ -1,0 +1,177 @@
+// Hall details, queue rules, services, windows and display notices: the configuration every screen
+// reads from the snapshot. Each change is audited and re-sent to the hall at once.
+import { DomainError } from '@hall/shared/contracts/errors';
+import type { Hall, HallRules, HallWindow, Notice, Service } from '@hall/shared/contracts/entities';
+import { ELDERLY_CLASS } from '@hall/shared/contracts/entities';
+import {
+  rulesSchema,
+  type hallUpdateSchema,
+  type noticeUpsertSchema,
+  type RulesUpdateInput,
+  type serviceUpsertSchema,
+  type windowUpsertSchema,
+} from '@hall/shared/contracts/schemas';
+import type { z } from 'zod';
+import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
+
+type HallUpdate = z.output<typeof hallUpdateSchema>;
+type ServiceUpsert = z.output<typeof serviceUpsertSchema>;
+type WindowUpsert = z.output<typeof windowUpsertSchema>;
+type NoticeUpsert = z.output<typeof noticeUpsertSchema>;
+
+/** Rules beyond what the schema checks: the elderly class must stay (the kiosk's big button issues it). */
+export function checkRules(rules: HallRules): HallRules {
+  const parsed = rulesSchema.safeParse(rules);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError('VALIDATION_FAILED', {
+      detail: `${issue?.path.join('.') ?? 'rules'}: ${issue?.message ?? ''}`,
+    });
+  }
+  const ids = rules.priorityClasses.map((c) => c.id);
+  const markers = rules.priorityClasses.map((c) => c.marker);
+  if (!ids.includes(ELDERLY_CLASS)) {
+    throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: the elderly class is required' });
+  }
+  if (ids.includes('normal'))
+    throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: "normal" is built in' });
+  if (new Set(ids).size !== ids.length)
+    throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: duplicate id' });
+  if (new Set(markers).size !== markers.length) {
+    throw new DomainError('VALIDATION_FAILED', { detail: 'priorityClasses: duplicate marker' });
+  }
+  return parsed.data;
+}
+
+export function createHallConfigService(deps: AdminServiceDeps) {
+  const { repos } = deps;
+
+  function hallOf(actor: AdminActor): Hall {
+    const hall = repos.halls.find(actor.hallId);
+    if (!hall) throw new DomainError('HALL_NOT_FOUND');
+    return hall;
+  }
+
+  return {
+    updateHall(actor: AdminActor, input: HallUpdate): Hall {
+      return configChange(deps, actor, 'hall.update', () => {
+        const before = hallOf(actor);
+        const after: Hall = {
+          ...before,
+          name: input.name ?? before.name,
+          nameEn: input.nameEn ?? before.nameEn,
+          ticketFooter: input.ticketFooter ?? before.ticketFooter,
+          hours: input.hours ?? before.hours,
+        };
+        if (after.hours.opens >= after.hours.closes) {
+          throw new DomainError('VALIDATION_FAILED', { detail: 'hours: opening must be before closing' });
+        }
+        repos.halls.update(actor.hallId, after);
+        return { result: after, detail: { changes: input } };
+      });
+    },
+
+    updateRules(actor: AdminActor, input: RulesUpdateInput): HallRules {
+      return configChange(deps, actor, 'rules.update', () => {
+        const before = repos.halls.rules(actor.hallId);
+        const after = checkRules({ ...before, ...input } as HallRules);
+        repos.halls.setRules(actor.hallId, after);
+        // Record only what really changed: the console sends the whole rule set on every save.
+        const changed = Object.fromEntries(
+          (Object.keys(input) as (keyof HallRules)[])
+            .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+            .map((k) => [k, { from: before[k], to: after[k] }]),
+        );
+        return { result: after, detail: { changes: changed } };
+      });
+    },
+
+    upsertService(actor: AdminActor, input: ServiceUpsert): Service {
+      return configChange(deps, actor, input.id ? 'service.update' : 'service.create', () => {
+        const all = repos.services.list(actor.hallId);
+        const clash = all.find((s) => s.code === input.code && s.id !== input.id);
+        if (clash) throw new DomainError('CONFLICT', { detail: `service code ${input.code} exists` });
+        const fields = {
+          code: input.code,
+          nameZh: input.nameZh,
+          nameEn: input.nameEn,
+          category: input.category,
+          typicalMinutes: input.typicalMinutes,
+          enabled: input.enabled,
+          sortOrder: input.sortOrder,
+        };
+        if (input.id) {
+          const before = repos.services.find(actor.hallId, input.id);
+          if (!before) throw new DomainError('SERVICE_NOT_FOUND');
+          const after: Service = { ...before, ...fields };
+          repos.services.update(after);
+          return { result: after, detail: { id: after.id, before, after } };
+        }
+        const id = repos.services.insert({ hallId: actor.hallId, ...fields });
+        const created = repos.services.find(actor.hallId, id)!;
+        return { result: created, detail: { id, after: created } };
+      });
+    },
+
+    upsertWindow(actor: AdminActor, input: WindowUpsert): HallWindow {
+      return configChange(deps, actor, input.id ? 'window.update' : 'window.create', () => {
+        const serviceIds = [...new Set(input.serviceIds)];
+        for (const id of serviceIds) {
+          if (!repos.services.find(actor.hallId, id)) throw new DomainError('SERVICE_NOT_FOUND');
+        }
+        const clash = repos.windows
+          .list(actor.hallId)
+          .find((w) => w.number === input.number && w.id !== input.id);
+        if (clash) throw new DomainError('CONFLICT', { detail: `window ${input.number} exists` });
+        const fields = {
+          number: input.number,
+          name: input.name,
+          serviceIds,
+          elderlyDedicated: input.elderlyDedicated,
+        };
+        if (input.id) {
+          const before = repos.windows.find(actor.hallId, input.id);
+          if (!before) throw new DomainError('WINDOW_NOT_FOUND');
+          repos.windows.updateConfig({ id: before.id, ...fields });
+          const after = repos.windows.find(actor.hallId, before.id)!;
+          return {
+            result: after,
+            detail: { id: before.id, before: pickConfig(before), after: pickConfig(after) },
+          };
+        }
+        const id = repos.windows.insert({ hallId: actor.hallId, ...fields });
+        const created = repos.windows.find(actor.hallId, id)!;
+        return { result: created, detail: { id, after: pickConfig(created) } };
+      });
+    },
+
+    upsertNotice(actor: AdminActor, input: NoticeUpsert): Notice {
+      return configChange(deps, actor, input.id ? 'notice.update' : 'notice.create', () => {
+        if (input.id) {
+          const before = repos.notices.find(actor.hallId, input.id);
+          if (!before) throw new DomainError('NOT_FOUND', { what: 'notice' });
+          const after: Notice = { ...before, text: input.text, active: input.active };
+          repos.notices.update(after);
+          return { result: after, detail: { id: after.id, before, after } };
+        }
+        const id = repos.notices.insert(actor.hallId, input.text, input.active);
+        const created = repos.notices.find(actor.hallId, id)!;
+        return { result: created, detail: { id, after: created } };
+      });
+    },
+
+    deleteNotice(actor: AdminActor, id: number): null {
+      return configChange(deps, actor, 'notice.delete', () => {
+        const before = repos.notices.find(actor.hallId, id);
+        if (!before || !repos.notices.remove(actor.hallId, id))
+          throw new DomainError('NOT_FOUND', { what: 'notice' });
+        return { result: null, detail: { id, before } };
+      });
+    },
+  };
+}
+export type HallConfigService = ReturnType<typeof createHallConfigService>;
+
+function pickConfig(w: HallWindow) {
+  return { number: w.number, name: w.name, serviceIds: w.serviceIds, elderlyDedicated: w.elderlyDedicated };
+}

@@ -1,0 +1,70 @@
+// Writes a hall configuration into an empty database and returns the secrets it generated (device
+// keys, passwords). They are shown once; only their hashes are stored.
+import { DEFAULT_RULES } from '@hall/shared/defaults';
+import type { Repositories } from '../repositories';
+import type { HallConfig } from './hallConfig';
+import { hashPassword, randomToken, sha256 } from '../core/secrets';
+
+export interface SeedCredentials {
+  devices: { hallCode: string; kind: 'kiosk' | 'display'; name: string; key: string }[];
+  staff: { hallCode: string; username: string; role: 'staff' | 'admin'; password: string }[];
+}
+
+export function isSeeded(repos: Repositories): boolean {
+  return repos.halls.list().length > 0;
+}
+
+export function seedHalls(repos: Repositories, config: HallConfig): SeedCredentials {
+  const credentials: SeedCredentials = { devices: [], staff: [] };
+  repos.db.transaction(() => {
+    for (const hall of config.halls) {
+      const hallId = repos.halls.insert(
+        {
+          code: hall.code,
+          name: hall.name,
+          nameEn: hall.nameEn,
+          timezone: hall.timezone,
+          hours: hall.hours,
+          ticketFooter: hall.ticketFooter,
+        },
+        { ...DEFAULT_RULES, ...hall.rules },
+      );
+      const serviceIds = new Map<string, number>();
+      hall.services.forEach((s, i) => {
+        serviceIds.set(s.code, repos.services.insert({ hallId, ...s, enabled: true, sortOrder: i }));
+      });
+      for (const w of hall.windows) {
+        repos.windows.insert({
+          hallId,
+          number: w.number,
+          name: w.name,
+          serviceIds: w.services.map((code) => serviceIds.get(code)!),
+          elderlyDedicated: w.elderlyDedicated,
+        });
+      }
+      for (const d of hall.devices) {
+        const key = randomToken();
+        repos.devices.insert({
+          hallId,
+          kind: d.kind,
+          name: d.name,
+          keyHash: sha256(key),
+          printer: d.printer,
+        });
+        credentials.devices.push({ hallCode: hall.code, kind: d.kind, name: d.name, key });
+      }
+      for (const s of hall.staff) {
+        const password = s.password ?? randomToken(9);
+        repos.staff.insert({
+          hallId,
+          username: s.username,
+          name: s.name,
+          role: s.role,
+          passwordHash: hashPassword(password),
+        });
+        credentials.staff.push({ hallCode: hall.code, username: s.username, role: s.role, password });
+      }
+    }
+  })();
+  return credentials;
+}

@@ -1,0 +1,185 @@
+// The home-visit register's steps: requested → scheduled (with an officer; may be rescheduled) →
+// done (with document delivered / assisted payment) or cancelled. Each step is audited and logged
+// as a `home_visit` event; completed visits count in the elderly report.
+import { DomainError } from '@hall/shared/contracts/errors';
+import type { HomeVisit, HomeVisitStatus } from '@hall/shared/contracts/admin';
+import type {
+  homeVisitCancelSchema,
+  homeVisitCompleteSchema,
+  homeVisitCreateSchema,
+  homeVisitListSchema,
+  homeVisitScheduleSchema,
+} from '@hall/shared/contracts/schemas';
+import type { z } from 'zod';
+import type { Repositories } from '../repositories';
+import type { RunChange } from '../core/changes';
+import type { AdminActor } from '../audit/configChange';
+import type { HomeVisitRepository } from './homeVisitRepository';
+
+type Create = z.output<typeof homeVisitCreateSchema>;
+type Schedule = z.output<typeof homeVisitScheduleSchema>;
+type Complete = z.output<typeof homeVisitCompleteSchema>;
+type Cancel = z.output<typeof homeVisitCancelSchema>;
+type List = z.output<typeof homeVisitListSchema>;
+
+export interface HomeVisitDeps {
+  repos: Repositories;
+  visits: HomeVisitRepository;
+  runChange: RunChange;
+  clock: () => number;
+}
+
+/** Which steps may start from which status. */
+const ALLOWED_FROM: Record<'schedule' | 'complete' | 'cancel', readonly HomeVisitStatus[]> = {
+  schedule: ['requested', 'scheduled'],
+  complete: ['scheduled'],
+  cancel: ['requested', 'scheduled'],
+};
+
+const STATUS_WORDS: Record<HomeVisitStatus, string> = {
+  requested: '待安排 requested',
+  scheduled: '已安排 scheduled',
+  done: '已完成 done',
+  cancelled: '已取消 cancelled',
+};
+
+export function createHomeVisitService(deps: HomeVisitDeps) {
+  const { repos, visits } = deps;
+
+  function load(actor: AdminActor, id: number, step: keyof typeof ALLOWED_FROM): HomeVisit {
+    const visit = visits.find(actor.hallId, id);
+    if (!visit) throw new DomainError('NOT_FOUND', { what: 'home visit' });
+    if (!ALLOWED_FROM[step].includes(visit.status)) {
+      throw new DomainError('CONFLICT', { detail: STATUS_WORDS[visit.status] });
+    }
+    return visit;
+  }
+
+  function record(
+    actor: AdminActor,
+    visit: HomeVisit,
+    action: string,
+    detail: Record<string, unknown>,
+  ): void {
+    const at = deps.clock();
+    repos.audit.append(actor.hallId, at, actor.staffId, `homeVisit.${action}`, { id: visit.id, ...detail });
+    repos.events.append({
+      hallId: actor.hallId,
+      ticketId: null,
+      type: 'home_visit',
+      at,
+      windowId: null,
+      staffId: actor.staffId,
+      deviceId: null,
+      payload: {
+        homeVisitId: visit.id,
+        step: action,
+        status: visit.status,
+        serviceId: visit.serviceId,
+        ...detail,
+      },
+    });
+  }
+
+  /** Saves a step; refuses when another admin moved the visit first. */
+  function save(next: HomeVisit, expected: HomeVisitStatus): HomeVisit {
+    if (!visits.save(next, expected))
+      throw new DomainError('CONFLICT', { detail: 'home visit changed meanwhile' });
+    return next;
+  }
+
+  return {
+    create(actor: AdminActor, input: Create): HomeVisit {
+      return deps.runChange(actor.hallId, () => {
+        if (!repos.services.find(actor.hallId, input.serviceId)) throw new DomainError('SERVICE_NOT_FOUND');
+        const fields: Omit<HomeVisit, 'id'> = {
+          hallId: actor.hallId,
+          personName: input.personName,
+          maskedIdNumber: input.maskedIdNumber,
+          phone: input.phone,
+          address: input.address,
+          serviceId: input.serviceId,
+          reason: input.reason,
+          requestedDate: input.requestedDate,
+          status: 'requested',
+          scheduledDate: null,
+          officerId: null,
+          completedAt: null,
+          documentDelivered: false,
+          assistedPayment: false,
+          cancelReason: null,
+          notes: input.notes,
+          createdAt: deps.clock(),
+        };
+        const visit: HomeVisit = { ...fields, id: visits.insert(fields) };
+        // Names, phone and address stay in the register only: the logs keep ids and the reason.
+        record(actor, visit, 'create', { reason: visit.reason, requestedDate: visit.requestedDate });
+        return visit;
+      });
+    },
+
+    schedule(actor: AdminActor, input: Schedule): HomeVisit {
+      return deps.runChange(actor.hallId, () => {
+        const visit = load(actor, input.id, 'schedule');
+        const officer = repos.staff.find(input.officerId);
+        if (!officer || officer.hallId !== actor.hallId || officer.disabled) {
+          throw new DomainError('NOT_FOUND', { what: 'officer' });
+        }
+        if (input.scheduledDate < visit.requestedDate) {
+          throw new DomainError('VALIDATION_FAILED', { detail: 'scheduledDate: before the requested date' });
+        }
+        const next = save(
+          {
+            ...visit,
+            status: 'scheduled',
+            scheduledDate: input.scheduledDate,
+            officerId: officer.id,
+            notes: input.notes ?? visit.notes,
+          },
+          visit.status,
+        );
+        record(actor, next, 'schedule', { scheduledDate: next.scheduledDate, officerId: officer.id });
+        return next;
+      });
+    },
+
+    complete(actor: AdminActor, input: Complete): HomeVisit {
+      return deps.runChange(actor.hallId, () => {
+        const visit = load(actor, input.id, 'complete');
+        const next = save(
+          {
+            ...visit,
+            status: 'done',
+            completedAt: deps.clock(),
+            documentDelivered: input.documentDelivered,
+            assistedPayment: input.assistedPayment,
+            notes: input.notes ?? visit.notes,
+          },
+          visit.status,
+        );
+        record(actor, next, 'complete', {
+          documentDelivered: next.documentDelivered,
+          assistedPayment: next.assistedPayment,
+        });
+        return next;
+      });
+    },
+
+    cancel(actor: AdminActor, input: Cancel): HomeVisit {
+      return deps.runChange(actor.hallId, () => {
+        const visit = load(actor, input.id, 'cancel');
+        const next = save({ ...visit, status: 'cancelled', cancelReason: input.reason }, visit.status);
+        record(actor, next, 'cancel', { reason: input.reason });
+        return next;
+      });
+    },
+
+    list(actor: AdminActor, input: List): HomeVisit[] {
+      if (input.from && input.to && input.from > input.to) {
+        throw new DomainError('VALIDATION_FAILED', { detail: 'from is after to' });
+      }
+      return visits.list(actor.hallId, input);
+    },
+  };
+}
+export type HomeVisitService = ReturnType<typeof createHomeVisitService>;

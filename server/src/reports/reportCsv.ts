@@ -1,0 +1,84 @@
+// The report as a CSV sheet in sections (summary, elderly services, the four groupings, hourly
+// load), separated by blank rows, with Chinese headers: the hall's own reporting language.
+import type { DurationStats, HallReport, ReportGroupRow } from '@hall/shared/contracts/admin';
+import type { ServiceCategory } from '@hall/shared/contracts/entities';
+import { toCsv, type CsvCell } from './csv';
+
+export const CATEGORY_NAMES_ZH: Record<ServiceCategory, string> = {
+  exit_entry: '出入境',
+  household: '户政',
+  id_card: '身份证',
+  residence_permit: '居住证',
+  other: '其他',
+};
+
+export const GROUP_HEADER = [
+  '名称',
+  '取号/呼叫',
+  '办结',
+  '等候人次',
+  '平均等候(分钟)',
+  '90%等候(分钟)',
+  '办理人次',
+  '平均办理(分钟)',
+  '90%办理(分钟)',
+];
+
+const stats = (s: DurationStats): CsvCell[] => [s.count, s.averageMinutes, s.p90Minutes];
+
+function groupSection(title: string, rows: ReportGroupRow[]): CsvCell[][] {
+  return [
+    [title],
+    GROUP_HEADER,
+    ...rows.map((r) => [r.label, r.issued, r.served, ...stats(r.wait), ...stats(r.service)]),
+  ];
+}
+
+export function reportCsvRows(report: HallReport, hallName: string): CsvCell[][] {
+  const e = report.elderly;
+  return [
+    ['办证大厅业务报表', hallName, '日期', `${report.from} 至 ${report.to}`],
+    [],
+    ['指标', '数值'],
+    ['取号人数', report.issued],
+    ['办结人数', report.served],
+    ['过号', report.noShows],
+    ['取消', report.cancelled],
+    ['转移', report.transferred],
+    ['平均等候(分钟)', report.wait.averageMinutes],
+    ['90%等候(分钟)', report.wait.p90Minutes],
+    ['平均办理(分钟)', report.service.averageMinutes],
+    ['90%办理(分钟)', report.service.p90Minutes],
+    [],
+    ['老年人便利服务', '人次'],
+    ['老年人服务合计', e.totalElderlyServices],
+    ['大厅办结（绿色通道）', e.servedInHall],
+    ...(Object.keys(CATEGORY_NAMES_ZH) as ServiceCategory[]).map((c) => [
+      `其中 ${CATEGORY_NAMES_ZH[c]}`,
+      e.byCategory[c],
+    ]),
+    ['经老年人专窗', e.viaElderlyWindow],
+    ['经普通窗口', e.viaOrdinaryWindow],
+    ['亲友代办', e.withProxy],
+    ['代缴费', e.withAssistedPayment],
+    ['上门办', e.homeVisits],
+    ['送证上门', e.homeDeliveries],
+    ['老年人平均等候(分钟)', e.elderlyWait.averageMinutes],
+    ['普通群众平均等候(分钟)', e.ordinaryWait.averageMinutes],
+    [],
+    ...groupSection('按业务', report.byService),
+    [],
+    ...groupSection('按窗口', report.byWindow),
+    [],
+    ...groupSection('按工作人员', report.byStaff),
+    [],
+    ...groupSection('按优先类别', report.byPriorityClass),
+    [],
+    ['时段', '取号人数'],
+    ...report.hourly.map((n, hour) => [`${String(hour).padStart(2, '0')}:00`, n]),
+  ];
+}
+
+export function reportCsv(report: HallReport, hallName: string): string {
+  return toCsv(reportCsvRows(report, hallName));
+}

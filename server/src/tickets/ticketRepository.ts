@@ -1,0 +1,272 @@
+// Tickets (号票) and their daily sequences.
+import type {
+  FinishMarks,
+  Ticket,
+  TicketSource,
+  TicketState,
+  TicketView,
+} from '@hall/shared/contracts/entities';
+import type { QueueTicket } from '@hall/shared/queue/policy';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../core/db/database';
+
+interface QueueRow {
+  id: number;
+  service_id: number;
+  priority_class: string;
+  issued_at: number;
+  order_key: number;
+  sequence: number;
+  target_window_id: number | null;
+}
+
+export interface TicketRow {
+  id: number;
+  hall_id: number;
+  service_id: number;
+  business_day: string;
+  sequence: number;
+  number: string;
+  priority_class: string;
+  proxy: number;
+  proxy_relation: string | null;
+  source: string;
+  source_device_id: number | null;
+  state: string;
+  issued_at: number;
+  order_key: number;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  window_id: number | null;
+  staff_id: number | null;
+  target_window_id: number | null;
+  call_count: number;
+  marks_json: string | null;
+  transferred_from_id: number | null;
+  status_token: string;
+  masked_id_number: string | null;
+  request_id: string | null;
+}
+
+const toQueueTicket = (r: QueueRow): QueueTicket => ({
+  id: r.id,
+  serviceId: r.service_id,
+  priorityClass: r.priority_class,
+  issuedAt: r.issued_at,
+  orderKey: r.order_key,
+  sequence: r.sequence,
+  targetWindowId: r.target_window_id,
+});
+
+/** The server-side ticket: always knows its target window (null when none). */
+export interface StoredTicket extends Ticket {
+  targetWindowId: number | null;
+}
+
+export const toTicket = (r: TicketRow): StoredTicket => ({
+  id: r.id,
+  hallId: r.hall_id,
+  serviceId: r.service_id,
+  businessDay: r.business_day,
+  sequence: r.sequence,
+  number: r.number,
+  priorityClass: r.priority_class,
+  proxy: r.proxy === 1,
+  proxyRelation: r.proxy_relation,
+  source: r.source as TicketSource,
+  sourceDeviceId: r.source_device_id,
+  state: r.state as TicketState,
+  issuedAt: r.issued_at,
+  orderKey: r.order_key,
+  calledAt: r.called_at,
+  servingAt: r.serving_at,
+  finishedAt: r.finished_at,
+  windowId: r.window_id,
+  staffId: r.staff_id,
+  targetWindowId: r.target_window_id,
+  callCount: r.call_count,
+  marks: r.marks_json ? (JSON.parse(r.marks_json) as FinishMarks) : null,
+  transferredFromId: r.transferred_from_id,
+  statusToken: r.status_token,
+  maskedIdNumber: r.masked_id_number,
+  requestId: r.request_id,
+});
+
+/** What every authenticated client may see: no status token, no ID number, no request id. */
+export function toView(t: StoredTicket): TicketView {
+  return {
+    id: t.id,
+    hallId: t.hallId,
+    serviceId: t.serviceId,
+    businessDay: t.businessDay,
+    sequence: t.sequence,
+    number: t.number,
+    priorityClass: t.priorityClass,
+    proxy: t.proxy,
+    proxyRelation: t.proxyRelation,
+    source: t.source,
+    state: t.state,
+    issuedAt: t.issuedAt,
+    orderKey: t.orderKey,
+    calledAt: t.calledAt,
+    servingAt: t.servingAt,
+    finishedAt: t.finishedAt,
+    windowId: t.windowId,
+    staffId: t.staffId,
+    callCount: t.callCount,
+    marks: t.marks,
+    transferredFromId: t.transferredFromId,
+    targetWindowId: t.targetWindowId,
+  };
+}
+
+export type NewTicket = Omit<StoredTicket, 'id'>;
+
+export function createTicketRepository(db: Db) {
+  const byId = db.prepare<[number, number], TicketRow>('SELECT * FROM tickets WHERE id = ? AND hall_id = ?');
+  const byRequest = db.prepare<[number, string], TicketRow>(
+    'SELECT * FROM tickets WHERE hall_id = ? AND request_id = ?',
+  );
+  const byToken = db.prepare<[string], TicketRow>(
+    'SELECT * FROM tickets WHERE status_token = ? ORDER BY id DESC LIMIT 1',
+  );
+  const active = db.prepare<[number, string], TicketRow>(
+    "SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND state IN ('waiting','called','serving','no_show') ORDER BY id",
+  );
+  const waiting = db.prepare<[number, string], TicketRow>(
+    "SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND state = 'waiting'",
+  );
+  // The queue policy needs only these columns; reading just them keeps call-next cheap when
+  // hundreds wait.
+  const queue = db.prepare<[number, string], QueueRow>(
+    `SELECT id, service_id, priority_class, issued_at, order_key, sequence, target_window_id
+       FROM tickets WHERE hall_id = ? AND business_day = ? AND state = 'waiting'`,
+  );
+  const ahead = db.prepare<[number, string, number, number, number, number, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM tickets
+      WHERE hall_id = ? AND business_day = ? AND state = 'waiting' AND service_id = ?
+        AND (order_key, issued_at, sequence, id) < (?, ?, ?, ?)`,
+  );
+  const aheadPriority = db.prepare<[number, string, number, number, number, number, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM tickets
+      WHERE hall_id = ? AND business_day = ? AND state = 'waiting' AND service_id = ? AND priority_class != 'normal'
+        AND (order_key, issued_at, sequence, id) < (?, ?, ?, ?)`,
+  );
+  const candidateStatements = new Map<string, Statement<unknown[], QueueRow>>();
+  const byNumber = db.prepare<[number, string, string], TicketRow>(
+    'SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND number = ? ORDER BY id DESC LIMIT 1',
+  );
+  const nextSequence = db.prepare<[number, number, string], { last_sequence: number }>(
+    `INSERT INTO ticket_sequences (hall_id, service_id, business_day, last_sequence) VALUES (?, ?, ?, 1)
+     ON CONFLICT (hall_id, service_id, business_day) DO UPDATE SET last_sequence = last_sequence + 1
+     RETURNING last_sequence`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO tickets (hall_id, service_id, business_day, sequence, number, priority_class, proxy, proxy_relation,
+       source, source_device_id, state, issued_at, order_key, called_at, serving_at, finished_at, window_id, staff_id,
+       target_window_id, call_count, marks_json, transferred_from_id, status_token, masked_id_number, request_id)
+     VALUES (@hallId, @serviceId, @businessDay, @sequence, @number, @priorityClass, @proxy, @proxyRelation,
+       @source, @sourceDeviceId, @state, @issuedAt, @orderKey, @calledAt, @servingAt, @finishedAt, @windowId, @staffId,
+       @targetWindowId, @callCount, @marksJson, @transferredFromId, @statusToken, @maskedIdNumber, @requestId)`,
+  );
+  // Conditional on the previous state, so a ticket can never move twice from the same state
+  // (e.g. two windows calling it) even if two writers raced.
+  const update = db.prepare(
+    `UPDATE tickets SET state = @state, order_key = @orderKey, called_at = @calledAt, serving_at = @servingAt,
+       finished_at = @finishedAt, window_id = @windowId, staff_id = @staffId, target_window_id = @targetWindowId,
+       call_count = @callCount, marks_json = @marksJson
+     WHERE id = @id AND state = @expectedState`,
+  );
+  const row = (t: NewTicket) => ({
+    ...t,
+    proxy: t.proxy ? 1 : 0,
+    marksJson: t.marks ? JSON.stringify(t.marks) : null,
+  });
+  return {
+    find(hallId: number, id: number): StoredTicket | null {
+      const r = byId.get(id, hallId);
+      return r ? toTicket(r) : null;
+    },
+    findByRequest(hallId: number, requestId: string): StoredTicket | null {
+      const r = byRequest.get(hallId, requestId);
+      return r ? toTicket(r) : null;
+    },
+    findByStatusToken(token: string): StoredTicket | null {
+      const r = byToken.get(token);
+      return r ? toTicket(r) : null;
+    },
+    findByNumber(hallId: number, businessDay: string, number: string): StoredTicket | null {
+      const r = byNumber.get(hallId, businessDay, number);
+      return r ? toTicket(r) : null;
+    },
+    active(hallId: number, businessDay: string): StoredTicket[] {
+      return active.all(hallId, businessDay).map(toTicket);
+    },
+    waiting(hallId: number, businessDay: string): StoredTicket[] {
+      return waiting.all(hallId, businessDay).map(toTicket);
+    },
+    /** Waiting tickets as the queue policy sees them. */
+    queue(hallId: number, businessDay: string): QueueTicket[] {
+      return queue.all(hallId, businessDay).map(toQueueTicket);
+    },
+    /**
+     * The only waiting tickets pickNext can choose for a window: per class, the first in queue
+     * order and the oldest overdue one. pickNext over these equals pickNext over the whole queue
+     * (tested), and reading at most four rows keeps call-next fast however many wait.
+     */
+    candidates(
+      hallId: number,
+      businessDay: string,
+      window: { id: number; serviceIds: readonly number[]; normalOnlyIfTargeted: boolean },
+      overdueBefore: number,
+    ): QueueTicket[] {
+      const { serviceIds } = window;
+      if (serviceIds.length === 0) return [];
+      const services = serviceIds.map(() => '?').join(',');
+      const where = `hall_id = ? AND business_day = ? AND state = 'waiting' AND service_id IN (${services})
+        AND (target_window_id IS NULL OR target_window_id = ?)`;
+      const columns = 'id, service_id, priority_class, issued_at, order_key, sequence, target_window_id';
+      const params = [hallId, businessDay, ...serviceIds, window.id];
+      // An elderly-only window may call a normal ticket only when it was transferred to it.
+      const normal = window.normalOnlyIfTargeted
+        ? `priority_class = 'normal' AND target_window_id = ${Number(window.id)}`
+        : "priority_class = 'normal'";
+      const pick = (classFilter: string, extra: string, order: string, extraParams: number[] = []) => {
+        const sql = `SELECT ${columns} FROM tickets WHERE ${where} AND ${classFilter} ${extra} ORDER BY ${order} LIMIT 1`;
+        let statement = candidateStatements.get(sql);
+        if (!statement) candidateStatements.set(sql, (statement = db.prepare<unknown[], QueueRow>(sql)));
+        return statement.get(...params, ...extraParams);
+      };
+      const byQueue = 'order_key, issued_at, sequence, id';
+      // Overdue is measured from waitingSince = max(issued_at, order_key) (see shared/queue/policy.ts).
+      const byAge = 'MAX(issued_at, order_key), order_key, issued_at, sequence, id';
+      const rows = [
+        pick("priority_class != 'normal'", '', byQueue),
+        pick(normal, '', byQueue),
+        pick("priority_class != 'normal'", 'AND MAX(issued_at, order_key) < ?', byAge, [overdueBefore]),
+        pick(normal, 'AND MAX(issued_at, order_key) < ?', byAge, [overdueBefore]),
+      ];
+      const unique = new Map<number, QueueRow>();
+      for (const r of rows) if (r) unique.set(r.id, r);
+      return [...unique.values()].map(toQueueTicket);
+    },
+    /** Waiting tickets of the same service called before this one (see estimate.peopleAhead). */
+    countAhead(t: StoredTicket): number {
+      const statement = t.priorityClass === 'normal' ? ahead : aheadPriority;
+      return statement.get(t.hallId, t.businessDay, t.serviceId, t.orderKey, t.issuedAt, t.sequence, t.id)!.n;
+    },
+    nextSequence(hallId: number, serviceId: number, businessDay: string): number {
+      return nextSequence.get(hallId, serviceId, businessDay)!.last_sequence;
+    },
+    insert(t: NewTicket): StoredTicket {
+      const id = Number(insert.run(row(t)).lastInsertRowid);
+      return { ...t, id };
+    },
+    /** Writes the new state; false when the ticket was no longer in `expectedState`. */
+    save(t: StoredTicket, expectedState: TicketState): boolean {
+      return update.run({ ...row(t), id: t.id, expectedState }).changes === 1;
+    },
+  };
+}
+export type TicketRepository = ReturnType<typeof createTicketRepository>;

@@ -1,0 +1,151 @@
+// What a printed ticket says, as a list of already laid-out blocks. Pure: the ESC/POS encoder
+// (escpos.ts) turns the blocks into bytes, the screen preview may render
+// them as text. Mandarin first, English second; the number in double size; the facts an elderly
+// visitor needs (people ahead, wait, windows to watch) in tall type.
+import { ELDERLY_CLASS, NORMAL_CLASS } from '@hall/shared/contracts/entities';
+import type { TicketPrintData } from '@hall/shared/ticketPrintData';
+import { centrePadding, wrapText } from './textLayout';
+
+/** normal = 1x1, tall = double height (same columns), double = double width and height. */
+export type TicketTextSize = 'normal' | 'tall' | 'double';
+
+export interface TicketTextLine {
+  kind: 'text';
+  /** Leading spaces, printed in `size` (so a double line's indent counts double columns). */
+  indent: number;
+  text: string;
+  size: TicketTextSize;
+  bold: boolean;
+  /** White on black — the priority mark must be visible without relying on colour. */
+  inverse: boolean;
+}
+
+export type TicketBlock = TicketTextLine | { kind: 'qr'; data: string } | { kind: 'feed'; lines: number };
+
+interface LineStyle {
+  size?: TicketTextSize;
+  bold?: boolean;
+  inverse?: boolean;
+}
+
+/** Wrap `text` to the columns available at its size, each line centred. */
+function centred(text: string, columns: number, style: LineStyle = {}): TicketTextLine[] {
+  const size = style.size ?? 'normal';
+  const available = size === 'double' ? Math.floor(columns / 2) : columns;
+  return wrapText(text, available).map((line) => ({
+    kind: 'text',
+    indent: centrePadding(line, available),
+    text: line,
+    size,
+    bold: style.bold ?? false,
+    inverse: style.inverse ?? false,
+  }));
+}
+
+function rule(columns: number): TicketTextLine {
+  return { kind: 'text', indent: 0, text: '-'.repeat(columns), size: 'normal', bold: false, inverse: false };
+}
+
+/** The priority mark in both languages, or null for a normal ticket. */
+export function priorityMark(data: TicketPrintData): { zh: string; en: string } | null {
+  if (data.priorityClass === NORMAL_CLASS) return null;
+  if (data.priorityClass === ELDERLY_CLASS) return { zh: '老年人优先', en: 'Senior priority' };
+  const nameZh = data.priorityNameZh?.trim() || '';
+  const zh = nameZh === '' ? '优先' : nameZh.endsWith('优先') ? nameZh : `${nameZh}优先`;
+  const nameEn = data.priorityNameEn?.trim();
+  return { zh, en: nameEn ? `${nameEn} priority` : 'Priority' };
+}
+
+/** 'YYYY-MM-DD HH:mm' in the hall's time zone (falls back to UTC, marked, if the zone is unknown). */
+export function formatIssueTime(epochMs: number, timeZone: string): string {
+  let zone = timeZone;
+  let suffix = '';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+  } catch {
+    zone = 'UTC';
+    suffix = ' UTC';
+  }
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(epochMs);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}${suffix}`;
+}
+
+function waitText(minutes: number): { zh: string; en: string } {
+  const total = Math.max(0, Math.round(minutes));
+  if (total === 0) return { zh: '预计很快叫到您', en: 'You will be called soon' };
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  if (hours === 0) return { zh: `预计等候约 ${total} 分钟`, en: `Estimated wait: about ${total} min` };
+  const zh = rest === 0 ? `${hours} 小时` : `${hours} 小时 ${rest} 分钟`;
+  const en = rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return { zh: `预计等候约 ${zh}`, en: `Estimated wait: about ${en}` };
+}
+
+function aheadText(peopleAhead: number): { zh: string; en: string } {
+  const n = Math.max(0, Math.round(peopleAhead));
+  if (n === 0) return { zh: '前面没有人，请留意叫号', en: 'You are next - please listen for your number' };
+  return { zh: `前面还有 ${n} 人`, en: n === 1 ? '1 person ahead of you' : `${n} people ahead of you` };
+}
+
+/** QR payloads must be plain ASCII (printers and node-thermal-printer's length count assume it). */
+export function qrPayload(statusUrl: string): string {
+  try {
+    return new URL(statusUrl).href;
+  } catch {
+    return encodeURI(statusUrl);
+  }
+}
+
+/** The whole ticket laid out for `columns` columns (48 on an 80 mm roll). */
+export function buildTicketContent(data: TicketPrintData, columns = 48): TicketBlock[] {
+  const blocks: TicketBlock[] = [];
+  blocks.push(...centred(data.hallName, columns, { bold: true }));
+  blocks.push(rule(columns));
+  blocks.push(...centred(data.serviceNameZh, columns, { size: 'tall', bold: true }));
+  if (data.serviceNameEn.trim()) blocks.push(...centred(data.serviceNameEn, columns));
+  blocks.push({ kind: 'feed', lines: 1 });
+  blocks.push(...centred(data.number, columns, { size: 'double', bold: true }));
+  blocks.push({ kind: 'feed', lines: 1 });
+  const mark = priorityMark(data);
+  if (mark) {
+    blocks.push(...centred(` ${mark.zh} `, columns, { size: 'double', bold: true, inverse: true }));
+    blocks.push(...centred(mark.en, columns, { bold: true }));
+  }
+  if (data.proxy) blocks.push(...centred('【代办】亲友代办  Proxy visit', columns, { bold: true }));
+  blocks.push(rule(columns));
+  const ahead = aheadText(data.peopleAhead);
+  blocks.push(...centred(ahead.zh, columns, { size: 'tall', bold: true }), ...centred(ahead.en, columns));
+  const wait = waitText(data.estimatedWaitMinutes);
+  blocks.push(...centred(wait.zh, columns, { size: 'tall', bold: true }), ...centred(wait.en, columns));
+  if (data.windowsToWatch.length > 0) {
+    const list = data.windowsToWatch.join('、');
+    blocks.push(...centred(`请留意 ${list} 号窗口`, columns, { size: 'tall', bold: true }));
+    const plural = data.windowsToWatch.length > 1 ? 'windows' : 'window';
+    blocks.push(...centred(`Please watch ${plural} ${data.windowsToWatch.join(', ')}`, columns));
+  }
+  blocks.push(rule(columns));
+  blocks.push(...centred(`取号时间 Issued  ${formatIssueTime(data.issuedAt, data.timeZone)}`, columns));
+  if (data.statusUrl.trim()) {
+    blocks.push({ kind: 'feed', lines: 1 });
+    blocks.push({ kind: 'qr', data: qrPayload(data.statusUrl.trim()) });
+    blocks.push(
+      ...centred('扫码查看排队进度', columns),
+      ...centred('Scan to follow your place in the queue', columns),
+    );
+  }
+  if (data.footer.trim()) {
+    blocks.push({ kind: 'feed', lines: 1 });
+    blocks.push(...centred(data.footer.trim(), columns));
+  }
+  return blocks;
+}

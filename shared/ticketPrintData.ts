@@ -1,0 +1,57 @@
+// What a printed ticket carries (the facts, not the layout): built from the server's ticket:issue
+// answer by the kiosk and by the server. The layout on paper is @hall/printing's ticketLayout.
+import { NORMAL_CLASS, type IssuedTicket, type PriorityClass } from './contracts/entities';
+
+export interface TicketPrintData {
+  hallName: string;
+  serviceNameZh: string;
+  serviceNameEn: string;
+  number: string;
+  priorityClass: string;
+  /** Name of the priority class, e.g. '残疾人'; null for normal tickets. */
+  priorityNameZh: string | null;
+  /** English name of the priority class, e.g. 'Disabled'; optional. */
+  priorityNameEn?: string | null;
+  proxy: boolean;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  /** Epoch milliseconds. */
+  issuedAt: number;
+  /** IANA zone of the hall, e.g. 'Asia/Shanghai'. */
+  timeZone: string;
+  /** Absolute URL of the ticket's live status page (encoded in the QR code). */
+  statusUrl: string;
+  footer: string;
+  windowsToWatch: number[];
+}
+
+export interface TicketPrintContext {
+  /** Origin the visitor's phone can reach, e.g. 'http://192.168.1.10:8080'; the QR code points there. */
+  statusOrigin: string;
+  /** The hall's IANA time zone (Hall.timezone). */
+  timeZone: string;
+  priorityClasses: readonly PriorityClass[];
+}
+
+/** What the server's ticket:issue answer becomes on paper (used by the kiosk and by the server). */
+export function ticketPrintDataFrom(issued: IssuedTicket, context: TicketPrintContext): TicketPrintData {
+  const { ticket } = issued;
+  const priority = context.priorityClasses.find((c) => c.id === ticket.priorityClass);
+  return {
+    hallName: issued.hallName,
+    serviceNameZh: issued.serviceNameZh,
+    serviceNameEn: issued.serviceNameEn,
+    number: ticket.number,
+    priorityClass: ticket.priorityClass,
+    priorityNameZh: ticket.priorityClass === NORMAL_CLASS ? null : (priority?.nameZh ?? null),
+    priorityNameEn: ticket.priorityClass === NORMAL_CLASS ? null : (priority?.nameEn ?? null),
+    proxy: ticket.proxy,
+    peopleAhead: issued.peopleAhead,
+    estimatedWaitMinutes: issued.estimatedWaitMinutes,
+    issuedAt: ticket.issuedAt,
+    timeZone: context.timeZone,
+    statusUrl: new URL(issued.statusPath, context.statusOrigin).href,
+    footer: issued.footer,
+    windowsToWatch: issued.windowsToWatch,
+  };
+}
