@@ -1,41 +1,7 @@
-// Ticket numbers restart at 001 each business day. The day is derived from the issue time in the
-// hall's time zone, so no midnight job is needed: the first ticket after midnight simply finds no
-// sequence row for the new day.
+// Ticket numbers restart at 001 each business day (hallTime.ts: the day in the hall's time zone,
+// so the first ticket after midnight simply finds no sequence row for the new day).
 import type { PriorityClass } from './contracts/entities';
 import { NORMAL_CLASS } from './contracts/entities';
-
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-export function businessDay(epochMs: number, timeZone: string): string {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(epochMs);
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Hour of day (0–23) of `epochMs` in `timeZone`. */
-export function hourInZone(epochMs: number, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(
-    epochMs,
-  );
-  return Number(hour);
-}
 
 /**
  * 'A023' for a normal ticket; 'A-L023' for a priority ticket whose class marker is L (老).

@@ -11,7 +11,8 @@ import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { createRepositories } from '../../server/src/repositories';
 import { seedHalls } from '../../server/src/hall/seed';
 import { randomToken } from '../../server/src/core/secrets';
-import { businessDay, formatTicketNumber } from '@hall/shared/ticketNumber';
+import { businessDay } from '@hall/shared/hallTime';
+import { formatTicketNumber } from '@hall/shared/ticketNumber';
 import { epochNow } from './clock';
 
 export interface SqliteLimit {

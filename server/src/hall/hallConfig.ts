@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS, SERVICE_CATEGORIES } from '@hall/shared/contracts/entities';
 import { printerSettingsSchema, rulesSchema } from '@hall/shared/contracts/schemas';
-import { isValidTimeZone } from '@hall/shared/ticketNumber';
+import { isValidTimeZone } from '@hall/shared/hallTime';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 

@@ -10,7 +10,7 @@ import type {
 } from '@hall/shared/contracts/entities';
 import { estimatedWaitMinutes, windowsServingCount } from '@hall/shared/queue/estimate';
 import { isPriority } from '@hall/shared/queue/policy';
-import { businessDay } from '@hall/shared/ticketNumber';
+import { businessDay } from '@hall/shared/hallTime';
 import type { Repositories } from '../repositories';
 import { toView, type StoredTicket } from '../tickets/ticketRepository';
 

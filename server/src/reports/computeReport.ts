@@ -29,7 +29,7 @@ import {
   SERVICE_CATEGORIES,
   type ServiceCategory,
 } from '@hall/shared/contracts/entities';
-import { businessDay, hourInZone } from '@hall/shared/ticketNumber';
+import { businessDay, hourInZone } from '@hall/shared/hallTime';
 import { durationStats } from './durationStats';
 import type { ReportCallRow, ReportInput, ReportTicketRow } from './reportInput';
 

@@ -3,7 +3,8 @@ import { useI18n } from 'vue-i18n';
 import { NORMAL_CLASS, type Id } from '@hall/shared/contracts/entities';
 import type { PickReason } from '@hall/shared/queue/policy';
 import { useHallStore } from '../stores/hall';
-import { durationWords, clockTime } from '../logic/format';
+import { clockTime } from '@hall/shared/hallTime';
+import { durationWords } from '../logic/format';
 
 const REASON_KEYS: Record<PickReason, string> = {
   overdue: 'waiting.reasons.overdue',

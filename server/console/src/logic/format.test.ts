@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, durationWords } from './format';
+import { durationWords } from './format';
 
 describe('durationWords', () => {
   it('shows minutes and seconds under ten minutes', () => {
@@ -13,14 +13,5 @@ describe('durationWords', () => {
   });
   it('never shows a negative wait (clock skew)', () => {
     expect(durationWords(-5000)).toEqual({ key: 'time.minutesSeconds', params: { m: 0, s: 0 } });
-  });
-});
-
-describe('clockTime', () => {
-  it('prints the time in the hall’s zone', () => {
-    expect(clockTime(Date.UTC(2026, 10, 28, 1, 5), 'Asia/Shanghai')).toBe('09:05');
-  });
-  it('falls back to local time for an unknown zone instead of throwing', () => {
-    expect(clockTime(Date.UTC(2026, 10, 28, 1, 5), 'Not/AZone')).toMatch(/^\d{2}:\d{2}$/);
   });
 });

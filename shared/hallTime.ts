@@ -1,0 +1,81 @@
+// The hall's calendar and clock, for every part: the business day ('YYYY-MM-DD' in the hall's time
+// zone, so ticket numbers restart at local midnight with no midnight job), wall-clock times as a
+// hall shows them, and calendar arithmetic on business days. Pure: the instant and the zone are
+// passed in. An unknown zone never throws here: the server refuses one when it is configured
+// (isValidTimeZone), and a screen falls back to its own zone rather than going blank.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    } catch {
+      f = new Intl.DateTimeFormat(locale, options);
+    }
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** The business day of `epochMs` in `timeZone`, as 'YYYY-MM-DD'. */
+export function businessDay(epochMs: number, timeZone: string): string {
+  return formatter('en-CA', timeZone, DAY).format(epochMs);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Hour of day (0–23) of `epochMs` in `timeZone`. */
+export function hourInZone(epochMs: number, timeZone: string): number {
+  return Number(formatter('en-GB', timeZone, { hour: '2-digit', hourCycle: 'h23' }).format(epochMs));
+}
+
+/** 'HH:MM' on the hall's clock. */
+export function clockTime(epochMs: number, timeZone: string): string {
+  return formatter('en-GB', timeZone, CLOCK).format(epochMs);
+}
+
+/** 'YYYY-MM-DD HH:MM' on the hall's clock. */
+export function dateTime(epochMs: number, timeZone: string): string {
+  const parts = formatter('en-CA', timeZone, { ...DAY, ...CLOCK }).formatToParts(epochMs);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** Calendar arithmetic on a 'YYYY-MM-DD' day (no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The same day `months` later, or the month's last day when it has fewer days. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export type QuickRange = 'today' | 'month' | 'halfYear';
+
+/** The ranges a report offers with one click, ending today in the hall's zone. */
+export function quickRange(kind: QuickRange, now: number, timeZone: string): { from: string; to: string } {
+  const today = businessDay(now, timeZone);
+  if (kind === 'today') return { from: today, to: today };
+  if (kind === 'month') return { from: `${today.slice(0, 8)}01`, to: today };
+  return { from: addDays(addMonths(today, -6), 1), to: today };
+}
