@@ -3,12 +3,13 @@ import type { CallRecord, HallSnapshot, HallWindow, TicketState, TicketView } fr
 import { DEFAULT_RULES } from './defaults';
 import {
   applyDelta,
-  applyHallDelta,
-  judgeVersion,
+  applyHallFrame,
+  judgeFrame,
   newestCallsFirst,
   withTicket,
   withWindow,
   type HallDelta,
+  type HallFrame,
 } from './hallDeltas';
 
 const ticket = (id: number, state: TicketState = 'waiting'): TicketView => ({
@@ -50,7 +51,9 @@ const hallWindow = (id: number, number: number, state: HallWindow['state'] = 'cl
   normalStreak: 0,
 });
 
+// A call's id is its own (the server's event row); here the time stands in for it.
 const callOf = (t: TicketView, windowNumber: number, at: number, recall = false): CallRecord => ({
+  id: at,
   ticketId: t.id,
   number: t.number,
   priorityClass: t.priorityClass,
@@ -92,17 +95,21 @@ const called = (version: number, id: number, windowNumber: number, at: number): 
 
 const options = { recentCallLimit: 12 };
 
-describe('judgeVersion', () => {
-  it('applies exactly the next version', () => {
-    expect(judgeVersion(5, 6)).toBe('apply');
+describe('judgeFrame', () => {
+  it('applies a frame that continues what the screen has', () => {
+    expect(judgeFrame(5, { base: 5, version: 6 })).toBe('apply');
+    // The room skipped versions that did not concern it: still continuous.
+    expect(judgeFrame(5, { base: 5, version: 9 })).toBe('apply');
+    // The snapshot was newer than the room's last frame: the frame's older deltas are skipped.
+    expect(judgeFrame(5, { base: 3, version: 7 })).toBe('apply');
   });
-  it('ignores versions it already has', () => {
-    expect(judgeVersion(5, 5)).toBe('stale');
-    expect(judgeVersion(5, 3)).toBe('stale');
+  it('ignores frames it already has', () => {
+    expect(judgeFrame(5, { base: 4, version: 5 })).toBe('stale');
+    expect(judgeFrame(5, { base: 1, version: 3 })).toBe('stale');
   });
-  it('reports a gap when a version was skipped or no snapshot exists yet', () => {
-    expect(judgeVersion(5, 7)).toBe('gap');
-    expect(judgeVersion(null, 1)).toBe('gap');
+  it('reports a gap when a frame was missed or no snapshot exists yet', () => {
+    expect(judgeFrame(5, { base: 6, version: 7 })).toBe('gap');
+    expect(judgeFrame(null, { base: 0, version: 1 })).toBe('gap');
   });
 });
 
@@ -174,27 +181,41 @@ describe('applyDelta', () => {
   });
 });
 
-describe('applyHallDelta', () => {
-  it('applies the next version', () => {
-    const result = applyHallDelta(
+const frame = (base: number, ...deltas: HallDelta[]): HallFrame => ({
+  base,
+  version: deltas[deltas.length - 1]?.version ?? base,
+  deltas,
+});
+
+describe('applyHallFrame', () => {
+  it('applies the deltas of the next frame in order and reports them', () => {
+    const result = applyHallFrame(
       snapshot(),
-      { type: 'ticket:issued', version: 6, ticket: ticket(3) },
+      frame(5, { type: 'ticket:issued', version: 6, ticket: ticket(3) }, called(7, 3, 1, 100)),
       options,
     );
     expect(result.kind).toBe('applied');
     if (result.kind === 'applied') {
-      expect(result.snapshot.version).toBe(6);
+      expect(result.snapshot.version).toBe(7);
       expect(result.snapshot.activeTickets.map((t) => t.id)).toEqual([1, 2, 3]);
+      expect(result.snapshot.activeTickets.find((t) => t.id === 3)?.state).toBe('called');
+      expect(result.applied.map((d) => d.version)).toEqual([6, 7]);
     }
   });
 
-  it('reports an old or repeated version as stale', () => {
-    expect(applyHallDelta(snapshot(), called(5, 3, 1, 100), options)).toEqual({ kind: 'stale' });
-    expect(applyHallDelta(snapshot(), called(2, 3, 1, 100), options)).toEqual({ kind: 'stale' });
+  it('skips the deltas a newer snapshot already contains', () => {
+    const result = applyHallFrame(snapshot(), frame(3, called(4, 3, 1, 100), called(6, 4, 3, 200)), options);
+    expect(result.kind === 'applied' && result.applied.map((d) => d.version)).toEqual([6]);
+    expect(result.kind === 'applied' && result.snapshot.recentCalls.map((c) => c.ticketId)).toEqual([4]);
   });
 
-  it('reports a skipped version, or a delta before any snapshot, as a gap', () => {
-    expect(applyHallDelta(snapshot(), called(7, 3, 1, 100), options)).toEqual({ kind: 'gap' });
-    expect(applyHallDelta(null, called(1, 3, 1, 100), options)).toEqual({ kind: 'gap' });
+  it('reports an old or repeated frame as stale', () => {
+    expect(applyHallFrame(snapshot(), frame(4, called(5, 3, 1, 100)), options)).toEqual({ kind: 'stale' });
+    expect(applyHallFrame(snapshot(), frame(1, called(2, 3, 1, 100)), options)).toEqual({ kind: 'stale' });
+  });
+
+  it('reports a missed frame, or a frame before any snapshot, as a gap', () => {
+    expect(applyHallFrame(snapshot(), frame(6, called(7, 3, 1, 100)), options)).toEqual({ kind: 'gap' });
+    expect(applyHallFrame(null, frame(0, called(1, 3, 1, 100)), options)).toEqual({ kind: 'gap' });
   });
 });

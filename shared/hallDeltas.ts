@@ -1,20 +1,17 @@
-// Applying the server's versioned hall broadcasts to a HallSnapshot (DESIGN §3), shared by every
-// renderer. Each broadcast raises the hall version by exactly 1: the next version is applied, an
-// older or repeated one is already contained in what we have, and a skipped one means a lost
-// message, so the caller must ask `hall:sync` instead of guessing. Pure: no Vue, no socket.
+// Applying the server's hall frames (contracts/frames.ts) to a HallSnapshot, shared by every
+// renderer. A frame says which version it builds on (`base`, the room's previous frame) and which
+// it brings the screen to: a screen at or past `base` applies the deltas it does not have yet; one
+// behind `base` missed a frame and must ask `hall:sync` instead of guessing; a frame no newer than
+// the screen is already contained in what it has. Pure: no Vue, no socket.
 import type { CallRecord, HallSnapshot, HallWindow, TicketState, TicketView } from './contracts/entities';
+import type { HallDelta, HallFrame } from './contracts/frames';
 
-/** One versioned broadcast, tagged with its event name (the payloads are those of ServerToClientEvents). */
-export type HallDelta =
-  | { type: 'ticket:issued'; version: number; ticket: TicketView }
-  | { type: 'ticket:called'; version: number; ticket: TicketView; call: CallRecord }
-  | { type: 'ticket:updated'; version: number; ticket: TicketView }
-  | { type: 'window:updated'; version: number; window: HallWindow };
+export type { HallDelta, HallFrame } from './contracts/frames';
 
 export type VersionVerdict = 'apply' | 'stale' | 'gap';
 
-export type HallDeltaResult =
-  { kind: 'applied'; snapshot: HallSnapshot } | { kind: 'stale' } | { kind: 'gap' };
+export type HallFrameResult =
+  { kind: 'applied'; snapshot: HallSnapshot; applied: HallDelta[] } | { kind: 'stale' } | { kind: 'gap' };
 
 export interface HallDeltaOptions {
   /** How many calls a renderer keeps in recentCalls (the display shows fewer than the console). */
@@ -26,8 +23,8 @@ export const DEFAULT_RECENT_CALL_LIMIT = 12;
 
 /**
  * The states the renderers keep in activeTickets when a delta arrives. NOTE: the server's snapshot
- * also carries no_show tickets (server/src/repositories/tickets.ts); the renderers have always
- * dropped them on a delta, and this refactor keeps that behaviour unchanged.
+ * also carries no_show tickets (for the consoles' requeue list); the renderers have always dropped
+ * them on a delta, and the frame pipeline keeps that behaviour unchanged.
  */
 export const ACTIVE_TICKET_STATES: ReadonlySet<TicketState> = new Set<TicketState>([
   'waiting',
@@ -35,19 +32,23 @@ export const ACTIVE_TICKET_STATES: ReadonlySet<TicketState> = new Set<TicketStat
   'serving',
 ]);
 
-export function judgeVersion(current: number | null, incoming: number): VersionVerdict {
-  if (current === null) return 'gap'; // nothing to apply a delta to: a snapshot is needed
-  if (incoming <= current) return 'stale';
-  return incoming === current + 1 ? 'apply' : 'gap';
+export function judgeFrame(
+  current: number | null,
+  frame: Pick<HallFrame, 'version' | 'base'>,
+): VersionVerdict {
+  if (current === null) return 'gap'; // nothing to apply a frame to: a snapshot is needed
+  if (frame.version <= current) return 'stale';
+  return frame.base <= current ? 'apply' : 'gap';
 }
 
-export const callKey = (call: Pick<CallRecord, 'ticketId' | 'at'>): string => `${call.ticketId}@${call.at}`;
+/** A call's identity: the same in the frame that announced it and in every later snapshot. */
+export const callKey = (call: Pick<CallRecord, 'id'>): string => `call#${call.id}`;
 
-/** Newest first, each call once (a recall is a new call: it has its own time), at most `limit`. */
+/** Newest first, each call once (a recall is a new call: it has its own id), at most `limit`. */
 export function newestCallsFirst(calls: readonly CallRecord[], limit: number): CallRecord[] {
   const seen = new Set<string>();
   return [...calls]
-    .sort((a, b) => b.at - a.at)
+    .sort((a, b) => b.at - a.at || b.id - a.id)
     .filter((c) => {
       const key = callKey(c);
       if (seen.has(key)) return false;
@@ -93,16 +94,20 @@ export function applyDelta(
 }
 
 /**
- * Applies a delta when it is the next version. `stale`: ignore it. `gap` (a version was skipped,
- * or there is no snapshot yet): the caller asks `hall:sync`; what it does meanwhile is its choice.
+ * Applies a frame when it continues what the screen has. `stale`: ignore it. `gap` (a frame was
+ * missed, or there is no snapshot yet): the caller asks `hall:sync`. `applied` lists the deltas
+ * that were new to this screen, in order (a call among them is a call to show and announce).
  */
-export function applyHallDelta(
+export function applyHallFrame(
   snapshot: HallSnapshot | null,
-  delta: HallDelta,
+  frame: HallFrame,
   options: HallDeltaOptions,
-): HallDeltaResult {
-  const verdict = judgeVersion(snapshot?.version ?? null, delta.version);
+): HallFrameResult {
+  const verdict = judgeFrame(snapshot?.version ?? null, frame);
   if (verdict === 'stale') return { kind: 'stale' };
   if (verdict === 'gap' || snapshot === null) return { kind: 'gap' };
-  return { kind: 'applied', snapshot: applyDelta(snapshot, delta, options) };
+  const applied = frame.deltas.filter((d) => d.version > snapshot.version);
+  let next = snapshot;
+  for (const delta of applied) next = applyDelta(next, delta, options);
+  return { kind: 'applied', snapshot: { ...next, version: frame.version }, applied };
 }

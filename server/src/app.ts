@@ -7,18 +7,35 @@ import { Server } from 'socket.io';
 import { appError } from '@hall/shared/contracts/errors';
 import type { Db } from './core/db/database';
 import { createRepositories } from './repositories';
-import { createChangeRunner } from './core/changes';
+import { createHallStates } from './core/hallState/hallStates';
+import { createGroupCommit } from './core/groupCommit';
 import { createHallQueries } from './hall/hallQueries';
 import { createIssueService } from './tickets/issueService';
-import { createCounterService } from './tickets/counterService';
+import { createCounterService } from './tickets/counter/counterService';
 import { createWindowService } from './windows/windowService';
 import { createAuthService } from './auth/authService';
 import { createLoginLimiter } from './auth/loginLimiter';
 import { sha256 } from './core/secrets';
 import { createSocketAuthorizer } from './auth/socketAuthorizer';
 import { createStorageAlarm } from './core/storageAlarm';
-import { createRegistrar } from './core/command';
-import { createPresence, createPublisher } from './core/publisher';
+import { createRegistrar, DEFAULT_COMMAND_BUDGET } from './core/command';
+import { createPresence } from './core/presence';
+import { createPrinterFaultNotifier } from './devices/printerFaults';
+import { createFramePublisher, DEFAULT_FRAME_TICK_MS } from './core/frames/framePublisher';
+import {
+  createStatusPages,
+  DEFAULT_STATUS_LIMITS,
+  STATUS_REFRESH_MS,
+  type StatusPageLimits,
+} from './core/frames/statusPages';
+import {
+  adminRoom,
+  consoleRoom,
+  deviceRoom,
+  displayRoom,
+  kioskRoom,
+  staffRoom,
+} from './core/frames/audiences';
 import { registerHallHandlers } from './hall/hallHandlers';
 import { registerKioskHandlers } from './tickets/kioskHandlers';
 import { registerCounterHandlers } from './tickets/counterHandlers';
@@ -35,15 +52,7 @@ import { createHomeVisitService } from './homeVisits/homeVisitService';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
-import {
-  adminRoom,
-  deviceRoom,
-  hallRoom,
-  staffRoom,
-  statusRoom,
-  type AppServer,
-  type AppSocket,
-} from './core/socketTypes';
+import type { AppServer, AppSocket } from './core/socketTypes';
 import { createApiRouter } from './http/api';
 import { createPagesRouter } from './http/pages';
 import type { ServerPrinter } from './printing/serverPrinter';
@@ -59,6 +68,11 @@ export interface AppDeps {
   version?: string;
   /** Structured log; by default warnings and errors go to stdout as JSON lines. */
   logger?: Logger;
+  /** Changes committed within this many milliseconds go to each screen as one frame. */
+  frameTickMs?: number;
+  /** Commands one socket may have unanswered at once (more are refused with RATE_LIMITED). */
+  commandBudget?: number;
+  statusPageLimits?: StatusPageLimits;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -80,14 +94,31 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   });
   const presence = createPresence(io);
   const repos = createRepositories(deps.db, presence.isOnline);
-  const queries = createHallQueries(repos, clock);
-  const { publisher, notifyPrinterFault } = createPublisher(io, queries, repos, logger);
+  const states = createHallStates(repos, clock);
+  const queries = createHallQueries(repos, states, clock);
+  const notifyPrinterFault = createPrinterFaultNotifier(io, repos);
+  const statusPages = createStatusPages({
+    io,
+    logger,
+    limits: deps.statusPageLimits ?? DEFAULT_STATUS_LIMITS,
+    refreshMs: STATUS_REFRESH_MS,
+    statusOf: (hallId, token) => queries.statusOf(hallId, token),
+  });
+  const frames = createFramePublisher({
+    io,
+    states,
+    queries,
+    logger,
+    tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
+    afterFlush: (hallId) => statusPages.hallChanged(hallId),
+  });
+  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink: frames, clock, logger });
   const storageAlarm = createStorageAlarm(io, clock);
-  const runChange = storageAlarm.watch(createChangeRunner(repos, publisher));
+  const runChange = storageAlarm.watch(groupCommit.run);
   const auth = createAuthService(repos, createLoginLimiter(), clock);
-  const issue = createIssueService(repos, runChange, queries, clock);
-  const counter = createCounterService(repos, runChange, queries, clock);
-  const windows = createWindowService(repos, runChange, clock);
+  const issue = createIssueService(repos, runChange, queries);
+  const counter = createCounterService(repos, runChange, states, queries);
+  const windows = createWindowService(runChange);
   const authorizer = createSocketAuthorizer(repos, auth);
 
   async function disconnectRoom(
@@ -102,9 +133,8 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const control = {
     disconnectDevice: (deviceId: number) => disconnectRoom(deviceRoom(deviceId), 'DEVICE_REVOKED'),
     disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
-    publishSnapshot: (hallId: number) => publisher.publishSnapshot(hallId),
   };
-  const adminBase = { repos, runChange, clock };
+  const adminBase = { repos, runChange };
   const hallConfig = createHallConfigService(adminBase);
   const staffAdmin = createStaffAdminService({ ...adminBase, disconnectStaff: control.disconnectStaff });
   const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
@@ -121,13 +151,24 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     repos.devices.touch(deviceId, now);
   };
 
-  io.use((socket, next) => authorizer.middleware(socket, next));
+  io.use((socket, next) =>
+    authorizer.middleware(socket, (error) => {
+      if (error) return next(error);
+      // A status page is public: how many may watch one ticket, or open from one address, is capped.
+      const refusal = socket.data.statusToken ? statusPages.admit(socket, socket.data.statusToken) : null;
+      next(refusal ? new Error(refusal) : undefined);
+    }),
+  );
   io.on('connection', (socket: AppSocket) => {
     const data = socket.data;
     const registered = new Set<string>();
-    const on = createRegistrar(socket, authorizer, logger, (event, error) => {
-      storageAlarm.faulted(data.hallId, event, error);
-    });
+    const on = createRegistrar(
+      socket,
+      authorizer,
+      logger,
+      (event, error) => storageAlarm.faulted(data.hallId, event, error),
+      deps.commandBudget ?? DEFAULT_COMMAND_BUDGET,
+    );
     const track = new Proxy(on, {
       get(target, prop: keyof typeof on) {
         return (event: string, ...rest: unknown[]) => {
@@ -138,12 +179,9 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     });
 
     if (data.role === 'ticket') {
-      void socket.join(statusRoom(data.hallId));
-      const ticket = data.ticketId ? repos.tickets.find(data.hallId, data.ticketId) : null;
-      const latest = ticket ? repos.tickets.findByStatusToken(ticket.statusToken) : null;
-      if (latest) socket.emit('ticket:status', queries.status(latest));
+      // Handshakes that passed the cap together may have filled it meanwhile: the late one goes.
+      if (!statusPages.connected(socket, data.hallId, data.statusToken!)) socket.disconnect(true);
     } else {
-      void socket.join(hallRoom(data.hallId));
       registerHallHandlers(socket, track, queries);
       // Every role gets every command registered: the registrar refuses the wrong role with
       // FORBIDDEN, which is clearer to a misconfigured client than silence.
@@ -155,7 +193,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       );
       registerWindowHandlers(socket, track, windows);
       registerCounterHandlers(socket, track, counter);
-      registerHallAdminHandlers(socket, track, { repos, queries, config: hallConfig, clock });
+      registerHallAdminHandlers(socket, track, { repos, states, config: hallConfig, clock });
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
@@ -176,7 +214,14 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
         }
         socket.on('disconnect', () => presence.disconnected(data.hallId, data.deviceId!));
       }
-      socket.emit('hall:snapshot', queries.snapshot(data.hallId));
+      // Each audience joins its room and starts from its own snapshot; frames follow from there.
+      if (data.role === 'kiosk') {
+        void socket.join(kioskRoom(data.hallId));
+        socket.emit('kiosk:snapshot', queries.kioskSnapshot(data.hallId));
+      } else {
+        void socket.join(data.role === 'display' ? displayRoom(data.hallId) : consoleRoom(data.hallId));
+        socket.emit('hall:snapshot', queries.snapshot(data.hallId));
+      }
     }
 
     // Unknown events still get an answer, so a confused or hostile client learns nothing by silence.
@@ -203,7 +248,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
         void io.fetchSockets().then((sockets) => {
           for (const s of sockets) {
             if (s.data.sessionTokenHash !== tokenHash) continue;
-            windows.releaseIfIdle({ hallId: s.data.hallId, staffId: s.data.staffId, deviceId: null });
+            void windows.releaseIfIdle({ hallId: s.data.hallId, staffId: s.data.staffId, deviceId: null });
             s.emit('session:ended', { code: 'SIGNED_OUT' });
             s.disconnect(true);
           }
@@ -226,10 +271,19 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   return {
     io,
     repos,
+    states,
     queries,
     services: { issue, counter, windows, auth },
     control,
+    /** Group commits, frames and status pages so far (the bench and the tests read these). */
+    pipelineStats: () => ({
+      commits: groupCommit.stats(),
+      frames: frames.stats(),
+      statusPages: statusPages.stats(),
+    }),
     async close(): Promise<void> {
+      frames.close();
+      statusPages.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -157,7 +157,13 @@ export interface Ticket extends TicketView {
   sourceDeviceId: Id | null;
 }
 
+/**
+ * One call (or recall) of a ticket to a window. `id` is the call's own identity (its event row), and
+ * `at` is read once when the call is made: the live frame, every later snapshot and the event log
+ * all carry the same id and time, so a screen recognises a call it has shown after any reconnect.
+ */
 export interface CallRecord {
+  id: Id;
   ticketId: Id;
   number: string;
   priorityClass: string;

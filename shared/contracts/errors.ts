@@ -52,7 +52,18 @@ export const ERROR_MESSAGES = {
   CONFLICT: { zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   STORAGE_FAILURE: { zh: '数据保存失败，请联系管理员', en: 'Could not save; please tell the administrator' },
   PRINTER_FAULT: { zh: '打印机故障：{detail}', en: 'Printer fault: {detail}' },
+  TOO_MANY_CONNECTIONS: {
+    zh: '打开的页面过多，请关闭一些后再试',
+    en: 'Too many pages are open; close some and try again',
+  },
   INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
+  // Given by the client library, never by the server: the command could not be sent, or was sent
+  // and no answer came in time (it may still have taken effect: re-read before acting again).
+  OFFLINE: { zh: '未连接到服务器，请稍候重试', en: 'Not connected to the server; please retry shortly' },
+  NO_RESPONSE: {
+    zh: '服务器未及时响应，请稍候重试',
+    en: 'The server did not answer in time; please retry shortly',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,8 +1,8 @@
 // The Socket.IO contract. Commands are `entity:verb` with an acknowledgement carrying Result<T>;
-// broadcasts are past tense. Versioned broadcasts let a client detect a gap and ask `hall:sync`.
+// broadcasts are past tense. Screens start from a versioned snapshot and apply versioned frames
+// (contracts/frames.ts); a screen that sees a gap asks `hall:sync` for a fresh snapshot.
 import type { Ack } from './errors';
 import type {
-  CallRecord,
   Device,
   Hall,
   HallRules,
@@ -41,17 +41,16 @@ import type {
   WindowUpsertInput,
 } from './schemas';
 import type { AuditEntry, DeviceWithKey, HallReport, HomeVisit, MonitorState } from './admin';
-
-export interface Versioned {
-  version: number;
-}
+import type { HallFrame, KioskQueueFrame, KioskSnapshot } from './frames';
 
 export interface ServerToClientEvents {
+  /** Wall and window displays, staff and admin consoles: on connect and after admin changes. */
   'hall:snapshot': (snapshot: HallSnapshot) => void;
-  'ticket:issued': (e: Versioned & { ticket: TicketView }) => void;
-  'ticket:called': (e: Versioned & { ticket: TicketView; call: CallRecord }) => void;
-  'ticket:updated': (e: Versioned & { ticket: TicketView }) => void;
-  'window:updated': (e: Versioned & { window: HallWindow }) => void;
+  /** The same screens: what changed in the last tick, for this audience. */
+  'hall:changed': (frame: HallFrame) => void;
+  /** Kiosks: counts and estimates only, never anyone's ticket. */
+  'kiosk:snapshot': (snapshot: KioskSnapshot) => void;
+  'kiosk:queue': (frame: KioskQueueFrame) => void;
   /** Unversioned, admins only. */
   'printer:faulted': (e: { deviceId: Id; deviceName: string; fault: PrinterFault | null }) => void;
   'device:presence': (e: { deviceId: Id; online: boolean }) => void;
@@ -60,7 +59,7 @@ export interface ServerToClientEvents {
    * SQLite code and the command that failed; `fault: null` once a write succeeds again.
    */
   'storage:faulted': (e: { fault: { code: string; command: string; at: number } | null }) => void;
-  /** Sent to the ticket-status role only. */
+  /** Sent to the ticket-status role only: computed once per tick for every page watching the ticket. */
   'ticket:status': (status: TicketStatus) => void;
   /** Sent just before the server cuts a session or device off. */
   'session:ended': (e: {
@@ -72,9 +71,10 @@ type Command<In, Out> = (payload: In, ack: Ack<Out>) => void;
 type Query<Out> = (ack: Ack<Out>) => void;
 
 export interface ClientToServerEvents {
-  // every authenticated role except 'ticket'
+  // displays and consoles
   'hall:sync': Query<HallSnapshot>;
   // kiosk
+  'kiosk:sync': Query<KioskSnapshot>;
   'ticket:issue': Command<IssueTicketInput, IssuedTicket>;
   /** Browser kiosks (no local printer) ask the server to print on its configured or virtual printer. */
   'ticket:print': Command<{ ticketId: Id }, { printed: boolean }>;
@@ -125,7 +125,8 @@ export type ClientEventName = keyof ClientToServerEvents;
 
 /** Which roles may send which command. The server refuses everything else with FORBIDDEN. */
 export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
-  'hall:sync': ['kiosk', 'display', 'staff', 'admin'],
+  'hall:sync': ['display', 'staff', 'admin'],
+  'kiosk:sync': ['kiosk'],
   'ticket:issue': ['kiosk'],
   'ticket:print': ['kiosk'],
   'printer:status': ['kiosk'],
@@ -181,6 +182,8 @@ export interface SocketData {
   staffId: number | null;
   sessionTokenHash: string | null;
   ticketId: number | null;
+  /** The ticket-status role: the token it watches (a transfer keeps it, so the page follows). */
+  statusToken: string | null;
 }
 
 export type InterServerEvents = Record<string, never>;

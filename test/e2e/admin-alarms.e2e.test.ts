@@ -8,12 +8,19 @@ import type { Browser, Page } from 'playwright-core';
 import type { Device, IssuedTicket } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
+import {
+  connectClient,
+  emitAck,
+  login,
+  newRequestId,
+  type ConnectedClient,
+  type KioskClient,
+} from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 
 let server: TestServer;
 let browser: Browser;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let admin: ConnectedClient;
 
 const STORAGE = '[data-test=alarm-storage]';

@@ -16,6 +16,7 @@ import {
   nextEvent,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 
@@ -26,13 +27,13 @@ const SIZES = [
 
 let server: TestServer;
 let browser: Browser;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let display: ConnectedClient;
 let context: BrowserContext;
 let page: Page;
 
 const serviceId = (code: string) => kiosk.snapshot.services.find((s) => s.code === code)!.id;
-const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+const windowId = (n: number) => server.windowId(n);
 
 function data<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

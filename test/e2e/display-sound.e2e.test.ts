@@ -10,6 +10,7 @@ import {
   newRequestId,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 import { clipSequence } from '../../display/src/voice/clipSequence';
 import { checkAxeAAA, describeViolations, shotPath } from './support/browser';
@@ -24,7 +25,7 @@ declare global {
 
 let server: TestServer;
 let browser: Browser;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let staff: ConnectedClient;
 
 beforeAll(async () => {
@@ -41,7 +42,7 @@ beforeAll(async () => {
     ],
   });
   kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
-  const window3 = kiosk.snapshot.windows.find((w) => w.number === 3)!.id;
+  const window3 = server.windowId(3);
   staff = await staffAtWindow(
     server.url,
     server.credentials.staff.username,

@@ -13,6 +13,7 @@ import {
   newRequestId,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 import { clipSequence } from '../../display/src/voice/clipSequence';
@@ -27,12 +28,12 @@ declare global {
 
 let server: TestServer;
 let browser: Browser;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let staff3: ConnectedClient;
 let staff4: ConnectedClient;
 
 const serviceId = (code: string): number => kiosk.snapshot.services.find((s) => s.code === code)!.id;
-const windowId = (n: number): number => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+const windowId = (n: number): number => server.windowId(n);
 
 async function issue(code: string, priorityClass = 'normal'): Promise<IssuedTicket> {
   const result = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {

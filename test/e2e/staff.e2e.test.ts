@@ -8,7 +8,15 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { IssuedTicket, WindowStats } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
+import {
+  connectClient,
+  emitAck,
+  login,
+  newRequestId,
+  onDeltas,
+  type ConnectedClient,
+  type KioskClient,
+} from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -76,7 +84,7 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(violations, describeViolations(violations)).toEqual([]);
 }
 
-function kioskIssuer(kiosk: ConnectedClient) {
+function kioskIssuer(kiosk: KioskClient) {
   const serviceId = (code: string) => kiosk.snapshot.services.find((s) => s.code === code)!.id;
   return async (
     code: string,
@@ -110,7 +118,7 @@ async function statsOf(url: string, username: string, password: string): Promise
 describe('staff console: serving with two windows', () => {
   let server: TestServer;
   let browser: Browser;
-  let kiosk: ConnectedClient;
+  let kiosk: KioskClient;
   let display: ConnectedClient;
   let issue: ReturnType<typeof kioskIssuer>;
   let elderly: Console; // staff at window 1 (elderly window, all services)
@@ -122,9 +130,10 @@ describe('staff console: serving with two windows', () => {
     server = await startTestServer({ rules: { requeueOffset: 1, mixRatio: 2 } });
     kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
     display = await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey });
-    display.socket.on('ticket:called', (e) =>
-      calls.push({ number: e.ticket.number, window: e.call.windowNumber, recall: e.call.recall }),
-    );
+    onDeltas(display.socket, (d) => {
+      if (d.type === 'ticket:called')
+        calls.push({ number: d.ticket.number, window: d.call.windowNumber, recall: d.call.recall });
+    });
     issue = kioskIssuer(kiosk);
     browser = await launchBrowser();
     elderly = await openConsole(browser, server.url);
@@ -486,7 +495,7 @@ describe('staff console: sign-in and session', () => {
 describe('staff console: two consoles pressing call-next together', () => {
   let server: TestServer;
   let browser: Browser;
-  let kiosk: ConnectedClient;
+  let kiosk: KioskClient;
 
   beforeAll(async () => {
     server = await startTestServer({ extraStaff: ['staff2'] });

@@ -10,12 +10,13 @@ import {
   newRequestId,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 
 let server: TestServer;
 let browser: Browser;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let staff: ConnectedClient;
 
 async function issue(): Promise<IssuedTicket> {
@@ -55,7 +56,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
-  const window3 = kiosk.snapshot.windows.find((w) => w.number === 3)!.id;
+  const window3 = server.windowId(3);
   staff = await staffAtWindow(
     server.url,
     server.credentials.staff.username,

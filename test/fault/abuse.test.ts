@@ -22,6 +22,7 @@ import {
   newRequestId,
   nextEvent,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 import { HOSTILE_TEXT } from './support/hostileText';
 import { createTally } from './support/tally';
@@ -29,7 +30,7 @@ import { createTally } from './support/tally';
 const tally = createTally('abuse (revocation, tokens, injection)');
 let server: TestServer;
 let admin: ConnectedClient;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -13,7 +13,7 @@ import type { HallSnapshot, IssuedTicket } from '@hall/shared/contracts/entities
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer } from '../../server/src/server';
 import { startChildServer, type ChildServer } from '../support/childServer';
-import { connectClient, emitAck, newRequestId, staffAtWindow } from '../support/clients';
+import { connectClient, emitAck, newRequestId, staffAtWindow, windowIdsOf } from '../support/clients';
 import { REPO_ROOT, testHallConfig } from '../support/testServer';
 import { queueProblems } from './support/invariants';
 import { counterLoop, issueLoop, newLedger } from './support/workers';
@@ -66,7 +66,7 @@ describe('online backup', () => {
       server.url,
       'staff',
       server.passwords.staff,
-      kiosk.snapshot.windows.find((w) => w.number === 3)!.id,
+      (await windowIdsOf(server.url, server.displayKey)).get(3)!,
     );
     const ledger = newLedger();
     let stopped = false;
@@ -157,7 +157,9 @@ describe('online backup', () => {
     try {
       expect(restored.credentials).toBeNull();
       const again = await connectClient(restored.url, { role: 'kiosk', deviceKey: server.kioskKey });
-      const sync = await emitAck<HallSnapshot>(again.socket, 'hall:sync');
+      const display = await connectClient(restored.url, { role: 'display', deviceKey: server.displayKey });
+      const sync = await emitAck<HallSnapshot>(display.socket, 'hall:sync');
+      display.close();
       expect(sync.ok && sync.data.activeTickets.map((t) => ({ id: t.id, state: t.state }))).toEqual(
         activeThen,
       );

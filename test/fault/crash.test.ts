@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startChildServer, type ChildServer } from '../support/childServer';
-import { connectClient, emitAck, login, staffAtWindow } from '../support/clients';
+import { connectClient, emitAck, login, staffAtWindow, windowIdsOf } from '../support/clients';
 import { allTickets, queueProblems } from './support/invariants';
 import { expectMirrorsServer, mirrorHall, reconnectingSocket, type HallMirror } from './support/hallMirror';
 import { counterLoop, issueLoop, newLedger, type Ledger } from './support/workers';
@@ -23,8 +23,14 @@ let consoleMirror: HallMirror;
 beforeAll(async () => {
   server = await startChildServer();
   const session = await login(server.url, 'staff', server.passwords.staff);
-  display = mirrorHall(reconnectingSocket(server.url, { role: 'display', deviceKey: server.displayKey }));
-  consoleMirror = mirrorHall(reconnectingSocket(server.url, { role: 'staff', sessionToken: session.token }));
+  display = mirrorHall(
+    reconnectingSocket(server.url, { role: 'display', deviceKey: server.displayKey }),
+    'display',
+  );
+  consoleMirror = mirrorHall(
+    reconnectingSocket(server.url, { role: 'staff', sessionToken: session.token }),
+    'console',
+  );
   await Promise.all([display.waitForSnapshot(0), consoleMirror.waitForSnapshot(0)]);
 }, 60_000);
 afterAll(async () => {
@@ -41,7 +47,8 @@ function openDb(): Database.Database {
 async function loadAndKill(ledger: Ledger): Promise<void> {
   const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.kioskKey });
   const ids = Object.fromEntries(kiosk.snapshot.services.map((s) => [s.code, s.id]));
-  const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+  const windows = await windowIdsOf(server.url, server.displayKey);
+  const windowId = (n: number) => windows.get(n)!;
   const staff = await staffAtWindow(server.url, 'staff', server.passwords.staff, windowId(3));
   const admin = await staffAtWindow(server.url, 'admin', server.passwords.admin, windowId(5));
   let stopped = false;

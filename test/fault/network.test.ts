@@ -12,7 +12,7 @@ import {
   login,
   newRequestId,
   staffAtWindow,
-  type ConnectedClient,
+  type KioskClient,
   type TestSocket,
 } from '../support/clients';
 import { drawn, expectMirrorsServer, mirrorHall, reconnectingSocket } from './support/hallMirror';
@@ -21,9 +21,9 @@ import { createTally } from './support/tally';
 
 const tally = createTally('network (drops, offline screens)');
 let server: TestServer;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let serviceA: number;
-const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+const windowId = (n: number) => server.windowId(n);
 
 beforeAll(async () => {
   server = await startTestServer({ extraStaff: ['w4'] });
@@ -136,6 +136,7 @@ describe('network faults', () => {
     for (let i = 0; i < 60; i += 1) await issueOne(kiosk.socket);
     const display = mirrorHall(
       reconnectingSocket(server.url, { role: 'display', deviceKey: server.credentials.displayKey }),
+      'display',
     );
     await display.waitForSnapshot(0);
     const staff = await staffAtWindow(server.url, 'staff', server.credentials.staff.password, windowId(3));
@@ -158,7 +159,7 @@ describe('network faults', () => {
     const mine = display.state()!;
     expect(mine.recentCalls.map((c) => c.ticketId)).toEqual(lastCalls.slice(0, mine.recentCalls.length));
     expect(mine.recentCalls.length).toBe(12);
-    expect(drawn(mine)).toEqual(drawn(fresh));
+    expect(drawn(mine, 'display')).toEqual(drawn(fresh, 'display'));
     tally.add({ faultsSurvived: 1, ticketsChecked: lastCalls.length });
     for (const c of [staff, other, display]) c.close();
   });
@@ -168,8 +169,9 @@ describe('network faults', () => {
     const screens = [
       mirrorHall(
         reconnectingSocket(server.url, { role: 'display', deviceKey: server.credentials.displayKey }),
+        'display',
       ),
-      mirrorHall(reconnectingSocket(server.url, { role: 'admin', sessionToken: session.token })),
+      mirrorHall(reconnectingSocket(server.url, { role: 'admin', sessionToken: session.token }), 'console'),
     ];
     await Promise.all(screens.map((s) => s.waitForSnapshot(0)));
     const staff = await staffAtWindow(server.url, 'staff', server.credentials.staff.password, windowId(3));

@@ -16,6 +16,7 @@ import {
   nextEvent,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 import { queueProblems } from './support/invariants';
 import { createTally } from './support/tally';
@@ -24,7 +25,7 @@ type StorageNotice = Parameters<ServerToClientEvents['storage:faulted']>[0];
 const tally = createTally('storage (disk full, read-only)');
 let offset = 0;
 let server: TestServer;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let admin: ConnectedClient;
 const notices: StorageNotice[] = [];
 let serviceA: number;
@@ -125,7 +126,7 @@ describe('read-only database', () => {
       server.url,
       'staff',
       server.credentials.staff.password,
-      kiosk.snapshot.windows.find((w) => w.number === 3)!.id,
+      server.windowId(3),
     );
     const snapshotBefore = await emitAck<HallSnapshot>(kiosk.socket, 'hall:sync');
     const before = fingerprint();

@@ -26,16 +26,17 @@ import {
   nextEvent,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 
 let now = Date.UTC(2026, 4, 6, 1, 0); // 09:00 in the hall
 let server: TestServer;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let display: ConnectedClient;
 let admin: ConnectedClient;
 
 const serviceId = (code: string) => kiosk.snapshot.services.find((s) => s.code === code)!.id;
-const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+const windowId = (n: number) => server.windowId(n);
 
 function data<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

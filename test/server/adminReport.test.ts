@@ -13,6 +13,7 @@ import {
   newRequestId,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 
 /** Local hall time (Asia/Shanghai, UTC+8) on 2026-05-06. */
@@ -20,7 +21,7 @@ const local = (hh: number, mm: number) => Date.UTC(2026, 4, 6, hh - 8, mm);
 let now = local(8, 0);
 
 let server: TestServer;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let admin: ConnectedClient;
 let adminToken: string;
 let staffToken: string;
@@ -30,7 +31,7 @@ let w3: Window;
 let w5: Window;
 
 const serviceId = (code: string) => kiosk.snapshot.services.find((s) => s.code === code)!.id;
-const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+const windowId = (n: number) => server.windowId(n);
 
 function data<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

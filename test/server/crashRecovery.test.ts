@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startChildServer, type ChildServer } from '../support/childServer';
-import { connectClient, emitAck, newRequestId, staffAtWindow } from '../support/clients';
+import { connectClient, emitAck, newRequestId, staffAtWindow, windowIdsOf } from '../support/clients';
 
 let server: ChildServer;
 
@@ -24,7 +24,7 @@ describe('crash recovery', () => {
     for (let round = 0; round < 3; round += 1) {
       const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.kioskKey });
       const serviceId = kiosk.snapshot.services.find((s) => s.code === 'A')!.id;
-      const windowId = kiosk.snapshot.windows.find((w) => w.number === 3)!.id;
+      const windowId = (await windowIdsOf(server.url, server.displayKey)).get(3)!;
       const staff = await staffAtWindow(server.url, 'staff', server.passwords.staff, windowId);
       // Requests in flight when the process dies: some are acknowledged, some never are.
       const inFlight: Promise<void>[] = [];
@@ -65,7 +65,7 @@ describe('crash recovery', () => {
       server.url,
       'admin',
       server.passwords.admin,
-      kiosk.snapshot.windows.find((w) => w.number === 4)!.id,
+      (await windowIdsOf(server.url, server.displayKey)).get(4)!,
     );
     const active = new Map(staff.snapshot.activeTickets.map((t) => [t.id, t]));
     for (const [id, ticket] of acknowledged) {

@@ -6,13 +6,14 @@ import {
   connectClient,
   emitAck,
   newRequestId,
-  nextEvent,
+  nextDelta,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 
 let server: TestServer;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let display: ConnectedClient;
 
 beforeAll(async () => {
@@ -27,11 +28,11 @@ afterAll(async () => {
 });
 
 const serviceId = (code: string) => kiosk.snapshot.services.find((s) => s.code === code)!.id;
-const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+const windowId = (n: number) => server.windowId(n);
 
 describe('issue and call', () => {
   it('issues a ticket, acknowledges the figures, and the display receives the broadcast', async () => {
-    const broadcast = nextEvent(display.socket, 'ticket:issued');
+    const broadcast = nextDelta(display.socket, 'ticket:issued');
     const result = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
       requestId: newRequestId(),
       serviceId: serviceId('A'),
@@ -89,7 +90,7 @@ describe('issue and call', () => {
 
   it('the elderly window calls the priority ticket first and the display sees the call', async () => {
     const staff = await staffAtWindow(server.url, 'staff', server.credentials.staff.password, windowId(1));
-    const called = nextEvent(display.socket, 'ticket:called');
+    const called = nextDelta(display.socket, 'ticket:called');
     const result = await emitAck<TicketView>(staff.socket, 'counter:callNext');
     expect(result.ok && result.data.number).toBe('A-L002');
     const seen = await called;

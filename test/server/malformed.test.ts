@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
 import { ERROR_CODES } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, emitAck, login, type ConnectedClient } from '../support/clients';
+import { connectClient, emitAck, login, type ConnectedClient, type KioskClient } from '../support/clients';
 
 let server: TestServer;
-let clients: Record<'kiosk' | 'display' | 'staff' | 'admin', ConnectedClient>;
+let clients: Record<'display' | 'staff' | 'admin', ConnectedClient> & { kiosk: KioskClient };
 
 beforeAll(async () => {
   server = await startTestServer();

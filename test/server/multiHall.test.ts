@@ -7,11 +7,19 @@ import type { IssuedTicket } from '@hall/shared/contracts/entities';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { REPO_ROOT, testHallConfig } from '../support/testServer';
-import { connectClient, emitAck, newRequestId, type ConnectedClient } from '../support/clients';
+import {
+  connectClient,
+  emitAck,
+  newRequestId,
+  nextDelta,
+  onDeltas,
+  type ConnectedClient,
+  type KioskClient,
+} from '../support/clients';
 
 let server: RunningServer;
 let dir: string;
-const kiosks: ConnectedClient[] = [];
+const kiosks: KioskClient[] = [];
 const displays: ConnectedClient[] = [];
 
 beforeAll(async () => {
@@ -49,7 +57,11 @@ describe('several halls on one server', () => {
   it('keeps numbering, snapshots and broadcasts apart', async () => {
     expect(kiosks[0]!.snapshot.hall.name).not.toBe(kiosks[1]!.snapshot.hall.name);
     const heard: string[][] = [[], []];
-    displays.forEach((d, i) => d.socket.on('ticket:issued', (e) => heard[i]!.push(e.ticket.number)));
+    displays.forEach((d, i) =>
+      onDeltas(d.socket, (delta) => {
+        if (delta.type === 'ticket:issued') heard[i]!.push(delta.ticket.number);
+      }),
+    );
     const issue = (i: number) =>
       emitAck<IssuedTicket>(kiosks[i]!.socket, 'ticket:issue', {
         requestId: newRequestId(),
@@ -67,7 +79,17 @@ describe('several halls on one server', () => {
       serviceId: kiosks[1]!.snapshot.services[0]!.id,
     });
     expect(!foreign.ok && foreign.error.code).toBe('SERVICE_NOT_FOUND');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(heard).toEqual([['A001'], ['A001', 'A002']]);
+    // Sentinels: a last ticket in each hall, awaited on its display; frames arrive in order, so by
+    // then each display has heard everything its hall was sent before.
+    const sentinels = [0, 1].map((i) =>
+      nextDelta(displays[i]!.socket, 'ticket:issued', (d) => d.ticket.number === 'A00' + (i + 2)),
+    );
+    await issue(0);
+    await issue(1);
+    await Promise.all(sentinels);
+    expect(heard).toEqual([
+      ['A001', 'A002'],
+      ['A001', 'A002', 'A003'],
+    ]);
   });
 });

@@ -9,20 +9,22 @@ import {
   connectRaw,
   emitAck,
   newRequestId,
+  nextDelta,
   nextEvent,
   staffAtWindow,
   type ConnectedClient,
+  type KioskClient,
 } from '../support/clients';
 
 // 2026-11-28 09:00 in Shanghai.
 let now = Date.parse('2026-11-28T01:00:00Z');
 let server: TestServer;
-let kiosk: ConnectedClient;
+let kiosk: KioskClient;
 let staff: Awaited<ReturnType<typeof staffAtWindow>>;
 let other: Awaited<ReturnType<typeof staffAtWindow>>;
 
 const service = (code: string) => kiosk.snapshot.services.find((s) => s.code === code)!.id;
-const windowId = (n: number) => kiosk.snapshot.windows.find((w) => w.number === n)!.id;
+const windowId = (n: number) => server.windowId(n);
 
 async function issue(code: string, priorityClass = 'normal'): Promise<IssuedTicket> {
   now += 1000;
@@ -133,14 +135,17 @@ describe('ticket lifecycle', () => {
       deviceKey: server.credentials.displayKey,
     });
     const issued = await issue('A');
-    const firstCall = nextEvent(display.socket, 'ticket:called');
+    const firstCall = nextDelta(display.socket, 'ticket:called');
     await act(staff, 'counter:callNext');
-    expect((await firstCall).call.recall).toBe(false);
-    const again = nextEvent(display.socket, 'ticket:called');
+    const first = await firstCall;
+    expect(first.call.recall).toBe(false);
+    const again = nextDelta(display.socket, 'ticket:called');
     const recalled = await act(staff, 'counter:recall', { ticketId: issued.ticket.id });
     expect(recalled.ok && recalled.data.callCount).toBe(2);
     const seen = await again;
     expect(seen.call).toMatchObject({ recall: true, number: issued.ticket.number, windowNumber: 3 });
+    // A recall is a call of its own: a new identity, so a display announces it again.
+    expect(seen.call.id).not.toBe(first.call.id);
     display.close();
   });
 

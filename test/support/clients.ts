@@ -1,6 +1,7 @@
 // Real Socket.IO clients for tests, typed by the shared contract.
 import { io, type Socket } from 'socket.io-client';
 import type { HallSnapshot, SessionInfo } from '@hall/shared/contracts/entities';
+import type { HallDelta, HallDeltaType, KioskSnapshot } from '@hall/shared/contracts/frames';
 import type {
   ClientToServerEvents,
   HandshakeAuth,
@@ -16,8 +17,26 @@ export interface ConnectedClient {
   close(): void;
 }
 
-/** Connects and resolves after the first hall:snapshot; rejects with the connect_error message. */
-export function connectClient(url: string, auth: HandshakeAuth, timeoutMs = 5000): Promise<ConnectedClient> {
+/** A kiosk sees counts and estimates only: its snapshot has no tickets and no windows. */
+export interface KioskClient {
+  socket: TestSocket;
+  snapshot: KioskSnapshot;
+  close(): void;
+}
+
+type KioskAuth = Extract<HandshakeAuth, { role: 'kiosk' | 'display' }> & { role: 'kiosk' };
+
+/**
+ * Connects and resolves after the first snapshot (hall:snapshot, or kiosk:snapshot for a kiosk);
+ * rejects with the connect_error message.
+ */
+export function connectClient(url: string, auth: KioskAuth, timeoutMs?: number): Promise<KioskClient>;
+export function connectClient(url: string, auth: HandshakeAuth, timeoutMs?: number): Promise<ConnectedClient>;
+export function connectClient(
+  url: string,
+  auth: HandshakeAuth,
+  timeoutMs = 5000,
+): Promise<ConnectedClient | KioskClient> {
   const socket: TestSocket = io(url, {
     auth,
     transports: ['websocket'],
@@ -29,16 +48,25 @@ export function connectClient(url: string, auth: HandshakeAuth, timeoutMs = 5000
       socket.close();
       reject(new Error('connect timed out'));
     }, timeoutMs);
-    socket.once('hall:snapshot', (snapshot) => {
+    const ready = (snapshot: HallSnapshot | KioskSnapshot) => {
       clearTimeout(timer);
-      resolve({ socket, snapshot, close: () => socket.close() });
-    });
+      resolve({ socket, snapshot, close: () => socket.close() } as ConnectedClient | KioskClient);
+    };
+    if (auth.role === 'kiosk') socket.once('kiosk:snapshot', ready);
+    else socket.once('hall:snapshot', ready);
     socket.once('connect_error', (error) => {
       clearTimeout(timer);
       socket.close();
       reject(error);
     });
   });
+}
+
+/** Window number → id, read through a display (kiosks are not told about windows). */
+export async function windowIdsOf(url: string, displayKey: string): Promise<Map<number, number>> {
+  const display = await connectClient(url, { role: 'display', deviceKey: displayKey });
+  display.close();
+  return new Map(display.snapshot.windows.map((w) => [w.number, w.id]));
 }
 
 /** Connects without waiting for a snapshot (for the ticket-status role, or to observe refusals). */
@@ -70,6 +98,42 @@ export function emitAck<T = unknown>(
       else resolve(result);
     });
   });
+}
+
+/**
+ * Resolves with the next delta of `type` (optionally one matching `match`) in the socket's hall
+ * frames. Listening starts at the call: create the promise before the command that causes it.
+ */
+export function nextDelta<T extends HallDeltaType>(
+  socket: TestSocket,
+  type: T,
+  match: (delta: Extract<HallDelta, { type: T }>) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<Extract<HallDelta, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onFrame: ServerToClientEvents['hall:changed'] = (frame) => {
+      for (const delta of frame.deltas) {
+        if (delta.type === type && match(delta as Extract<HallDelta, { type: T }>)) {
+          clearTimeout(timer);
+          socket.off('hall:changed', onFrame);
+          resolve(delta as Extract<HallDelta, { type: T }>);
+          return;
+        }
+      }
+    };
+    const timer = setTimeout(() => {
+      socket.off('hall:changed', onFrame);
+      reject(new Error(`no ${type} delta within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on('hall:changed', onFrame);
+  });
+}
+
+/** Calls `listener` with every delta of every hall frame the socket receives, in order. */
+export function onDeltas(socket: TestSocket, listener: (delta: HallDelta) => void): () => void {
+  const onFrame: ServerToClientEvents['hall:changed'] = (frame) => frame.deltas.forEach(listener);
+  socket.on('hall:changed', onFrame);
+  return () => socket.off('hall:changed', onFrame);
 }
 
 /** Resolves with the next payload of `event`. */

@@ -33,6 +33,8 @@ export interface TestServer {
     admin: { username: string; password: string };
   };
   app: RunningServer['app'];
+  /** The id of window `number` of the (first) hall: kiosks no longer see windows. */
+  windowId(number: number): number;
   close(): Promise<void>;
   /** Stop, then start again on the same data and port. */
   restart(): Promise<void>;
@@ -97,6 +99,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     get app() {
       if (!running) throw new Error('test server is stopped');
       return running.app;
+    },
+    windowId(number) {
+      const { repos } = server.app;
+      const hall = repos.halls.list()[0]!;
+      const found = repos.windows.list(hall.id).find((w) => w.number === number);
+      if (!found) throw new Error(`no window ${number}`);
+      return found.id;
     },
     async stop() {
       await running?.close();

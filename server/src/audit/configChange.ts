@@ -1,8 +1,10 @@
 // What every admin service needs: the repositories, the change runner, and who is acting. Each
-// configuration change runs in one transaction that also writes its audit row and asks for a fresh
+// configuration change is one change of a group commit that also writes its audit row and (when
+// screens draw what it changed) reloads the hall's hot state and sends every screen a fresh
 // snapshot, so screens apply it at once and the log can never miss a change that happened.
 import type { Repositories } from '../repositories';
-import type { ChangeContext, RunChange } from '../core/changes';
+import type { ChangeContext } from '../core/changes';
+import type { RunChange } from '../core/groupCommit';
 import type { AppSocket } from '../core/socketTypes';
 
 export interface AdminActor {
@@ -19,20 +21,23 @@ export const adminActor = (socket: AppSocket): AdminActor => ({
 export interface AdminServiceDeps {
   repos: Repositories;
   runChange: RunChange;
-  clock: () => number;
 }
 
-/** Runs a configuration change: one transaction, one audit row, then a snapshot to the hall. */
+/**
+ * Runs a configuration change: one change, one audit row, then (unless no screen draws it, as
+ * for devices) the hall's configuration reloaded into memory and a snapshot to every screen.
+ */
 export function configChange<T>(
   deps: AdminServiceDeps,
   actor: AdminActor,
   action: string,
   work: (ctx: ChangeContext) => { result: T; detail: Record<string, unknown> },
-): T {
+  options: { screens: boolean } = { screens: true },
+): Promise<T> {
   return deps.runChange(actor.hallId, (ctx) => {
     const { result, detail } = work(ctx);
-    deps.repos.audit.append(actor.hallId, deps.clock(), actor.staffId, action, detail);
-    ctx.snapshotAfter();
+    deps.repos.audit.append(actor.hallId, ctx.now, actor.staffId, action, detail);
+    if (options.screens) ctx.configChanged();
     return result;
   });
 }

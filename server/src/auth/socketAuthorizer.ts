@@ -31,6 +31,7 @@ export function createSocketAuthorizer(repos: Repositories, auth: AuthService) {
         staffId: null,
         sessionTokenHash: null,
         ticketId: null,
+        statusToken: null,
       };
     }
     if ('statusToken' in hs) {
@@ -43,6 +44,7 @@ export function createSocketAuthorizer(repos: Repositories, auth: AuthService) {
         staffId: null,
         sessionTokenHash: null,
         ticketId: ticket.id,
+        statusToken: hs.statusToken,
       };
     }
     const tokenHash = sha256(hs.sessionToken);
@@ -54,6 +56,7 @@ export function createSocketAuthorizer(repos: Repositories, auth: AuthService) {
       staffId: staff.id,
       sessionTokenHash: tokenHash,
       ticketId: null,
+      statusToken: null,
     };
   }
 

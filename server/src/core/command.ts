@@ -1,6 +1,6 @@
-// Registers one socket command: checks the role may send it, re-checks the session or device,
-// validates the payload with its zod schema, runs the handler and always answers with a Result.
-// Nothing a client sends can throw past this function.
+// Registers one socket command: checks the socket's command budget and that the role may send it,
+// re-checks the session or device, validates the payload with its zod schema, runs the handler and
+// always answers with a Result. Nothing a client sends can throw past this function.
 import type { z } from 'zod';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
 import { appError, DomainError, type AppError, type Result } from '@hall/shared/contracts/errors';
@@ -25,13 +25,23 @@ export interface CommandRegistrar {
 /** Command ids for the log: unique within this process, in arrival order. */
 let lastCommandId = 0;
 
+/**
+ * Commands one socket may have unanswered at once. A screen sends one at a time (a kiosk one
+ * ticket, a console one key); more than this is a flood, refused at once with RATE_LIMITED
+ * instead of being queued in front of everyone else's work.
+ */
+export const DEFAULT_COMMAND_BUDGET = 64;
+
 export function createRegistrar(
   socket: AppSocket,
   authorizer: SocketAuthorizer,
   logger: Logger,
   onError: (event: string, error: unknown) => void,
+  budget = DEFAULT_COMMAND_BUDGET,
 ): CommandRegistrar {
   const raw = socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void };
+  let inFlight = 0;
+  let refusedSinceLog = 0;
 
   async function run(event: ClientEventName, work: () => unknown): Promise<Result<unknown>> {
     if (!COMMAND_ROLES[event].includes(socket.data.role)) return { ok: false, error: appError('FORBIDDEN') };
@@ -66,10 +76,18 @@ export function createRegistrar(
     return { role: socket.data.role, hallId: socket.data.hallId, socket: socket.id };
   }
 
+  /** Over budget: answered at once, without parsing, so a flood costs the hall almost nothing. */
+  function refuseFlood(event: ClientEventName, ack: ((r: Result<unknown>) => void) | null): void {
+    if (refusedSinceLog++ === 0) logger.warn({ cmd: event, ...who(), budget }, 'command budget exceeded');
+    ack?.({ ok: false, error: appError('RATE_LIMITED', { seconds: 1 }) });
+  }
+
   function listen(event: ClientEventName, respond: (args: unknown[]) => Promise<Result<unknown>>): void {
     raw.on(event, (...args: unknown[]) => {
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (r: Result<unknown>) => void) : null;
+      if (inFlight >= budget) return refuseFlood(event, ack);
+      inFlight += 1;
       const input = ack ? args.slice(0, -1) : args;
       respond(input)
         .then((result) => ack?.(result))
@@ -77,6 +95,10 @@ export function createRegistrar(
           logger.error({ err: error, cmd: event, ...who() }, 'command failed');
           onError(event, error);
           ack?.({ ok: false, error: appError('INTERNAL') });
+        })
+        .finally(() => {
+          inFlight -= 1;
+          if (inFlight === 0) refusedSinceLog = 0;
         });
     });
   }

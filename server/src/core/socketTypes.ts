@@ -9,9 +9,3 @@ import type {
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-export const hallRoom = (hallId: number) => `hall:${hallId}`;
-export const adminRoom = (hallId: number) => `admin:${hallId}`;
-export const statusRoom = (hallId: number) => `status:${hallId}`;
-export const deviceRoom = (deviceId: number) => `device:${deviceId}`;
-export const staffRoom = (staffId: number) => `staff:${staffId}`;

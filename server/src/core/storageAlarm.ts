@@ -1,8 +1,9 @@
 // Tells a hall's admins when the database refuses a write (disk full, read-only file) and again
 // when a write succeeds, so someone can free space or fix the disk before visitors notice.
-import type { RunChange } from './changes';
+import type { RunChange } from './groupCommit';
 import { isStorageError } from './errors';
-import { adminRoom, type AppServer, type AppSocket } from './socketTypes';
+import { adminRoom } from './frames/audiences';
+import type { AppServer, AppSocket } from './socketTypes';
 
 type StorageFault = { code: string; command: string; at: number };
 
@@ -24,8 +25,8 @@ export function createStorageAlarm(io: AppServer, clock: () => number) {
     },
     /** Wraps the change runner: the first committed change after a fault clears the alarm. */
     watch(runChange: RunChange): RunChange {
-      const watched: RunChange = (hallId, work) => {
-        const result = runChange(hallId, work);
+      const watched: RunChange = async (hallId, work) => {
+        const result = await runChange(hallId, work);
         if (faults.delete(hallId)) io.to(adminRoom(hallId)).emit('storage:faulted', { fault: null });
         return result;
       };

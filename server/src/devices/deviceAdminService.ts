@@ -11,6 +11,9 @@ import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/c
 type DeviceCreate = z.output<typeof deviceCreateSchema>;
 type DeviceUpdate = z.output<typeof deviceUpdateSchema>;
 
+/** No screen draws devices: admins read them with admin:deviceList and the presence events. */
+const NO_SCREENS = { screens: false };
+
 export interface DeviceAdminDeps extends AdminServiceDeps {
   disconnectDevice(deviceId: number): Promise<void>;
 }
@@ -29,59 +32,77 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
       return repos.devices.list(actor.hallId);
     },
 
-    create(actor: AdminActor, input: DeviceCreate): DeviceWithKey {
+    async create(actor: AdminActor, input: DeviceCreate): Promise<DeviceWithKey> {
       if (input.kind === 'display' && input.printer) {
         throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
       }
       const key = randomToken();
-      const device = configChange(deps, actor, 'device.create', () => {
-        const id = repos.devices.insert({
-          hallId: actor.hallId,
-          kind: input.kind,
-          name: input.name,
-          keyHash: sha256(key),
-          printer: input.printer,
-        });
-        const created = repos.devices.find(actor.hallId, id)!;
-        return {
-          result: created,
-          detail: { id, kind: created.kind, name: created.name, printer: created.printer },
-        };
-      });
+      const device = await configChange(
+        deps,
+        actor,
+        'device.create',
+        () => {
+          const id = repos.devices.insert({
+            hallId: actor.hallId,
+            kind: input.kind,
+            name: input.name,
+            keyHash: sha256(key),
+            printer: input.printer,
+          });
+          const created = repos.devices.find(actor.hallId, id)!;
+          return {
+            result: created,
+            detail: { id, kind: created.kind, name: created.name, printer: created.printer },
+          };
+        },
+        NO_SCREENS,
+      );
       return { device, key };
     },
 
-    update(actor: AdminActor, input: DeviceUpdate): Device {
-      return configChange(deps, actor, 'device.update', () => {
-        const before = deviceOf(actor, input.id);
-        if (before.kind === 'display' && input.printer) {
-          throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
-        }
-        const after: Device = {
-          ...before,
-          name: input.name ?? before.name,
-          printer: input.printer === undefined ? before.printer : input.printer,
-        };
-        repos.devices.update(after);
-        return {
-          result: after,
-          detail: {
-            id: after.id,
-            before: { name: before.name, printer: before.printer },
-            after: { name: after.name, printer: after.printer },
-          },
-        };
-      });
+    update(actor: AdminActor, input: DeviceUpdate): Promise<Device> {
+      return configChange(
+        deps,
+        actor,
+        'device.update',
+        () => {
+          const before = deviceOf(actor, input.id);
+          if (before.kind === 'display' && input.printer) {
+            throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
+          }
+          const after: Device = {
+            ...before,
+            name: input.name ?? before.name,
+            printer: input.printer === undefined ? before.printer : input.printer,
+          };
+          repos.devices.update(after);
+          return {
+            result: after,
+            detail: {
+              id: after.id,
+              before: { name: before.name, printer: before.printer },
+              after: { name: after.name, printer: after.printer },
+            },
+          };
+        },
+        NO_SCREENS,
+      );
     },
 
     async revoke(actor: AdminActor, id: number): Promise<Device> {
-      const revoked = configChange(deps, actor, 'device.revoke', () => {
-        const before = deviceOf(actor, id);
-        if (before.revoked) throw new DomainError('DEVICE_REVOKED');
-        const after: Device = { ...before, revoked: true };
-        repos.devices.update(after);
-        return { result: after, detail: { id, name: before.name, kind: before.kind } };
-      });
+      const revoked = await configChange(
+        deps,
+        actor,
+        'device.revoke',
+        () => {
+          const before = deviceOf(actor, id);
+          if (before.revoked) throw new DomainError('DEVICE_REVOKED');
+          const after: Device = { ...before, revoked: true };
+          repos.devices.update(after);
+          return { result: after, detail: { id, name: before.name, kind: before.kind } };
+        },
+        NO_SCREENS,
+      );
       await deps.disconnectDevice(id);
       return { ...revoked, online: false };
     },

@@ -14,12 +14,12 @@ import type { CommandRegistrar } from '../core/command';
 import type { AppSocket } from '../core/socketTypes';
 import { adminActor } from '../audit/configChange';
 import type { HallConfigService } from './hallConfigService';
-import type { HallQueries } from './hallQueries';
+import type { HallStates } from '../core/hallState/hallStates';
 import { monitorState } from './monitor';
 
 export interface HallAdminDeps {
   repos: Repositories;
-  queries: HallQueries;
+  states: HallStates;
   config: HallConfigService;
   clock: () => number;
 }
@@ -41,12 +41,12 @@ export function registerHallAdminHandlers(
 
   on.query('admin:monitor', () => {
     const { hallId } = actor();
-    const waiting = repos.tickets.waiting(hallId, deps.queries.today(hallId));
+    const state = deps.states.get(hallId);
     return monitorState(
       deps.clock(),
-      repos.services.list(hallId),
-      waiting,
-      repos.halls.rules(hallId).alertWaitMinutes,
+      [...state.services],
+      state.waitingTickets(),
+      state.rules.alertWaitMinutes,
       repos.devices.list(hallId),
       repos.staff.list(hallId),
     );

@@ -53,7 +53,7 @@ export function createHallConfigService(deps: AdminServiceDeps) {
   }
 
   return {
-    updateHall(actor: AdminActor, input: HallUpdate): Hall {
+    updateHall(actor: AdminActor, input: HallUpdate): Promise<Hall> {
       return configChange(deps, actor, 'hall.update', () => {
         const before = hallOf(actor);
         const after: Hall = {
@@ -71,7 +71,7 @@ export function createHallConfigService(deps: AdminServiceDeps) {
       });
     },
 
-    updateRules(actor: AdminActor, input: RulesUpdateInput): HallRules {
+    updateRules(actor: AdminActor, input: RulesUpdateInput): Promise<HallRules> {
       return configChange(deps, actor, 'rules.update', () => {
         const before = repos.halls.rules(actor.hallId);
         const after = checkRules({ ...before, ...input } as HallRules);
@@ -86,7 +86,7 @@ export function createHallConfigService(deps: AdminServiceDeps) {
       });
     },
 
-    upsertService(actor: AdminActor, input: ServiceUpsert): Service {
+    upsertService(actor: AdminActor, input: ServiceUpsert): Promise<Service> {
       return configChange(deps, actor, input.id ? 'service.update' : 'service.create', () => {
         const all = repos.services.list(actor.hallId);
         const clash = all.find((s) => s.code === input.code && s.id !== input.id);
@@ -113,7 +113,7 @@ export function createHallConfigService(deps: AdminServiceDeps) {
       });
     },
 
-    upsertWindow(actor: AdminActor, input: WindowUpsert): HallWindow {
+    upsertWindow(actor: AdminActor, input: WindowUpsert): Promise<HallWindow> {
       return configChange(deps, actor, input.id ? 'window.update' : 'window.create', () => {
         const serviceIds = [...new Set(input.serviceIds)];
         for (const id of serviceIds) {
@@ -145,7 +145,7 @@ export function createHallConfigService(deps: AdminServiceDeps) {
       });
     },
 
-    upsertNotice(actor: AdminActor, input: NoticeUpsert): Notice {
+    upsertNotice(actor: AdminActor, input: NoticeUpsert): Promise<Notice> {
       return configChange(deps, actor, input.id ? 'notice.update' : 'notice.create', () => {
         if (input.id) {
           const before = repos.notices.find(actor.hallId, input.id);
@@ -160,7 +160,7 @@ export function createHallConfigService(deps: AdminServiceDeps) {
       });
     },
 
-    deleteNotice(actor: AdminActor, id: number): null {
+    deleteNotice(actor: AdminActor, id: number): Promise<null> {
       return configChange(deps, actor, 'notice.delete', () => {
         const before = repos.notices.find(actor.hallId, id);
         if (!before || !repos.notices.remove(actor.hallId, id))

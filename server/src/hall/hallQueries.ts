@@ -1,51 +1,54 @@
-// Read-side views of a hall: the snapshot every screen starts from, the figures printed on a new
-// ticket, the public status of one ticket, and a window's counts for today.
+// Read-side views of a hall: the snapshot displays and consoles start from, the kiosk's counts,
+// the figures printed on a new ticket, the public status of one ticket, and a window's counts for
+// today. Everything that changes with the queue comes from the hall's hot state in memory; only
+// history (recent calls, counts for today, notices) is read from the database.
 import type {
   CallRecord,
   HallSnapshot,
   IssuedTicket,
-  Service,
   TicketStatus,
   WindowStats,
 } from '@hall/shared/contracts/entities';
-import { estimatedWaitMinutes, windowsServingCount } from '@hall/shared/queue/estimate';
+import type { KioskSnapshot, ServiceQueue } from '@hall/shared/contracts/frames';
 import { isPriority } from '@hall/shared/queue/policy';
-import { businessDay } from '@hall/shared/hallTime';
 import type { Repositories } from '../repositories';
+import type { HallStates } from '../core/hallState/hallStates';
+import type { HallState } from '../core/hallState/hallState';
 import { toView, type StoredTicket } from '../tickets/ticketRepository';
+import { figuresOf, serviceQueues } from './queueFigures';
 
 const RECENT_CALLS = 12;
-const AVERAGE_OVER = 20;
+/** States after which a ticket's public status never changes again. */
+const FINAL_STATES = new Set(['done', 'cancelled']);
 
-export function createHallQueries(repos: Repositories, clock: () => number) {
+export function createHallQueries(repos: Repositories, states: HallStates, clock: () => number) {
   const { db } = repos;
   const recentCallsStmt = db.prepare<[number, string, number], CallRow>(
-    `SELECT e.ticket_id, e.at, e.type, t.number, t.priority_class, t.service_id, w.id AS window_id, w.number AS window_number,
+    `SELECT e.id, e.ticket_id, e.at, e.type, t.number, t.priority_class, t.service_id, w.id AS window_id, w.number AS window_number,
             w.elderly_dedicated
        FROM events e JOIN tickets t ON t.id = e.ticket_id JOIN windows w ON w.id = e.window_id
       WHERE e.hall_id = ? AND e.type IN ('called','recalled') AND t.business_day = ?
       ORDER BY e.id DESC LIMIT ?`,
   );
-  const durationsStmt = db.prepare<[number, number, number], { minutes: number }>(
-    `SELECT (finished_at - serving_at) / 60000.0 AS minutes FROM tickets
-      WHERE hall_id = ? AND service_id = ? AND state = 'done' AND serving_at IS NOT NULL
-      ORDER BY finished_at DESC LIMIT ?`,
+  const windowCounts = db.prepare<[number, number, string], Record<string, number | null>>(
+    `SELECT
+       SUM(state = 'done') AS served,
+       SUM(state = 'done' AND (proxy = 1 OR json_extract(marks_json, '$.proxy') = 1)) AS proxy,
+       SUM(state = 'done' AND json_extract(marks_json, '$.assistedPayment') = 1) AS assisted,
+       SUM(state = 'done' AND priority_class != 'normal') AS priority_served
+     FROM tickets WHERE hall_id = ? AND window_id = ? AND business_day = ?`,
   );
-
-  function today(hallId: number): string {
-    const hall = repos.halls.find(hallId);
-    return businessDay(clock(), hall?.timezone ?? 'Asia/Shanghai');
-  }
-
-  function averageMinutes(service: Service): number {
-    const rows = durationsStmt.all(service.hallId, service.id, AVERAGE_OVER);
-    if (rows.length < 3) return service.typicalMinutes;
-    const sum = rows.reduce((acc, r) => acc + r.minutes, 0);
-    return Math.max(1, Math.round((sum / rows.length) * 10) / 10);
-  }
+  // No-shows and transfers are counted from the event log: a requeued no-show changes state and
+  // leaves the window, but it was still missed at this window.
+  const windowMoves = db.prepare<[number, number, string], Record<string, number | null>>(
+    `SELECT SUM(e.type = 'no_show') AS no_shows, SUM(e.type = 'transferred') AS transferred
+       FROM events e JOIN tickets t ON t.id = e.ticket_id
+      WHERE e.hall_id = ? AND e.window_id = ? AND t.business_day = ? AND e.type IN ('no_show', 'transferred')`,
+  );
 
   function recentCalls(hallId: number, day: string): CallRecord[] {
     return recentCallsStmt.all(hallId, day, RECENT_CALLS).map((r) => ({
+      id: r.id,
       ticketId: r.ticket_id,
       number: r.number,
       priorityClass: r.priority_class,
@@ -58,101 +61,103 @@ export function createHallQueries(repos: Repositories, clock: () => number) {
     }));
   }
 
-  function figures(ticket: StoredTicket): { peopleAhead: number; estimatedWaitMinutes: number } {
-    const service = repos.services.find(ticket.hallId, ticket.serviceId);
-    if (ticket.state !== 'waiting' || !service) return { peopleAhead: 0, estimatedWaitMinutes: 0 };
-    const ahead = repos.tickets.countAhead(ticket);
-    const windows = repos.windows.list(ticket.hallId);
+  function issued(state: HallState, ticket: StoredTicket): IssuedTicket {
+    const service = state.service(ticket.serviceId)!;
+    const windows = state.windows().filter((w) => w.serviceIds.includes(service.id));
+    const elderlyWindows = windows.filter((w) => w.elderlyDedicated);
+    const watch = isPriority(ticket) && elderlyWindows.length > 0 ? elderlyWindows : windows;
     return {
-      peopleAhead: ahead,
-      estimatedWaitMinutes: estimatedWaitMinutes(
-        ahead,
-        windowsServingCount(windows, service.id),
-        averageMinutes(service),
-      ),
+      ticket: toView(ticket),
+      ...figuresOf(state, ticket),
+      statusPath: `/t/${ticket.statusToken}`,
+      windowsToWatch: watch.map((w) => w.number),
+      serviceNameZh: service.nameZh,
+      serviceNameEn: service.nameEn,
+      hallName: state.hall.name,
+      footer: state.hall.ticketFooter,
+    };
+  }
+
+  function status(state: HallState, ticket: StoredTicket): TicketStatus {
+    const service = state.service(ticket.serviceId) ?? repos.services.find(ticket.hallId, ticket.serviceId)!;
+    const window = ticket.windowId ? state.window(ticket.windowId) : null;
+    return {
+      number: ticket.number,
+      serviceNameZh: service.nameZh,
+      serviceNameEn: service.nameEn,
+      priorityClass: ticket.priorityClass,
+      state: ticket.state,
+      ...figuresOf(state, ticket),
+      windowNumber: window?.number ?? null,
+      issuedAt: ticket.issuedAt,
+      calledAt: ticket.calledAt,
+      hallName: state.hall.name,
     };
   }
 
   return {
-    today,
+    /** Today's business day in the hall's time zone. */
+    today(hallId: number): string {
+      return states.get(hallId).day;
+    },
 
     snapshot(hallId: number): HallSnapshot {
-      const hall = repos.halls.find(hallId);
-      if (!hall) throw new Error(`hall ${hallId} missing`);
-      const day = businessDay(clock(), hall.timezone);
-      const services = repos.services.list(hallId);
+      const state = states.get(hallId);
       return {
-        version: repos.halls.version(hallId),
+        version: state.version,
         serverTime: clock(),
-        businessDay: day,
-        hall,
-        rules: repos.halls.rules(hallId),
-        services,
-        windows: repos.windows.list(hallId),
-        activeTickets: repos.tickets.active(hallId, day).map(toView),
-        recentCalls: recentCalls(hallId, day),
+        businessDay: state.day,
+        hall: state.hall,
+        rules: state.rules,
+        services: [...state.services],
+        windows: [...state.windows()],
+        activeTickets: state.liveTickets().map(toView),
+        recentCalls: recentCalls(hallId, state.day),
         notices: repos.notices.list(hallId).filter((n) => n.active),
-        averageServiceMinutes: Object.fromEntries(services.map((s) => [String(s.id), averageMinutes(s)])),
+        averageServiceMinutes: Object.fromEntries(
+          state.services.map((s) => [String(s.id), state.averageMinutes(s.id)]),
+        ),
       };
     },
 
-    issued(ticket: StoredTicket): IssuedTicket {
-      const hall = repos.halls.find(ticket.hallId)!;
-      const service = repos.services.find(ticket.hallId, ticket.serviceId)!;
-      const windows = repos.windows.list(ticket.hallId).filter((w) => w.serviceIds.includes(service.id));
-      const elderlyWindows = windows.filter((w) => w.elderlyDedicated);
-      const watch = isPriority(ticket) && elderlyWindows.length > 0 ? elderlyWindows : windows;
+    kioskSnapshot(hallId: number): KioskSnapshot {
+      const state = states.get(hallId);
       return {
-        ticket: toView(ticket),
-        ...figures(ticket),
-        statusPath: `/t/${ticket.statusToken}`,
-        windowsToWatch: watch.map((w) => w.number),
-        serviceNameZh: service.nameZh,
-        serviceNameEn: service.nameEn,
-        hallName: hall.name,
-        footer: hall.ticketFooter,
+        version: state.version,
+        serverTime: clock(),
+        businessDay: state.day,
+        hall: state.hall,
+        rules: state.rules,
+        services: [...state.services],
+        queue: serviceQueues(state),
       };
+    },
+
+    kioskQueue(hallId: number): ServiceQueue[] {
+      return serviceQueues(states.get(hallId));
+    },
+
+    /** What a kiosk prints and shows for a ticket it was given (inside the issuing change, or after). */
+    issued(ticket: StoredTicket, state: HallState = states.get(ticket.hallId)): IssuedTicket {
+      return issued(state, ticket);
     },
 
     status(ticket: StoredTicket): TicketStatus {
-      const hall = repos.halls.find(ticket.hallId)!;
-      const service = repos.services.find(ticket.hallId, ticket.serviceId)!;
-      const window = ticket.windowId ? repos.windows.find(ticket.hallId, ticket.windowId) : null;
-      return {
-        number: ticket.number,
-        serviceNameZh: service.nameZh,
-        serviceNameEn: service.nameEn,
-        priorityClass: ticket.priorityClass,
-        state: ticket.state,
-        ...figures(ticket),
-        windowNumber: window?.number ?? null,
-        issuedAt: ticket.issuedAt,
-        calledAt: ticket.calledAt,
-        hallName: hall.name,
-      };
+      return status(states.get(ticket.hallId), ticket);
+    },
+
+    /** The public status behind a status token: the newest ticket carrying it (transfers keep it). */
+    statusOf(hallId: number, statusToken: string): { status: TicketStatus; final: boolean } | null {
+      const state = states.get(hallId);
+      const ticket = state.liveTicketByToken(statusToken) ?? repos.tickets.findByStatusToken(statusToken);
+      if (!ticket) return null;
+      return { status: status(state, ticket), final: FINAL_STATES.has(ticket.state) };
     },
 
     windowStats(hallId: number, windowId: number): WindowStats {
-      const day = today(hallId);
-      const row = db
-        .prepare(
-          `SELECT
-             SUM(state = 'done') AS served,
-             SUM(state = 'done' AND (proxy = 1 OR json_extract(marks_json, '$.proxy') = 1)) AS proxy,
-             SUM(state = 'done' AND json_extract(marks_json, '$.assistedPayment') = 1) AS assisted,
-             SUM(state = 'done' AND priority_class != 'normal') AS priority_served
-           FROM tickets WHERE hall_id = ? AND window_id = ? AND business_day = ?`,
-        )
-        .get(hallId, windowId, day) as Record<string, number | null>;
-      // No-shows and transfers are counted from the event log: a requeued no-show changes state
-      // and leaves the window, but it was still missed at this window.
-      const moves = db
-        .prepare(
-          `SELECT SUM(e.type = 'no_show') AS no_shows, SUM(e.type = 'transferred') AS transferred
-             FROM events e JOIN tickets t ON t.id = e.ticket_id
-            WHERE e.hall_id = ? AND e.window_id = ? AND t.business_day = ? AND e.type IN ('no_show', 'transferred')`,
-        )
-        .get(hallId, windowId, day) as Record<string, number | null>;
+      const day = states.get(hallId).day;
+      const row = windowCounts.get(hallId, windowId, day)!;
+      const moves = windowMoves.get(hallId, windowId, day)!;
       return {
         served: row.served ?? 0,
         noShows: moves.no_shows ?? 0,
@@ -167,6 +172,7 @@ export function createHallQueries(repos: Repositories, clock: () => number) {
 export type HallQueries = ReturnType<typeof createHallQueries>;
 
 interface CallRow {
+  id: number;
   ticket_id: number;
   at: number;
   type: string;

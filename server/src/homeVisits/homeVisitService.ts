@@ -12,7 +12,7 @@ import type {
 } from '@hall/shared/contracts/schemas';
 import type { z } from 'zod';
 import type { Repositories } from '../repositories';
-import type { RunChange } from '../core/changes';
+import type { RunChange } from '../core/groupCommit';
 import type { AdminActor } from '../audit/configChange';
 import type { HomeVisitRepository } from './homeVisitRepository';
 
@@ -26,7 +26,6 @@ export interface HomeVisitDeps {
   repos: Repositories;
   visits: HomeVisitRepository;
   runChange: RunChange;
-  clock: () => number;
 }
 
 /** Which steps may start from which status. */
@@ -56,12 +55,12 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
   }
 
   function record(
+    at: number,
     actor: AdminActor,
     visit: HomeVisit,
     action: string,
     detail: Record<string, unknown>,
   ): void {
-    const at = deps.clock();
     repos.audit.append(actor.hallId, at, actor.staffId, `homeVisit.${action}`, { id: visit.id, ...detail });
     repos.events.append({
       hallId: actor.hallId,
@@ -89,8 +88,8 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
   }
 
   return {
-    create(actor: AdminActor, input: Create): HomeVisit {
-      return deps.runChange(actor.hallId, () => {
+    create(actor: AdminActor, input: Create): Promise<HomeVisit> {
+      return deps.runChange(actor.hallId, (ctx) => {
         if (!repos.services.find(actor.hallId, input.serviceId)) throw new DomainError('SERVICE_NOT_FOUND');
         const fields: Omit<HomeVisit, 'id'> = {
           hallId: actor.hallId,
@@ -109,17 +108,17 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
           assistedPayment: false,
           cancelReason: null,
           notes: input.notes,
-          createdAt: deps.clock(),
+          createdAt: ctx.now,
         };
         const visit: HomeVisit = { ...fields, id: visits.insert(fields) };
         // Names, phone and address stay in the register only: the logs keep ids and the reason.
-        record(actor, visit, 'create', { reason: visit.reason, requestedDate: visit.requestedDate });
+        record(ctx.now, actor, visit, 'create', { reason: visit.reason, requestedDate: visit.requestedDate });
         return visit;
       });
     },
 
-    schedule(actor: AdminActor, input: Schedule): HomeVisit {
-      return deps.runChange(actor.hallId, () => {
+    schedule(actor: AdminActor, input: Schedule): Promise<HomeVisit> {
+      return deps.runChange(actor.hallId, (ctx) => {
         const visit = load(actor, input.id, 'schedule');
         const officer = repos.staff.find(input.officerId);
         if (!officer || officer.hallId !== actor.hallId || officer.disabled) {
@@ -138,26 +137,29 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
           },
           visit.status,
         );
-        record(actor, next, 'schedule', { scheduledDate: next.scheduledDate, officerId: officer.id });
+        record(ctx.now, actor, next, 'schedule', {
+          scheduledDate: next.scheduledDate,
+          officerId: officer.id,
+        });
         return next;
       });
     },
 
-    complete(actor: AdminActor, input: Complete): HomeVisit {
-      return deps.runChange(actor.hallId, () => {
+    complete(actor: AdminActor, input: Complete): Promise<HomeVisit> {
+      return deps.runChange(actor.hallId, (ctx) => {
         const visit = load(actor, input.id, 'complete');
         const next = save(
           {
             ...visit,
             status: 'done',
-            completedAt: deps.clock(),
+            completedAt: ctx.now,
             documentDelivered: input.documentDelivered,
             assistedPayment: input.assistedPayment,
             notes: input.notes ?? visit.notes,
           },
           visit.status,
         );
-        record(actor, next, 'complete', {
+        record(ctx.now, actor, next, 'complete', {
           documentDelivered: next.documentDelivered,
           assistedPayment: next.assistedPayment,
         });
@@ -165,11 +167,11 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
       });
     },
 
-    cancel(actor: AdminActor, input: Cancel): HomeVisit {
-      return deps.runChange(actor.hallId, () => {
+    cancel(actor: AdminActor, input: Cancel): Promise<HomeVisit> {
+      return deps.runChange(actor.hallId, (ctx) => {
         const visit = load(actor, input.id, 'cancel');
         const next = save({ ...visit, status: 'cancelled', cancelReason: input.reason }, visit.status);
-        record(actor, next, 'cancel', { reason: input.reason });
+        record(ctx.now, actor, next, 'cancel', { reason: input.reason });
         return next;
       });
     },

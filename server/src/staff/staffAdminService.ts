@@ -29,7 +29,7 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
       return repos.staff.list(actor.hallId);
     },
 
-    create(actor: AdminActor, input: StaffCreate): StaffMember {
+    create(actor: AdminActor, input: StaffCreate): Promise<StaffMember> {
       // Hash outside the transaction: scrypt takes tens of milliseconds.
       const passwordHash = hashPassword(input.password);
       return configChange(deps, actor, 'staff.create', () => {
@@ -54,7 +54,7 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
     async update(actor: AdminActor, input: StaffUpdate): Promise<StaffMember> {
       const passwordHash = input.password ? hashPassword(input.password) : null;
       let cut = false;
-      const result = configChange(deps, actor, 'staff.update', () => {
+      const result = await configChange(deps, actor, 'staff.update', () => {
         const before = memberOf(actor, input.id);
         const self = before.id === actor.staffId;
         if (self && input.disabled === true)

@@ -8,7 +8,7 @@ import {
 } from '@hall/shared/contracts/schemas';
 import type { CommandRegistrar } from '../core/command';
 import type { AppSocket } from '../core/socketTypes';
-import type { CounterService } from './counterService';
+import type { CounterService } from './counter/counterService';
 
 export function registerCounterHandlers(
   socket: AppSocket,

@@ -1,44 +1,37 @@
 // Issuing tickets at a kiosk. Idempotent by request id: a kiosk that retries after a lost
-// acknowledgement gets the very same ticket back, never a second one.
+// acknowledgement gets the very same ticket back, never a second one. The figures the visitor is
+// told (people ahead, estimate) are taken inside the change, from the queue as it is at that moment.
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { IssueTicketCommand } from '@hall/shared/contracts/schemas';
 import type { IssuedTicket } from '@hall/shared/contracts/entities';
 import { NORMAL_CLASS } from '@hall/shared/contracts/entities';
-import { businessDay } from '@hall/shared/hallTime';
 import { formatTicketNumber, markerFor } from '@hall/shared/ticketNumber';
 import type { Repositories } from '../repositories';
 import { toView } from './ticketRepository';
-import type { RunChange } from '../core/changes';
+import type { RunChange } from '../core/groupCommit';
 import type { HallQueries } from '../hall/hallQueries';
 import type { Actor } from '../core/actor';
 import { randomToken } from '../core/secrets';
 
-export function createIssueService(
-  repos: Repositories,
-  runChange: RunChange,
-  queries: HallQueries,
-  clock: () => number,
-) {
+export function createIssueService(repos: Repositories, runChange: RunChange, queries: HallQueries) {
   return {
-    issue(actor: Actor, cmd: IssueTicketCommand): IssuedTicket {
-      const ticket = runChange(actor.hallId, (ctx) => {
+    issue(actor: Actor, cmd: IssueTicketCommand): Promise<IssuedTicket> {
+      return runChange(actor.hallId, (ctx) => {
         const existing = repos.tickets.findByRequest(actor.hallId, cmd.requestId);
-        if (existing) return existing;
+        if (existing) return queries.issued(existing, ctx.hall);
 
-        const service = repos.services.find(actor.hallId, cmd.serviceId);
+        const service = ctx.hall.service(cmd.serviceId);
         if (!service) throw new DomainError('SERVICE_NOT_FOUND');
         if (!service.enabled) throw new DomainError('SERVICE_DISABLED');
-        const hall = repos.halls.find(actor.hallId)!;
-        const rules = repos.halls.rules(actor.hallId);
-        const marker = markerFor(cmd.priorityClass, rules.priorityClasses);
+        const marker = markerFor(cmd.priorityClass, ctx.hall.rules.priorityClasses);
         if (cmd.priorityClass !== NORMAL_CLASS && !marker) {
           throw new DomainError('PRIORITY_CLASS_UNKNOWN', { priorityClass: cmd.priorityClass });
         }
 
-        const now = clock();
-        const day = businessDay(now, hall.timezone);
+        const { now } = ctx;
+        const day = ctx.hall.day;
         const sequence = repos.tickets.nextSequence(actor.hallId, service.id, day);
-        const created = repos.tickets.insert({
+        const created = ctx.insertTicket({
           hallId: actor.hallId,
           serviceId: service.id,
           businessDay: day,
@@ -65,11 +58,9 @@ export function createIssueService(
           maskedIdNumber: cmd.maskedIdNumber,
           requestId: cmd.requestId,
         });
-        repos.events.append({
-          hallId: actor.hallId,
+        ctx.appendEvent({
           ticketId: created.id,
           type: 'issued',
-          at: now,
           windowId: null,
           staffId: actor.staffId,
           deviceId: actor.deviceId,
@@ -81,10 +72,9 @@ export function createIssueService(
             idChecked: cmd.maskedIdNumber !== null,
           },
         });
-        ctx.emit({ event: 'ticket:issued', payload: { ticket: toView(created) } });
-        return created;
+        ctx.emit({ type: 'ticket:issued', ticket: toView(created) });
+        return queries.issued(created, ctx.hall);
       });
-      return queries.issued(ticket);
     },
   };
 }

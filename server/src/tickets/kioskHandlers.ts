@@ -9,7 +9,7 @@ import type { IssueService } from './issueService';
 import type { ServerPrinter } from '../printing/serverPrinter';
 import type { CommandRegistrar } from '../core/command';
 import type { AppSocket } from '../core/socketTypes';
-import type { PrinterFaultNotifier } from '../core/publisher';
+import type { PrinterFaultNotifier } from '../devices/printerFaults';
 
 export interface KioskDeps {
   repos: Repositories;

@@ -6,19 +6,7 @@ import type {
   TicketState,
   TicketView,
 } from '@hall/shared/contracts/entities';
-import type { QueueTicket } from '@hall/shared/queue/policy';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../core/db/database';
-
-interface QueueRow {
-  id: number;
-  service_id: number;
-  priority_class: string;
-  issued_at: number;
-  order_key: number;
-  sequence: number;
-  target_window_id: number | null;
-}
 
 export interface TicketRow {
   id: number;
@@ -48,16 +36,6 @@ export interface TicketRow {
   masked_id_number: string | null;
   request_id: string | null;
 }
-
-const toQueueTicket = (r: QueueRow): QueueTicket => ({
-  id: r.id,
-  serviceId: r.service_id,
-  priorityClass: r.priority_class,
-  issuedAt: r.issued_at,
-  orderKey: r.order_key,
-  sequence: r.sequence,
-  targetWindowId: r.target_window_id,
-});
 
 /** The server-side ticket: always knows its target window (null when none). */
 export interface StoredTicket extends Ticket {
@@ -134,26 +112,11 @@ export function createTicketRepository(db: Db) {
   const active = db.prepare<[number, string], TicketRow>(
     "SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND state IN ('waiting','called','serving','no_show') ORDER BY id",
   );
-  const waiting = db.prepare<[number, string], TicketRow>(
-    "SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND state = 'waiting'",
+  const serviceMinutes = db.prepare<[number, number, number], { minutes: number }>(
+    `SELECT (finished_at - serving_at) / 60000.0 AS minutes FROM tickets
+      WHERE hall_id = ? AND service_id = ? AND state = 'done' AND serving_at IS NOT NULL
+      ORDER BY finished_at DESC LIMIT ?`,
   );
-  // The queue policy needs only these columns; reading just them keeps call-next cheap when
-  // hundreds wait.
-  const queue = db.prepare<[number, string], QueueRow>(
-    `SELECT id, service_id, priority_class, issued_at, order_key, sequence, target_window_id
-       FROM tickets WHERE hall_id = ? AND business_day = ? AND state = 'waiting'`,
-  );
-  const ahead = db.prepare<[number, string, number, number, number, number, number], { n: number }>(
-    `SELECT COUNT(*) AS n FROM tickets
-      WHERE hall_id = ? AND business_day = ? AND state = 'waiting' AND service_id = ?
-        AND (order_key, issued_at, sequence, id) < (?, ?, ?, ?)`,
-  );
-  const aheadPriority = db.prepare<[number, string, number, number, number, number, number], { n: number }>(
-    `SELECT COUNT(*) AS n FROM tickets
-      WHERE hall_id = ? AND business_day = ? AND state = 'waiting' AND service_id = ? AND priority_class != 'normal'
-        AND (order_key, issued_at, sequence, id) < (?, ?, ?, ?)`,
-  );
-  const candidateStatements = new Map<string, Statement<unknown[], QueueRow>>();
   const byNumber = db.prepare<[number, string, string], TicketRow>(
     'SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND number = ? ORDER BY id DESC LIMIT 1',
   );
@@ -200,61 +163,13 @@ export function createTicketRepository(db: Db) {
       const r = byNumber.get(hallId, businessDay, number);
       return r ? toTicket(r) : null;
     },
+    /** The day's live tickets (waiting, called, serving, no-show), in id order. */
     active(hallId: number, businessDay: string): StoredTicket[] {
       return active.all(hallId, businessDay).map(toTicket);
     },
-    waiting(hallId: number, businessDay: string): StoredTicket[] {
-      return waiting.all(hallId, businessDay).map(toTicket);
-    },
-    /** Waiting tickets as the queue policy sees them. */
-    queue(hallId: number, businessDay: string): QueueTicket[] {
-      return queue.all(hallId, businessDay).map(toQueueTicket);
-    },
-    /**
-     * The only waiting tickets pickNext can choose for a window: per class, the first in queue
-     * order and the oldest overdue one. pickNext over these equals pickNext over the whole queue
-     * (tested), and reading at most four rows keeps call-next fast however many wait.
-     */
-    candidates(
-      hallId: number,
-      businessDay: string,
-      window: { id: number; serviceIds: readonly number[]; normalOnlyIfTargeted: boolean },
-      overdueBefore: number,
-    ): QueueTicket[] {
-      const { serviceIds } = window;
-      if (serviceIds.length === 0) return [];
-      const services = serviceIds.map(() => '?').join(',');
-      const where = `hall_id = ? AND business_day = ? AND state = 'waiting' AND service_id IN (${services})
-        AND (target_window_id IS NULL OR target_window_id = ?)`;
-      const columns = 'id, service_id, priority_class, issued_at, order_key, sequence, target_window_id';
-      const params = [hallId, businessDay, ...serviceIds, window.id];
-      // An elderly-only window may call a normal ticket only when it was transferred to it.
-      const normal = window.normalOnlyIfTargeted
-        ? `priority_class = 'normal' AND target_window_id = ${Number(window.id)}`
-        : "priority_class = 'normal'";
-      const pick = (classFilter: string, extra: string, order: string, extraParams: number[] = []) => {
-        const sql = `SELECT ${columns} FROM tickets WHERE ${where} AND ${classFilter} ${extra} ORDER BY ${order} LIMIT 1`;
-        let statement = candidateStatements.get(sql);
-        if (!statement) candidateStatements.set(sql, (statement = db.prepare<unknown[], QueueRow>(sql)));
-        return statement.get(...params, ...extraParams);
-      };
-      const byQueue = 'order_key, issued_at, sequence, id';
-      // Overdue is measured from waitingSince = max(issued_at, order_key) (see shared/queue/policy.ts).
-      const byAge = 'MAX(issued_at, order_key), order_key, issued_at, sequence, id';
-      const rows = [
-        pick("priority_class != 'normal'", '', byQueue),
-        pick(normal, '', byQueue),
-        pick("priority_class != 'normal'", 'AND MAX(issued_at, order_key) < ?', byAge, [overdueBefore]),
-        pick(normal, 'AND MAX(issued_at, order_key) < ?', byAge, [overdueBefore]),
-      ];
-      const unique = new Map<number, QueueRow>();
-      for (const r of rows) if (r) unique.set(r.id, r);
-      return [...unique.values()].map(toQueueTicket);
-    },
-    /** Waiting tickets of the same service called before this one (see estimate.peopleAhead). */
-    countAhead(t: StoredTicket): number {
-      const statement = t.priorityClass === 'normal' ? ahead : aheadPriority;
-      return statement.get(t.hallId, t.businessDay, t.serviceId, t.orderKey, t.issuedAt, t.sequence, t.id)!.n;
+    /** The last `limit` service times of a service in minutes, newest first (the estimates' average). */
+    recentServiceMinutes(hallId: number, serviceId: number, limit: number): number[] {
+      return serviceMinutes.all(hallId, serviceId, limit).map((r) => r.minutes);
     },
     nextSequence(hallId: number, serviceId: number, businessDay: string): number {
       return nextSequence.get(hallId, serviceId, businessDay)!.last_sequence;

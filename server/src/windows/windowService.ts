@@ -1,114 +1,114 @@
-// A staff member takes a window, opens, pauses, resumes, closes and releases it.
+// A staff member takes a window, opens, pauses, resumes, closes and releases it. Each is one change:
+// the window row and an event row, mirrored in the hall's hot state, sent to the screens.
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { EventType, HallWindow } from '@hall/shared/contracts/entities';
-import type { Repositories } from '../repositories';
-import type { ChangeContext, RunChange } from '../core/changes';
+import type { ChangeContext } from '../core/changes';
+import type { RunChange } from '../core/groupCommit';
 import type { Actor } from '../core/actor';
 
-export function createWindowService(repos: Repositories, runChange: RunChange, clock: () => number) {
-  function held(actor: Actor): HallWindow {
-    const window = actor.staffId ? repos.windows.heldBy(actor.staffId) : null;
-    if (!window || window.hallId !== actor.hallId) throw new DomainError('WINDOW_NOT_HELD');
-    return window;
-  }
+function held(ctx: ChangeContext, actor: Actor): HallWindow {
+  const window = actor.staffId ? ctx.hall.windowHeldBy(actor.staffId) : null;
+  if (!window) throw new DomainError('WINDOW_NOT_HELD');
+  return window;
+}
 
-  function assertIdle(window: HallWindow): void {
-    if (!window.currentTicketId) return;
-    const ticket = repos.tickets.find(window.hallId, window.currentTicketId);
-    if (ticket && (ticket.state === 'called' || ticket.state === 'serving')) {
-      throw new DomainError('WINDOW_BUSY', { number: ticket.number });
-    }
+function assertIdle(ctx: ChangeContext, window: HallWindow): void {
+  if (!window.currentTicketId) return;
+  const ticket = ctx.hall.liveTicket(window.currentTicketId);
+  if (ticket && (ticket.state === 'called' || ticket.state === 'serving')) {
+    throw new DomainError('WINDOW_BUSY', { number: ticket.number });
   }
+}
 
-  function save(
-    actor: Actor,
-    ctx: ChangeContext,
-    window: HallWindow,
-    type: EventType,
-    payload = {},
-  ): HallWindow {
-    repos.windows.save(window);
-    repos.events.append({
-      hallId: actor.hallId,
-      ticketId: null,
-      type,
-      at: clock(),
-      windowId: window.id,
-      staffId: actor.staffId,
-      deviceId: null,
-      payload,
-    });
-    const fresh = repos.windows.find(window.hallId, window.id)!;
-    ctx.emit({ event: 'window:updated', payload: { window: fresh } });
-    return fresh;
-  }
+function save(
+  ctx: ChangeContext,
+  actor: Actor,
+  window: HallWindow,
+  type: EventType,
+  payload: Record<string, unknown> = {},
+): HallWindow {
+  const saved = ctx.saveWindow(window);
+  ctx.appendEvent({
+    ticketId: null,
+    type,
+    windowId: window.id,
+    staffId: actor.staffId,
+    deviceId: null,
+    payload,
+  });
+  return saved;
+}
 
-  function release(actor: Actor, ctx: ChangeContext, window: HallWindow): void {
-    assertIdle(window);
-    save(
-      actor,
-      ctx,
-      { ...window, staffId: null, state: 'closed', pauseReason: null, currentTicketId: null },
-      'window_released',
-    );
-  }
+function release(ctx: ChangeContext, actor: Actor, window: HallWindow): void {
+  assertIdle(ctx, window);
+  save(
+    ctx,
+    actor,
+    { ...window, staffId: null, state: 'closed', pauseReason: null, currentTicketId: null },
+    'window_released',
+  );
+}
 
+export function createWindowService(runChange: RunChange) {
   return {
-    claim(actor: Actor, windowId: number): HallWindow {
+    claim(actor: Actor, windowId: number): Promise<HallWindow> {
       return runChange(actor.hallId, (ctx) => {
-        const window = repos.windows.find(actor.hallId, windowId);
+        const window = ctx.hall.window(windowId);
         if (!window) throw new DomainError('WINDOW_NOT_FOUND');
         if (window.staffId === actor.staffId) return window;
         if (window.staffId !== null) {
           throw new DomainError('WINDOW_TAKEN', { window: window.number, staff: window.staffName ?? '?' });
         }
-        const previous = actor.staffId ? repos.windows.heldBy(actor.staffId) : null;
-        if (previous) release(actor, ctx, previous);
-        return save(actor, ctx, { ...window, staffId: actor.staffId }, 'window_claimed');
+        const previous = actor.staffId ? ctx.hall.windowHeldBy(actor.staffId) : null;
+        if (previous) release(ctx, actor, previous);
+        return save(ctx, actor, { ...window, staffId: actor.staffId }, 'window_claimed');
       });
     },
-    release(actor: Actor): null {
-      runChange(actor.hallId, (ctx) => release(actor, ctx, held(actor)));
+    async release(actor: Actor): Promise<null> {
+      await runChange(actor.hallId, (ctx) => release(ctx, actor, held(ctx, actor)));
       return null;
     },
-    open(actor: Actor): HallWindow {
+    open(actor: Actor): Promise<HallWindow> {
       return runChange(actor.hallId, (ctx) =>
-        save(actor, ctx, { ...held(actor), state: 'open', pauseReason: null }, 'window_opened'),
+        save(ctx, actor, { ...held(ctx, actor), state: 'open', pauseReason: null }, 'window_opened'),
       );
     },
-    pause(actor: Actor, reason: string): HallWindow {
+    pause(actor: Actor, reason: string): Promise<HallWindow> {
       return runChange(actor.hallId, (ctx) => {
-        const window = held(actor);
+        const window = held(ctx, actor);
         if (window.state === 'closed') throw new DomainError('WINDOW_CLOSED');
         return save(
-          actor,
           ctx,
+          actor,
           { ...window, state: 'paused', pauseReason: reason || null },
           'window_paused',
-          { reason },
+          {
+            reason,
+          },
         );
       });
     },
-    resume(actor: Actor): HallWindow {
+    resume(actor: Actor): Promise<HallWindow> {
       return runChange(actor.hallId, (ctx) => {
-        const window = held(actor);
+        const window = held(ctx, actor);
         if (window.state === 'closed') throw new DomainError('WINDOW_CLOSED');
-        return save(actor, ctx, { ...window, state: 'open', pauseReason: null }, 'window_resumed');
+        return save(ctx, actor, { ...window, state: 'open', pauseReason: null }, 'window_resumed');
       });
     },
-    close(actor: Actor): HallWindow {
+    close(actor: Actor): Promise<HallWindow> {
       return runChange(actor.hallId, (ctx) => {
-        const window = held(actor);
-        assertIdle(window);
-        return save(actor, ctx, { ...window, state: 'closed', pauseReason: null }, 'window_closed');
+        const window = held(ctx, actor);
+        assertIdle(ctx, window);
+        return save(ctx, actor, { ...window, state: 'closed', pauseReason: null }, 'window_closed');
       });
     },
     /** On sign-out or session expiry: give the window back if it is idle (a busy one stays held). */
-    releaseIfIdle(actor: Actor): void {
-      const window = actor.staffId ? repos.windows.heldBy(actor.staffId) : null;
-      if (!window) return;
+    async releaseIfIdle(actor: Actor): Promise<void> {
       try {
-        runChange(actor.hallId, (ctx) => release(actor, ctx, window));
+        await runChange(actor.hallId, (ctx) => {
+          const window = actor.staffId ? ctx.hall.windowHeldBy(actor.staffId) : null;
+          if (window) release(ctx, actor, window);
+        });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
       }

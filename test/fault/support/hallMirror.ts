@@ -12,6 +12,8 @@ const RECENT_CALLS = 12;
 
 export interface HallMirror {
   socket: TestSocket;
+  /** What it mirrors: a display is sent only what displays draw. */
+  role: 'display' | 'console';
   /** null until the first snapshot. */
   state(): HallSnapshot | null;
   /** Snapshots received on (re)connect: grows by one after every reconnect. */
@@ -44,7 +46,7 @@ function upsertWindow(list: HallWindow[], window: HallWindow): HallWindow[] {
   return list.map((w) => (w.id === window.id ? window : w));
 }
 
-export function mirrorHall(socket: TestSocket): HallMirror {
+export function mirrorHall(socket: TestSocket, role: 'display' | 'console'): HallMirror {
   let current: HallSnapshot | null = null;
   let snapshots = 0;
   let resyncs = 0;
@@ -69,38 +71,30 @@ export function mirrorHall(socket: TestSocket): HallMirror {
       });
   }
 
-  /** Applies a delta only when it is the very next version; otherwise asks for a snapshot. */
-  function delta(version: number, apply: (s: HallSnapshot) => HallSnapshot): void {
-    if (syncing || !current) return;
-    if (version <= current.version) return;
-    if (version !== current.version + 1) return resync();
-    current = { ...apply(current), version };
-  }
-
+  /** Applies a frame when it continues what the mirror has (its base); otherwise asks for a snapshot. */
   socket.on('hall:snapshot', (snapshot) => {
     replace(snapshot);
     snapshots += 1;
     waiters.splice(0).forEach((wake) => wake());
   });
-  socket.on('ticket:issued', (e) =>
-    delta(e.version, (s) => ({ ...s, activeTickets: upsertTicket(s.activeTickets, e.ticket) })),
-  );
-  socket.on('ticket:updated', (e) =>
-    delta(e.version, (s) => ({ ...s, activeTickets: upsertTicket(s.activeTickets, e.ticket) })),
-  );
-  socket.on('ticket:called', (e) =>
-    delta(e.version, (s) => ({
-      ...s,
-      activeTickets: upsertTicket(s.activeTickets, e.ticket),
-      recentCalls: [e.call, ...s.recentCalls].slice(0, RECENT_CALLS),
-    })),
-  );
-  socket.on('window:updated', (e) =>
-    delta(e.version, (s) => ({ ...s, windows: upsertWindow(s.windows, e.window) })),
-  );
+  socket.on('hall:changed', (frame) => {
+    if (syncing || !current) return;
+    if (frame.version <= current.version) return;
+    if (frame.base > current.version) return resync();
+    let next: HallSnapshot = current;
+    for (const d of frame.deltas) {
+      if (d.version <= current.version) continue;
+      if (d.type === 'window:updated') next = { ...next, windows: upsertWindow(next.windows, d.window) };
+      else next = { ...next, activeTickets: upsertTicket(next.activeTickets, d.ticket) };
+      if (d.type === 'ticket:called')
+        next = { ...next, recentCalls: [d.call, ...next.recentCalls].slice(0, RECENT_CALLS) };
+    }
+    current = { ...next, version: frame.version };
+  });
 
   return {
     socket,
+    role,
     state: () => current,
     snapshotsReceived: () => snapshots,
     resyncs: () => resyncs,
@@ -118,14 +112,36 @@ export function mirrorHall(socket: TestSocket): HallMirror {
   };
 }
 
-/** The parts of a snapshot a screen draws from, in a form that compares exactly. */
-export function drawn(s: HallSnapshot) {
+/**
+ * The parts of a snapshot a screen draws from, in a form that compares exactly. A display is not
+ * sent what it does not draw (a ticket going from called to serving, the ticket a window holds),
+ * so for a display those are compared as it draws them.
+ */
+export function drawn(s: HallSnapshot, role: 'display' | 'console' = 'console') {
+  const display = role === 'display';
   return {
-    version: s.version,
-    windows: s.windows,
-    activeTickets: [...s.activeTickets].sort((a, b) => a.id - b.id),
-    // `at` of a call is taken twice in one transaction (broadcast and event row): compare who and where.
+    // A display's version moves only with the frames it is sent: it lags the hall's while the
+    // last changes were ones it does not draw.
+    version: display ? null : s.version,
+    windows: display ? s.windows.map(({ currentTicketId: _c, normalStreak: _n, ...w }) => w) : s.windows,
+    activeTickets: [...s.activeTickets]
+      .sort((a, b) => a.id - b.id)
+      .map((t) =>
+        display
+          ? {
+              id: t.id,
+              number: t.number,
+              serviceId: t.serviceId,
+              windowId: t.windowId,
+              atWindow: t.state === 'called' || t.state === 'serving',
+              state: t.state === 'serving' ? 'called' : t.state,
+            }
+          : t,
+      ),
+    // A call has one identity and one time: the live frame and every later snapshot agree.
     recentCalls: s.recentCalls.map((c) => ({
+      id: c.id,
+      at: c.at,
       ticketId: c.ticketId,
       windowId: c.windowId,
       number: c.number,
@@ -138,15 +154,17 @@ export function drawn(s: HallSnapshot) {
 
 /** Waits until the mirror is idle and equal to a fresh hall:sync (or fails with both shown). */
 export async function expectMirrorsServer(mirror: HallMirror, timeoutMs = 5000): Promise<HallSnapshot> {
+  const role = mirror.role;
   const until = Date.now() + timeoutMs;
   for (;;) {
     const fresh = await emitAck<HallSnapshot>(mirror.socket, 'hall:sync');
     if (!fresh.ok) throw new Error(`hall:sync failed: ${fresh.error.code}`);
     const mine = mirror.state();
-    if (mine && JSON.stringify(drawn(mine)) === JSON.stringify(drawn(fresh.data))) return fresh.data;
+    if (mine && JSON.stringify(drawn(mine, role)) === JSON.stringify(drawn(fresh.data, role)))
+      return fresh.data;
     if (Date.now() > until) {
       throw new Error(
-        `mirror differs from server:\n${JSON.stringify(mine && drawn(mine))}\n${JSON.stringify(drawn(fresh.data))}`,
+        `mirror differs from server:\n${JSON.stringify(mine && drawn(mine, role))}\n${JSON.stringify(drawn(fresh.data, role))}`,
       );
     }
     await new Promise((wake) => setTimeout(wake, 100));

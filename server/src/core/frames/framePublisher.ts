@@ -1,0 +1,167 @@
+// Turns committed changes into frames. The deltas a hall's changes commit within one short tick
+// (FRAME_TICK_MS) go to each audience room as one frame, in commit order, built once and written
+// once per room: work grows with frames, not with changes × sockets, so a burst of issues or a
+// storm of calls never puts the hall behind. A configuration change sends every room a fresh
+// snapshot instead (it contains everything before it).
+import type { HallDelta, HallFrame } from '@hall/shared/contracts/frames';
+import type { AppServer } from '../socketTypes';
+import type { Logger } from '../logger';
+import type { ChangeSink, CommittedChange } from '../groupCommit';
+import type { HallStates } from '../hallState/hallStates';
+import type { HallQueries } from '../../hall/hallQueries';
+import { consoleRoom, displayRoom, kioskRoom } from './audiences';
+
+/** Default tick: long enough to gather a call, its start and finish; short against the 100 ms target. */
+export const DEFAULT_FRAME_TICK_MS = 10;
+
+export interface FramePublisherDeps {
+  io: AppServer;
+  states: HallStates;
+  queries: HallQueries;
+  logger: Logger;
+  tickMs: number;
+  /** Called after each hall's frames went out (status pages refresh from the same changes). */
+  afterFlush(hallId: number): void;
+}
+
+interface Pending {
+  consoles: HallDelta[];
+  displays: HallDelta[];
+  snapshot: boolean;
+}
+
+interface RoomVersions {
+  consoles: number;
+  displays: number;
+  kioskQueue: string;
+}
+
+export interface FramePublisher extends ChangeSink {
+  /** Sends every room of the hall a snapshot at the next tick (after admin changes made elsewhere). */
+  requestSnapshot(hallId: number): void;
+  /** Frames sent so far, per audience (the bench and the tests count them). */
+  stats(): { consoles: number; displays: number; kiosks: number; snapshots: number };
+  /** Stops the tick (the server is closing: nothing is left to send to). */
+  close(): void;
+}
+
+export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
+  const pending = new Map<number, Pending>();
+  const rooms = new Map<number, RoomVersions>();
+  const counts = { consoles: 0, displays: 0, kiosks: 0, snapshots: 0 };
+  let timer: NodeJS.Timeout | null = null;
+
+  function pendingFor(hallId: number): Pending {
+    let p = pending.get(hallId);
+    if (!p) pending.set(hallId, (p = { consoles: [], displays: [], snapshot: false }));
+    return p;
+  }
+
+  /**
+   * What each room was last sent. A room starts just before the first delta this process
+   * committed for the hall: every delta since is in its frames, and every snapshot a screen holds
+   * from this process is at least that new.
+   */
+  function roomsOf(hallId: number, start: number): RoomVersions {
+    let r = rooms.get(hallId);
+    if (!r) rooms.set(hallId, (r = { consoles: start, displays: start, kioskQueue: '' }));
+    return r;
+  }
+
+  function schedule(): void {
+    if (timer) return;
+    timer = setTimeout(flush, deps.tickMs);
+  }
+
+  function flush(): void {
+    timer = null;
+    const halls = [...pending.entries()];
+    pending.clear();
+    for (const [hallId, p] of halls) {
+      try {
+        flushHall(hallId, p);
+        deps.afterFlush(hallId);
+      } catch (error) {
+        // Screens resync on their next frame; the changes themselves are committed and answered.
+        deps.logger.error({ err: error, hallId }, 'sending frames failed');
+      }
+    }
+  }
+
+  function frameOf(base: number, deltas: HallDelta[]): HallFrame {
+    return { base, version: deltas[deltas.length - 1]!.version, deltas };
+  }
+
+  function flushHall(hallId: number, p: Pending): void {
+    const r = roomsOf(hallId, deps.states.get(hallId).version);
+    const { io } = deps;
+    if (p.snapshot) {
+      const snapshot = deps.queries.snapshot(hallId);
+      io.to([displayRoom(hallId), consoleRoom(hallId)]).emit('hall:snapshot', snapshot);
+      const kiosk = deps.queries.kioskSnapshot(hallId);
+      io.to(kioskRoom(hallId)).emit('kiosk:snapshot', kiosk);
+      r.consoles = r.displays = snapshot.version;
+      r.kioskQueue = JSON.stringify(kiosk.queue);
+      counts.snapshots += 1;
+      return;
+    }
+    if (p.consoles.length > 0) {
+      const forConsoles = frameOf(r.consoles, p.consoles);
+      if (p.displays.length === p.consoles.length && r.displays === r.consoles) {
+        // The usual case for calls and issues: one frame, encoded once, for both rooms.
+        io.to([consoleRoom(hallId), displayRoom(hallId)]).emit('hall:changed', forConsoles);
+        r.displays = forConsoles.version;
+        counts.displays += 1;
+      } else {
+        io.to(consoleRoom(hallId)).emit('hall:changed', forConsoles);
+        if (p.displays.length > 0) {
+          const forDisplays = frameOf(r.displays, p.displays);
+          io.to(displayRoom(hallId)).emit('hall:changed', forDisplays);
+          r.displays = forDisplays.version;
+          counts.displays += 1;
+        }
+      }
+      r.consoles = forConsoles.version;
+      counts.consoles += 1;
+    }
+    // Kiosks: the counts and estimates, only when they changed.
+    const queue = deps.queries.kioskQueue(hallId);
+    const json = JSON.stringify(queue);
+    if (json !== r.kioskQueue) {
+      r.kioskQueue = json;
+      io.to(kioskRoom(hallId)).emit('kiosk:queue', { version: deps.states.get(hallId).version, queue });
+      counts.kiosks += 1;
+    }
+  }
+
+  return {
+    committed(changes: readonly CommittedChange[]): void {
+      for (const change of changes) {
+        const p = pendingFor(change.hallId);
+        const first = change.deltas[0]?.delta.version;
+        roomsOf(change.hallId, first === undefined ? deps.states.get(change.hallId).version : first - 1);
+        for (const { delta, displays } of change.deltas) {
+          p.consoles.push(delta);
+          if (displays) p.displays.push(delta);
+        }
+        if (change.snapshot) p.snapshot = true;
+        // A change with nothing to show (a home visit, an unchanged window claim) sends nothing.
+        if (change.deltas.length === 0 && !change.snapshot) {
+          if (p.consoles.length === 0 && !p.snapshot) pending.delete(change.hallId);
+          continue;
+        }
+        schedule();
+      }
+    },
+    requestSnapshot(hallId: number): void {
+      pendingFor(hallId).snapshot = true;
+      schedule();
+    },
+    stats: () => ({ ...counts }),
+    close(): void {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending.clear();
+    },
+  };
+}

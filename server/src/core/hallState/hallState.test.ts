@@ -1,0 +1,200 @@
+// The hall's hot state stands in for the database on every command: rebuilt from the database (as
+// after a restart) it must hold exactly the day's live tickets, call-next and "people ahead" over
+// it must equal the pure policy over the database's waiting tickets, and a change undone through
+// its journal must leave it exactly as before.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pickNext, type QueueTicket, type QueueWindow } from '@hall/shared/queue/policy';
+import { peopleAhead } from '@hall/shared/queue/estimate';
+import { openDatabase } from '../db/database';
+import { createRepositories, type Repositories } from '../../repositories';
+import { seedHalls } from '../../hall/seed';
+import { testHallConfig } from '../../../../test/support/testServer';
+import { peopleAheadOf } from '../../hall/queueFigures';
+import { loadHallState } from './hallStates';
+import { Journal } from './journal';
+
+const DAY = '2026-11-28';
+/** Noon in Shanghai on DAY: the state's business day. */
+const NOON = Date.UTC(2026, 10, 28, 4);
+
+/** The waiting tickets as the database holds them: the truth the memory must match. */
+function waitingInDatabase(repos: Repositories): QueueTicket[] {
+  return repos.db
+    .prepare(
+      "SELECT id, service_id, priority_class, issued_at, order_key, sequence, target_window_id FROM tickets WHERE state = 'waiting' AND business_day = ?",
+    )
+    .all(DAY)
+    .map((r) => {
+      const row = r as Record<string, number | string | null>;
+      return {
+        id: row.id as number,
+        serviceId: row.service_id as number,
+        priorityClass: row.priority_class as string,
+        issuedAt: row.issued_at as number,
+        orderKey: row.order_key as number,
+        sequence: row.sequence as number,
+        targetWindowId: row.target_window_id as number | null,
+      };
+    });
+}
+
+const ticketArb = fc.record({
+  service: fc.integer({ min: 1, max: 3 }),
+  priority: fc.constantFrom('normal', 'normal', 'elderly', 'disabled'),
+  issuedAt: fc.integer({ min: 0, max: 200 }),
+  requeued: fc.option(fc.integer({ min: 0, max: 250 })),
+  target: fc.option(fc.constantFrom(1, 2)),
+  state: fc.constantFrom('waiting', 'waiting', 'waiting', 'done', 'called'),
+});
+
+type ArbTicket = typeof ticketArb extends fc.Arbitrary<infer T> ? T : never;
+
+function loadQueue(tickets: ArbTicket[]) {
+  const db = openDatabase(':memory:');
+  const repos = createRepositories(db);
+  // No accounts or devices: their scrypt hashing would dominate hundreds of runs.
+  const hall = testHallConfig().halls[0]!;
+  seedHalls(repos, { halls: [{ ...hall, staff: [], devices: [] }] });
+  const sequences = new Map<number, number>();
+  for (const t of tickets) {
+    const sequence = (sequences.get(t.service) ?? 0) + 1;
+    sequences.set(t.service, sequence);
+    repos.tickets.insert({
+      hallId: 1,
+      serviceId: t.service,
+      businessDay: DAY,
+      sequence,
+      number: `X${sequence}`,
+      priorityClass: t.priority,
+      proxy: false,
+      proxyRelation: null,
+      source: 'kiosk',
+      sourceDeviceId: null,
+      state: t.state as 'waiting',
+      issuedAt: t.issuedAt * 60_000,
+      orderKey: (t.requeued ?? t.issuedAt) * 60_000,
+      calledAt: null,
+      servingAt: null,
+      finishedAt: null,
+      windowId: null,
+      staffId: null,
+      targetWindowId: t.target,
+      callCount: 0,
+      marks: null,
+      transferredFromId: null,
+      statusToken: `token${sequence}${t.service}`,
+      maskedIdNumber: null,
+      requestId: null,
+    });
+  }
+  return repos;
+}
+
+describe('hall hot state', () => {
+  it('rebuilt from the database, holds exactly the live tickets of the day', () => {
+    fc.assert(
+      fc.property(fc.array(ticketArb, { maxLength: 40 }), (tickets) => {
+        const repos = loadQueue(tickets);
+        const state = loadHallState(repos, 1, NOON);
+        const live = repos.db
+          .prepare(
+            "SELECT id FROM tickets WHERE business_day = ? AND state IN ('waiting','called','serving','no_show') ORDER BY id",
+          )
+          .pluck()
+          .all(DAY);
+        expect(state.liveTickets().map((t) => t.id)).toEqual(live);
+        expect(
+          state
+            .waitingTickets()
+            .map((t) => t.id)
+            .sort((a, b) => a - b),
+        ).toEqual(
+          waitingInDatabase(repos)
+            .map((t) => t.id)
+            .sort((a, b) => a - b),
+        );
+        repos.db.close();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('call-next over memory equals pickNext over the database’s waiting tickets', () => {
+    fc.assert(
+      fc.property(
+        fc.array(ticketArb, { maxLength: 40 }),
+        fc.subarray([1, 2, 3], { minLength: 1 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 100, max: 400 }),
+        (tickets, serviceIds, elderlyDedicated, takesOthers, streak, nowMinutes) => {
+          const repos = loadQueue(tickets);
+          const state = loadHallState(repos, 1, NOON);
+          const window: QueueWindow = { id: 1, serviceIds, elderlyDedicated, normalStreak: streak };
+          const rules = { mixRatio: 2, maxWaitMinutes: 45, elderlyWindowTakesOthers: takesOthers };
+          const now = nowMinutes * 60_000;
+          const fromDatabase = pickNext(window, waitingInDatabase(repos), rules, now);
+          const fromMemory = pickNext(window, state.waitingTickets(), rules, now);
+          expect(fromMemory?.ticket.id ?? null).toBe(fromDatabase?.ticket.id ?? null);
+          expect(fromMemory?.reason ?? null).toBe(fromDatabase?.reason ?? null);
+          repos.db.close();
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('people ahead from memory equals peopleAhead over the database for every waiting ticket', () => {
+    fc.assert(
+      fc.property(fc.array(ticketArb, { maxLength: 30 }), (tickets) => {
+        const repos = loadQueue(tickets);
+        const state = loadHallState(repos, 1, NOON);
+        const truth = waitingInDatabase(repos);
+        for (const t of truth) {
+          expect(peopleAheadOf(state, state.liveTicket(t.id)!)).toBe(peopleAhead(t, truth));
+        }
+        repos.db.close();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('undoes a change exactly: tickets, windows, version, service times', () => {
+    const repos = loadQueue([
+      { service: 1, priority: 'normal', issuedAt: 10, requeued: null, target: null, state: 'waiting' },
+      { service: 1, priority: 'elderly', issuedAt: 11, requeued: null, target: null, state: 'called' },
+    ]);
+    const state = loadHallState(repos, 1, NOON);
+    const before = JSON.stringify({
+      live: state.liveTickets(),
+      windows: state.windows(),
+      version: state.version,
+      average: state.averageMinutes(1),
+    });
+    const journal = new Journal();
+    state.attach(journal);
+    const [waiting, called] = state.liveTickets();
+    state.putTicket({ ...waiting!, state: 'called' });
+    state.putTicket({ ...called!, state: 'done' });
+    state.putWindow({ ...state.windows()[0]!, state: 'open' });
+    for (let i = 0; i < 5; i += 1) state.recordServiceMinutes(1, 42);
+    state.nextVersion();
+    expect(state.liveTickets()).toHaveLength(1);
+    expect(state.averageMinutes(1)).toBe(42);
+    journal.undo();
+    state.detach();
+    expect(
+      JSON.stringify({
+        live: state.liveTickets(),
+        windows: state.windows(),
+        version: state.version,
+        average: state.averageMinutes(1),
+      }),
+    ).toBe(before);
+    // Outside a change the state refuses to change: memory moves only with the database.
+    expect(() => state.nextVersion()).toThrow(/outside a change/);
+    repos.db.close();
+  });
+});

@@ -1,0 +1,199 @@
+// One hall's hot state, held in memory so a command never re-reads what barely changes: the hall,
+// its rules, services and windows, today's live tickets (waiting, called, serving, no-show), the
+// recent service times behind the estimates, and the hall version. SQLite stays the truth: every
+// mutation happens inside a change, next to the SQL write it mirrors, and records its undo in the
+// change's journal so a rolled-back savepoint leaves memory exactly as the database. A restart
+// rebuilds it all from the database (loadHallState.ts).
+import type { Hall, HallRules, HallWindow, Service } from '@hall/shared/contracts/entities';
+import type { StoredTicket } from '../../tickets/ticketRepository';
+import type { Journal } from './journal';
+
+/** How many recent service times per service the estimate averages over. */
+export const AVERAGE_OVER = 20;
+
+/** Tickets the hall screens and consoles still show (the consoles requeue no-shows). */
+const LIVE_STATES = new Set(['waiting', 'called', 'serving', 'no_show']);
+
+export interface HallConfigState {
+  hall: Hall;
+  rules: HallRules;
+  services: Service[];
+  windows: HallWindow[];
+}
+
+export interface HallStateData extends HallConfigState {
+  version: number;
+  day: string;
+  tickets: StoredTicket[];
+  /** Per service id, the newest service times first (minutes), at most AVERAGE_OVER. */
+  serviceMinutes: Map<number, number[]>;
+}
+
+export class HallState {
+  readonly hallId: number;
+  private current: HallConfigState;
+  private versionNow: number;
+  private dayNow: string;
+  private readonly live = new Map<number, StoredTicket>();
+  private readonly serviceMinutes: Map<number, number[]>;
+  private sortedWindows: HallWindow[] | null = null;
+  private journal: Journal | null = null;
+
+  constructor(hallId: number, data: HallStateData) {
+    this.hallId = hallId;
+    this.current = { hall: data.hall, rules: data.rules, services: data.services, windows: data.windows };
+    this.versionNow = data.version;
+    this.dayNow = data.day;
+    for (const t of [...data.tickets].sort((a, b) => a.id - b.id)) this.live.set(t.id, t);
+    this.serviceMinutes = data.serviceMinutes;
+  }
+
+  // ---- the change runner lends each change its journal ----
+
+  attach(journal: Journal): void {
+    this.journal = journal;
+  }
+
+  detach(): void {
+    this.journal = null;
+  }
+
+  private undoable(undo: () => void): void {
+    if (!this.journal) throw new Error(`hall ${this.hallId}: hot state changed outside a change`);
+    this.journal.record(undo);
+  }
+
+  // ---- reads ----
+
+  get version(): number {
+    return this.versionNow;
+  }
+  get day(): string {
+    return this.dayNow;
+  }
+  get hall(): Hall {
+    return this.current.hall;
+  }
+  get rules(): HallRules {
+    return this.current.rules;
+  }
+  get services(): readonly Service[] {
+    return this.current.services;
+  }
+
+  service(id: number): Service | null {
+    return this.current.services.find((s) => s.id === id) ?? null;
+  }
+
+  /** In window-number order, as every screen lists them. */
+  windows(): readonly HallWindow[] {
+    this.sortedWindows ??= [...this.current.windows].sort((a, b) => a.number - b.number);
+    return this.sortedWindows;
+  }
+
+  window(id: number): HallWindow | null {
+    return this.current.windows.find((w) => w.id === id) ?? null;
+  }
+
+  windowHeldBy(staffId: number): HallWindow | null {
+    return this.current.windows.find((w) => w.staffId === staffId) ?? null;
+  }
+
+  /** Today's ticket if it is still live (waiting, called, serving or no-show). */
+  liveTicket(id: number): StoredTicket | null {
+    return this.live.get(id) ?? null;
+  }
+
+  /** Today's live tickets in id (issue) order. */
+  liveTickets(): StoredTicket[] {
+    return [...this.live.values()].sort((a, b) => a.id - b.id);
+  }
+
+  waitingTickets(): StoredTicket[] {
+    const waiting: StoredTicket[] = [];
+    for (const t of this.live.values()) if (t.state === 'waiting') waiting.push(t);
+    return waiting;
+  }
+
+  /** The newest live ticket carrying this status token (a transfer keeps the visitor's token). */
+  liveTicketByToken(token: string): StoredTicket | null {
+    let found: StoredTicket | null = null;
+    for (const t of this.live.values()) if (t.statusToken === token && (!found || t.id > found.id)) found = t;
+    return found;
+  }
+
+  /** Rolling average service minutes (the service's typical time until three visits are known). */
+  averageMinutes(serviceId: number): number {
+    const service = this.service(serviceId);
+    const minutes = this.serviceMinutes.get(serviceId) ?? [];
+    if (minutes.length < 3) return service?.typicalMinutes ?? 1;
+    const sum = minutes.reduce((acc, m) => acc + m, 0);
+    return Math.max(1, Math.round((sum / minutes.length) * 10) / 10);
+  }
+
+  // ---- writes (inside a change only) ----
+
+  /** The version the next delta brings the hall to. */
+  nextVersion(): number {
+    const before = this.versionNow;
+    this.undoable(() => (this.versionNow = before));
+    this.versionNow = before + 1;
+    return this.versionNow;
+  }
+
+  /** Mirrors a ticket row just written: kept while live today, dropped once it leaves. */
+  putTicket(ticket: StoredTicket): void {
+    if (ticket.hallId !== this.hallId || ticket.businessDay !== this.dayNow) return;
+    const before = this.live.get(ticket.id);
+    this.undoable(() => {
+      if (before) this.live.set(ticket.id, before);
+      else this.live.delete(ticket.id);
+    });
+    if (LIVE_STATES.has(ticket.state)) this.live.set(ticket.id, ticket);
+    else this.live.delete(ticket.id);
+  }
+
+  putWindow(window: HallWindow): void {
+    const before = this.current;
+    this.undoable(() => this.setConfig(before));
+    this.setConfig({ ...before, windows: before.windows.map((w) => (w.id === window.id ? window : w)) });
+  }
+
+  recordServiceMinutes(serviceId: number, minutes: number): void {
+    const before = this.serviceMinutes.get(serviceId);
+    this.undoable(() => {
+      if (before) this.serviceMinutes.set(serviceId, before);
+      else this.serviceMinutes.delete(serviceId);
+    });
+    this.serviceMinutes.set(serviceId, [minutes, ...(before ?? [])].slice(0, AVERAGE_OVER));
+  }
+
+  /** After an admin change: the configuration as the database now holds it. */
+  replaceConfig(config: HallConfigState): void {
+    const before = this.current;
+    this.undoable(() => this.setConfig(before));
+    this.setConfig(config);
+  }
+
+  /**
+   * A new business day: yesterday's live tickets are no longer today's queue. Also allowed outside
+   * a change (the first read after midnight): it only re-reads what the database holds.
+   */
+  startDay(day: string, tickets: readonly StoredTicket[]): void {
+    const beforeDay = this.dayNow;
+    const beforeLive = [...this.live.values()];
+    this.journal?.record(() => {
+      this.dayNow = beforeDay;
+      this.live.clear();
+      for (const t of beforeLive) this.live.set(t.id, t);
+    });
+    this.dayNow = day;
+    this.live.clear();
+    for (const t of [...tickets].sort((a, b) => a.id - b.id)) this.live.set(t.id, t);
+  }
+
+  private setConfig(config: HallConfigState): void {
+    this.current = config;
+    this.sortedWindows = null;
+  }
+}

@@ -1,0 +1,93 @@
+// Moving a visitor within or out of the queue: a no-show who came back goes back a few places
+// (rules.requeueOffset), a ticket is transferred to another service (keeping its first issue time,
+// optionally to one window), or cancelled.
+import { DomainError } from '@hall/shared/contracts/errors';
+import type { TicketView } from '@hall/shared/contracts/entities';
+import { requeueOrderKey } from '@hall/shared/queue/policy';
+import type { Actor } from '../../core/actor';
+import type { ChangeContext } from '../../core/changes';
+import { toView, type StoredTicket } from '../ticketRepository';
+import { atWindow, findTicket, heldWindow, type CounterDeps } from './counterGuards';
+import { logTicket, move, setCurrent } from './ticketMoves';
+
+export function requeue(deps: CounterDeps, ctx: ChangeContext, actor: Actor, ticketId: number): TicketView {
+  const window = heldWindow(ctx, actor);
+  const ticket = findTicket(deps, ctx, ticketId);
+  const state = move(ticket, 'requeue');
+  const { requeueOffset } = ctx.hall.rules;
+  const sameService = ctx.hall.waitingTickets().filter((t) => t.serviceId === ticket.serviceId);
+  const requeued: StoredTicket = {
+    ...ticket,
+    state,
+    orderKey: requeueOrderKey(sameService, requeueOffset, ctx.now),
+    windowId: null,
+    staffId: null,
+    finishedAt: null,
+  };
+  ctx.saveTicket(requeued, ticket.state);
+  logTicket(ctx, actor, requeued, 'requeued', window, { offset: requeueOffset });
+  const view = toView(requeued);
+  ctx.emit({ type: 'ticket:updated', ticket: view });
+  return view;
+}
+
+/** Closes this ticket and opens a waiting one for another service that keeps the first issue time. */
+export function transfer(
+  deps: CounterDeps,
+  ctx: ChangeContext,
+  actor: Actor,
+  ticketId: number,
+  toServiceId: number,
+  toWindowId: number | null,
+): TicketView {
+  const { window, ticket } = atWindow(deps, ctx, actor, ticketId);
+  const target = ctx.hall.service(toServiceId);
+  if (!target) throw new DomainError('SERVICE_NOT_FOUND');
+  if (target.id === ticket.serviceId && toWindowId === null) throw new DomainError('TRANSFER_SAME_SERVICE');
+  if (toWindowId !== null) {
+    const targetWindow = ctx.hall.window(toWindowId);
+    if (!targetWindow) throw new DomainError('WINDOW_NOT_FOUND');
+    if (!targetWindow.serviceIds.includes(target.id)) throw new DomainError('SERVICE_NOT_SERVED_BY_WINDOW');
+  }
+  const closed: StoredTicket = { ...ticket, state: move(ticket, 'transfer'), finishedAt: ctx.now };
+  ctx.saveTicket(closed, ticket.state);
+  const { id: _oldId, ...rest } = ticket;
+  const created = ctx.insertTicket({
+    ...rest,
+    serviceId: target.id,
+    source: 'transfer',
+    state: 'waiting',
+    orderKey: ticket.issuedAt,
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    windowId: null,
+    staffId: null,
+    targetWindowId: toWindowId,
+    callCount: 0,
+    marks: null,
+    transferredFromId: ticket.id,
+    requestId: null,
+  });
+  logTicket(ctx, actor, closed, 'transferred', window, {
+    toTicketId: created.id,
+    toServiceId: target.id,
+    toWindowId,
+  });
+  ctx.emit({ type: 'ticket:updated', ticket: toView(closed) });
+  const view = toView(created);
+  ctx.emit({ type: 'ticket:updated', ticket: view });
+  if (window.currentTicketId === ticket.id) setCurrent(ctx, window, { currentTicketId: null });
+  return view;
+}
+
+export function cancel(deps: CounterDeps, ctx: ChangeContext, actor: Actor, ticketId: number): TicketView {
+  const window = heldWindow(ctx, actor);
+  const ticket = findTicket(deps, ctx, ticketId);
+  const cancelled: StoredTicket = { ...ticket, state: move(ticket, 'cancel'), finishedAt: ctx.now };
+  ctx.saveTicket(cancelled, ticket.state);
+  logTicket(ctx, actor, cancelled, 'cancelled', window);
+  const view = toView(cancelled);
+  ctx.emit({ type: 'ticket:updated', ticket: view });
+  return view;
+}
