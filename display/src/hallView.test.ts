@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentTicketAt, missedCalls } from './hallView';
-import { callOf, hallWindow, ticket } from './testing/fixtures';
+import { callOf, hallWindow, ticket } from '@hall/shared/client/testing/hallFixtures';
 import { toAnnouncement } from './composables/useHallVoice';
 
 describe('currentTicketAt', () => {

@@ -1,14 +1,21 @@
-// The hall as this screen knows it: the last snapshot kept current by versioned broadcasts,
-// the connection state, and a stream of new calls for the announcer and the flashing banner.
+// The hall as this screen knows it: the last snapshot kept current by the server's frames (the
+// client library's followHall), the connection state, and a stream of new calls for the announcer
+// and the flashing banner. A call is reported once by its identity, so a reconnect, a resync or a
+// server restart never makes the display announce a call again.
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { CallRecord, HallSnapshot } from '@hall/shared/contracts/entities';
-import type { HandshakeAuth, ServerToClientEvents } from '@hall/shared/contracts/events';
-import { closeSocket, isFatalConnectError, openSocket, type HallSocket } from '../socket';
-import type { HallDelta } from '@hall/shared/hallDeltas';
-import { HallSync, type SyncOutcome } from './hallSync';
+import type { HandshakeAuth } from '@hall/shared/contracts/events';
+import { openHallConnection, type HallConnection, type HallSocket } from '@hall/shared/client/hallConnection';
+import { followHall, type HallFollower } from '@hall/shared/client/followHall';
+import type { FeedOutcome } from '@hall/shared/client/hallFeed';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
+
+/** How many calls the screen remembers (the newest plus the missed-call list). */
+export const RECENT_CALL_LIMIT = 12;
+/** After a reconnect, calls made while we were away are announced if they are at most this old. */
+export const MISSED_CALL_ANNOUNCE_MS = 2 * 60_000;
 
 export const useHallStore = defineStore('hall', () => {
   const snapshot = shallowRef<HallSnapshot | null>(null);
@@ -18,8 +25,9 @@ export const useHallStore = defineStore('hall', () => {
   /** Server clock minus ours, so the clock on the wall shows hall time even on a badly set PC. */
   const clockOffsetMs = ref(0);
 
-  let socket: HallSocket | null = null;
-  let sync = new HallSync();
+  let link: HallConnection | null = null;
+  let follower: HallFollower | null = null;
+  let unbindState: (() => void) | null = null;
   const callListeners = new Set<(call: CallRecord) => void>();
 
   const online = computed(() => connection.value === 'online');
@@ -37,77 +45,51 @@ export const useHallStore = defineStore('hall', () => {
     return counts;
   });
 
-  function publish(outcome: SyncOutcome): void {
-    snapshot.value = sync.snapshot;
+  function onChange(next: HallSnapshot | null, outcome: FeedOutcome): void {
+    snapshot.value = next;
+    if (outcome.snapshot && next) {
+      clockOffsetMs.value = next.serverTime - Date.now();
+      // Online only once the fresh snapshot is in: until then the screen shows what it had, marked stale.
+      if (link?.state === 'online') connection.value = 'online';
+    }
     for (const call of outcome.newCalls) for (const listener of callListeners) listener(call);
-    if (outcome.needSync) requestSync();
   }
 
-  function requestSync(): void {
-    const s = socket;
-    if (!s) return;
-    s.timeout(10_000).emit('hall:sync', (err, result) => {
-      if (err || !result.ok) {
-        // Try again on the next delta or reconnect; meanwhile the screen shows what it has.
-        sync.syncFailed();
-        return;
-      }
-      receiveSnapshot(result.data);
-    });
-  }
-
-  function receiveSnapshot(fresh: HallSnapshot): void {
-    clockOffsetMs.value = fresh.serverTime - Date.now();
-    publish(sync.receiveSnapshot(fresh));
-  }
-
-  const receiveDelta = (delta: HallDelta): void => publish(sync.receiveDelta(delta));
-
-  const handlers: { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } = {
-    'hall:snapshot': receiveSnapshot,
-    'ticket:issued': (e) => receiveDelta({ type: 'ticket:issued', ...e }),
-    'ticket:called': (e) => receiveDelta({ type: 'ticket:called', ...e }),
-    'ticket:updated': (e) => receiveDelta({ type: 'ticket:updated', ...e }),
-    'window:updated': (e) => receiveDelta({ type: 'window:updated', ...e }),
-    'session:ended': (e) => {
-      refusal.value = e.code;
+  function onLinkState(): void {
+    const l = link;
+    if (!l) return;
+    if (l.state === 'refused') {
+      refusal.value = l.refusal;
       connection.value = 'refused';
-    },
-  };
+    } else if (l.state === 'online') {
+      refusal.value = null;
+    } else if (l.state === 'offline' && connection.value !== 'connecting') {
+      // A first connection that keeps failing stays "connecting": there is nothing stale to show.
+      connection.value = 'offline';
+    }
+  }
 
-  function start(auth: HandshakeAuth): void {
+  /** Opens the screen's connection; tests hand in a fake socket. */
+  function start(auth: HandshakeAuth, socket?: HallSocket): void {
     stop();
-    sync = new HallSync();
     connection.value = 'connecting';
     refusal.value = null;
-    const s = openSocket(auth);
-    socket = s;
-    for (const [event, handler] of Object.entries(handlers)) {
-      s.on(event as keyof ServerToClientEvents, handler as never);
-    }
-    // The server sends a fresh hall:snapshot on every (re)connect; until it arrives we are not online.
-    s.on('connect', () => {
-      refusal.value = null;
-    });
-    s.on('disconnect', () => {
-      if (connection.value !== 'refused') connection.value = 'offline';
-    });
-    s.on('connect_error', (error) => {
-      if (isFatalConnectError(s)) {
-        refusal.value = error.message;
-        connection.value = 'refused';
-      } else if (connection.value !== 'connecting') {
-        connection.value = 'offline';
-      }
-    });
-    s.prependAny((event: string) => {
-      if (event === 'hall:snapshot') connection.value = 'online';
-    });
+    link = openHallConnection({ auth, socket, reconnectDelayMs: 500, reconnectDelayMaxMs: 4000 });
+    unbindState = link.onState(onLinkState);
+    follower = followHall(
+      link,
+      { recentCallLimit: RECENT_CALL_LIMIT, announceMissedWithinMs: MISSED_CALL_ANNOUNCE_MS },
+      onChange,
+    );
   }
 
   function stop(): void {
-    if (socket) closeSocket();
-    socket = null;
+    follower?.stop();
+    unbindState?.();
+    link?.close();
+    follower = null;
+    unbindState = null;
+    link = null;
   }
 
   /** Subscribe to calls this screen has not seen before (live, or missed while offline). */

@@ -1,17 +1,29 @@
 // The public status page's ticket: first painted from GET /api/ticket-status/:token, then kept
-// live by `ticket:status` over a socket with the ticket role.
+// live by `ticket:status` over a connection with the ticket role (the server computes it once per
+// tick for every page watching the ticket).
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { TicketStatus } from '@hall/shared/contracts/entities';
-import type { AppError, Result } from '@hall/shared/contracts/errors';
-import { closeSocket, isFatalConnectError, openSocket } from '../socket';
+import {
+  appError,
+  ERROR_MESSAGES,
+  type AppError,
+  type ErrorCode,
+  type Result,
+} from '@hall/shared/contracts/errors';
+import { openHallConnection, type HallConnection, type HallSocket } from '@hall/shared/client/hallConnection';
 
 export type StatusConnection = 'connecting' | 'online' | 'offline';
+
+/** A refusal code in words when we know it (too many pages open…), else just the code. */
+const errorOf = (code: string): AppError | { code: string } =>
+  code in ERROR_MESSAGES ? appError(code as ErrorCode) : { code };
 
 export const useTicketStatusStore = defineStore('ticketStatus', () => {
   const status = ref<TicketStatus | null>(null);
   const error = ref<AppError | { code: string; zh?: string; en?: string } | null>(null);
   const connection = ref<StatusConnection>('connecting');
+  let link: HallConnection | null = null;
 
   async function firstPaint(token: string): Promise<void> {
     try {
@@ -28,7 +40,7 @@ export const useTicketStatusStore = defineStore('ticketStatus', () => {
     }
   }
 
-  function start(token: string): void {
+  function start(token: string, socket?: HallSocket): void {
     stop();
     status.value = null;
     error.value = null;
@@ -39,26 +51,22 @@ export const useTicketStatusStore = defineStore('ticketStatus', () => {
       return;
     }
     void firstPaint(token);
-    const s = openSocket({ role: 'ticket', statusToken: token });
-    s.on('ticket:status', (next) => {
+    const l = openHallConnection({ auth: { role: 'ticket', statusToken: token }, socket });
+    link = l;
+    l.on('ticket:status', (next) => {
       status.value = next;
       error.value = null;
       connection.value = 'online';
     });
-    s.on('connect', () => {
-      connection.value = 'online';
-    });
-    s.on('disconnect', () => {
-      connection.value = 'offline';
-    });
-    s.on('connect_error', (e) => {
-      connection.value = 'offline';
-      if (isFatalConnectError(s) && !status.value) error.value = { code: e.message };
+    l.onState((state) => {
+      connection.value = state === 'online' ? 'online' : state === 'connecting' ? 'connecting' : 'offline';
+      if (state === 'refused' && !status.value && l.refusal) error.value = errorOf(l.refusal);
     });
   }
 
   function stop(): void {
-    closeSocket();
+    link?.close();
+    link = null;
   }
 
   return { status, error, connection, start, stop };

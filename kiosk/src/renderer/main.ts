@@ -7,11 +7,14 @@ import { createKioskI18n, toKioskLocale } from './locales/i18n';
 import { electronHost, loadKioskSettings } from './host/hostApi';
 import { useHallStore } from './stores/hall';
 import { useVisitStore } from './stores/visit';
-import { hostPrinter, serverPrinter } from './printing/ticketPrinter';
+import { hostPrinter, serverPrinter, type PrintCommands } from './printing/ticketPrinter';
 import { createKioskVoice } from './voice/createVoice';
 import { useKioskVoice } from './voice/kioskVoice';
 import { fitToScreen } from './lib/fitScreen';
 import './styles/kiosk.css';
+
+/** A network printer on the server may take a while (a cold printer, a long ticket). */
+const SERVER_PRINT_TIMEOUT_MS = 20_000;
 
 async function start(): Promise<void> {
   const settings = await loadKioskSettings();
@@ -23,11 +26,16 @@ async function start(): Promise<void> {
   const visit = useVisitStore(pinia);
   const host = electronHost();
   const origin = settings.serverUrl || window.location.origin;
+  const commands: PrintCommands = {
+    online: () => hall.ready,
+    printOnServer: (ticketId) => hall.commandWithin(SERVER_PRINT_TIMEOUT_MS, 'ticket:print', { ticketId }),
+    reportPrinter: (status) => hall.command('printer:status', status),
+  };
   visit.configure({
     locale,
     idleSeconds: settings.idleSeconds,
     origin,
-    printer: host ? hostPrinter(host, hall.currentSocket, origin) : serverPrinter(hall.currentSocket),
+    printer: host ? hostPrinter(host, commands, origin) : serverPrinter(commands),
   });
   fitToScreen();
   app.mount('#app');

@@ -1,6 +1,7 @@
 // The printed ticket's content from what the server acknowledged (the server's figures, never
 // our own estimates).
-import type { HallSnapshot, IssuedTicket } from '@hall/shared/contracts/entities';
+import type { IssuedTicket } from '@hall/shared/contracts/entities';
+import type { KioskSnapshot } from '@hall/shared/contracts/frames';
 import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 
 export function statusUrl(origin: string, statusPath: string): string {
@@ -9,7 +10,7 @@ export function statusUrl(origin: string, statusPath: string): string {
 
 export function toPrintData(
   issued: IssuedTicket,
-  snapshot: HallSnapshot | null,
+  snapshot: KioskSnapshot | null,
   origin: string,
 ): TicketPrintData {
   const priority = snapshot?.rules.priorityClasses.find((c) => c.id === issued.ticket.priorityClass) ?? null;

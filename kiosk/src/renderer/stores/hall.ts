@@ -1,34 +1,40 @@
-// The hall as the server last described it, and whether this kiosk may issue tickets now.
-// The server is the only source of truth: a snapshot on connect, then versioned deltas; a gap in
-// versions means something was missed, so we ask for a fresh snapshot (`hall:sync`).
+// The hall as the server last described it to this kiosk — services, rules, and per service how
+// many wait and about how long (never anyone's ticket) — and whether the kiosk may issue now.
+// The server is the only source of truth: a kiosk snapshot on connect, then count frames, through
+// the client library's connection (which also sends this kiosk's commands).
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type {
-  CallRecord,
-  HallSnapshot,
-  HallWindow,
-  Service,
-  TicketView,
-} from '@hall/shared/contracts/entities';
-import type { Versioned } from '@hall/shared/contracts/events';
-import { DEFAULT_RECENT_CALL_LIMIT, applyHallDelta, type HallDelta } from '@hall/shared/hallDeltas';
-import { REFUSAL_CODES, openKioskSocket, type KioskSocket } from '../net/socket';
+import type { Service } from '@hall/shared/contracts/entities';
+import type { KioskSnapshot } from '@hall/shared/contracts/frames';
+import type { ClientEventName } from '@hall/shared/contracts/events';
+import type { Result } from '@hall/shared/contracts/errors';
+import {
+  openHallConnection,
+  type AckData,
+  type HallConnection,
+  type HallSocket,
+  type PayloadArgs,
+} from '@hall/shared/client/hallConnection';
+import { followKiosk } from '@hall/shared/client/followKiosk';
+import { appError } from '@hall/shared/contracts/errors';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused' | 'no_key';
 
 /** When the server refuses the key, an admin may fix it: ask again at this pace. */
 const REFUSED_RETRY_MS = 30_000;
-const SYNC_TIMEOUT_MS = 10_000;
+/** The server cut the line on purpose (a restart): come back after this. */
+const RECONNECT_AFTER_CUT_MS = 2_000;
+/** How long one command (an issue, a print) may take before the kiosk asks again. */
+export const COMMAND_TIMEOUT_MS = 8_000;
 
 export const useHallStore = defineStore('hall', () => {
-  const snapshot = shallowRef<HallSnapshot | null>(null);
+  const snapshot = shallowRef<KioskSnapshot | null>(null);
   const connection = ref<ConnectionState>('connecting');
   const refusalCode = ref<string | null>(null);
   /** Incremented on each (re)connection that delivered a snapshot; the visit store watches it. */
   const sessionCount = ref(0);
-  let socket: KioskSocket | null = null;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let syncing = false;
+  let link: HallConnection | null = null;
+  let unbind: (() => void)[] = [];
 
   const ready = computed(() => connection.value === 'online' && snapshot.value !== null);
   const services = computed<Service[]>(() =>
@@ -41,109 +47,29 @@ export const useHallStore = defineStore('hall', () => {
   const hall = computed(() => snapshot.value?.hall ?? null);
 
   function waitingCount(serviceId: number): number {
-    return (snapshot.value?.activeTickets ?? []).filter(
-      (t) => t.serviceId === serviceId && t.state === 'waiting',
-    ).length;
+    return snapshot.value?.queue.find((q) => q.serviceId === serviceId)?.waiting ?? 0;
   }
 
-  // ---- applying what the server sends ----
-  function replaceSnapshot(next: HallSnapshot): void {
+  function onSnapshot(next: KioskSnapshot, fresh: boolean): void {
     snapshot.value = next;
-  }
-
-  function applyDeltaEvent(delta: HallDelta): void {
-    // Before the first snapshot there is nothing to apply to; the snapshot itself is on its way.
-    if (!snapshot.value) return;
-    const result = applyHallDelta(snapshot.value, delta, { recentCallLimit: DEFAULT_RECENT_CALL_LIMIT });
-    if (result.kind === 'applied') snapshot.value = result.snapshot;
-    else if (result.kind === 'gap') void sync();
-    // 'stale': already seen (e.g. raced a sync)
-  }
-
-  const applyIssued = (e: Versioned & { ticket: TicketView }): void =>
-    applyDeltaEvent({ type: 'ticket:issued', ...e });
-  const applyCalled = (e: Versioned & { ticket: TicketView; call: CallRecord }): void =>
-    applyDeltaEvent({ type: 'ticket:called', ...e });
-  const applyUpdated = (e: Versioned & { ticket: TicketView }): void =>
-    applyDeltaEvent({ type: 'ticket:updated', ...e });
-  const applyWindow = (e: Versioned & { window: HallWindow }): void =>
-    applyDeltaEvent({ type: 'window:updated', ...e });
-
-  async function sync(): Promise<void> {
-    if (!socket || syncing) return;
-    syncing = true;
-    try {
-      const result = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('hall:sync');
-      if (result.ok) replaceSnapshot(result.data);
-    } catch {
-      // Timed out: the next event with a gap, or the next reconnect, asks again.
-    } finally {
-      syncing = false;
-    }
-  }
-
-  // ---- connection ----
-  function onConnect(): void {
-    refusalCode.value = null;
-    // 'online' only once the snapshot arrives: until then we cannot show services.
-  }
-  function onSnapshot(next: HallSnapshot): void {
-    replaceSnapshot(next);
-    if (connection.value !== 'online') {
+    // 'online' only once a snapshot arrived after connecting: until then we cannot show services.
+    if (fresh && connection.value !== 'online' && link?.state === 'online') {
       connection.value = 'online';
       sessionCount.value += 1;
     }
   }
-  function onDisconnect(reason: string): void {
-    connection.value = 'offline';
-    // The server cut us off on purpose: the Manager will not reconnect by itself.
-    if (reason === 'io server disconnect') scheduleRetry(2_000);
-  }
-  function onConnectError(error: Error): void {
-    if (REFUSAL_CODES.includes(error.message)) {
+
+  function onLinkState(): void {
+    const l = link;
+    if (!l) return;
+    if (l.state === 'refused') {
       connection.value = 'refused';
-      refusalCode.value = error.message;
-    } else if (connection.value !== 'refused') {
+      refusalCode.value = l.refusal;
+    } else if (l.state === 'offline') {
       connection.value = 'offline';
+    } else if (l.state === 'online') {
+      refusalCode.value = null;
     }
-    // A refusal by the server's middleware stops automatic reconnection; try again later.
-    if (socket && !socket.active) scheduleRetry(REFUSED_RETRY_MS);
-  }
-  function onSessionEnded(e: { code: string }): void {
-    connection.value = 'refused';
-    refusalCode.value = e.code;
-  }
-
-  function scheduleRetry(ms: number): void {
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      if (socket && !socket.connected) socket.connect();
-    }, ms);
-  }
-
-  function bind(target: KioskSocket): void {
-    target.on('connect', onConnect);
-    target.on('disconnect', onDisconnect);
-    target.on('connect_error', onConnectError);
-    target.on('hall:snapshot', onSnapshot);
-    target.on('ticket:issued', applyIssued);
-    target.on('ticket:called', applyCalled);
-    target.on('ticket:updated', applyUpdated);
-    target.on('window:updated', applyWindow);
-    target.on('session:ended', onSessionEnded);
-  }
-
-  function unbind(target: KioskSocket): void {
-    target.off('connect', onConnect);
-    target.off('disconnect', onDisconnect);
-    target.off('connect_error', onConnectError);
-    target.off('hall:snapshot', onSnapshot);
-    target.off('ticket:issued', applyIssued);
-    target.off('ticket:called', applyCalled);
-    target.off('ticket:updated', applyUpdated);
-    target.off('window:updated', applyWindow);
-    target.off('session:ended', onSessionEnded);
   }
 
   function connect(serverUrl: string, deviceKey: string | null): void {
@@ -152,30 +78,47 @@ export const useHallStore = defineStore('hall', () => {
       connection.value = 'no_key';
       return;
     }
-    attach(openKioskSocket(serverUrl, deviceKey));
+    open(serverUrl, deviceKey);
   }
 
-  /** Takes over a (not yet connected) socket; tests hand in a fake one. */
-  function attach(target: KioskSocket): void {
+  /** Tests hand in a fake socket instead of the network. */
+  function open(serverUrl: string, deviceKey: string, socket?: HallSocket): void {
     disconnect();
     connection.value = 'connecting';
-    socket = target;
-    bind(target);
-    target.connect();
+    const l = openHallConnection({
+      url: serverUrl,
+      auth: { role: 'kiosk', deviceKey },
+      socket,
+      commandTimeoutMs: COMMAND_TIMEOUT_MS,
+      retryRefusedMs: REFUSED_RETRY_MS,
+      reconnectAfterCutMs: RECONNECT_AFTER_CUT_MS,
+    });
+    link = l;
+    unbind = [l.onState(onLinkState), followKiosk(l, onSnapshot)];
   }
 
   function disconnect(): void {
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = null;
-    if (socket) {
-      unbind(socket);
-      socket.disconnect();
-      socket = null;
-    }
+    unbind.forEach((off) => off());
+    unbind = [];
+    link?.close();
+    link = null;
   }
 
-  function currentSocket(): KioskSocket | null {
-    return socket;
+  /** A command to the server, answered in the Result shape (OFFLINE when there is no connection). */
+  function command<E extends ClientEventName>(
+    event: E,
+    ...payload: PayloadArgs<E>
+  ): Promise<Result<AckData<E>>> {
+    return commandWithin(COMMAND_TIMEOUT_MS, event, ...payload);
+  }
+
+  function commandWithin<E extends ClientEventName>(
+    timeoutMs: number,
+    event: E,
+    ...payload: PayloadArgs<E>
+  ): Promise<Result<AckData<E>>> {
+    if (!link) return Promise.resolve({ ok: false, error: appError('OFFLINE') });
+    return link.commandWithin(timeoutMs, event, ...payload);
   }
 
   return {
@@ -189,9 +132,9 @@ export const useHallStore = defineStore('hall', () => {
     hall,
     waitingCount,
     connect,
-    attach,
+    open,
     disconnect,
-    sync,
-    currentSocket,
+    command,
+    commandWithin,
   };
 });

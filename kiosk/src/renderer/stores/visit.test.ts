@@ -22,9 +22,9 @@ async function setup(printResults: PrintResult[] = [{ ok: true }]) {
     },
   };
   visit.configure({ locale: 'zh-CN', idleSeconds: null, printer, origin: 'http://hall' });
-  hall.attach(socket.asSocket());
+  hall.open('', 'kiosk-key', socket.asSocket());
   socket.fire('connect');
-  socket.fire('hall:snapshot', demoSnapshot(1));
+  socket.fire('kiosk:snapshot', demoSnapshot(1));
   await nextTick();
   const issues = () =>
     socket.emits.filter((e) => e.event === 'ticket:issue').map((e) => e.payload as IssueTicketInput);
@@ -158,7 +158,7 @@ describe('visit store: two taps to a ticket', () => {
     expect(firstInput).toBeNull();
     socket.answer = async () => okIssue();
     socket.fire('connect');
-    socket.fire('hall:snapshot', demoSnapshot(5));
+    socket.fire('kiosk:snapshot', demoSnapshot(5));
     await nextTick();
     await vi.waitFor(() => expect(visit.screen).toBe('result'));
     expect(issues()).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('visit store: two taps to a ticket', () => {
     visit.toggleLocale();
     socket.fire('disconnect', 'transport close');
     socket.fire('connect');
-    socket.fire('hall:snapshot', demoSnapshot(3));
+    socket.fire('kiosk:snapshot', demoSnapshot(3));
     await nextTick();
     expect(visit.screen).toBe('idle');
     expect(visit.locale).toBe('zh-CN');

@@ -8,6 +8,7 @@ import { ELDERLY_CLASS, NORMAL_CLASS, type IssuedTicket } from '@hall/shared/con
 import type { AppError } from '@hall/shared/contracts/errors';
 import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
+import { businessDay as dayOf } from '@hall/shared/hallTime';
 import type { IdNumberProblem } from '@hall/shared/idNumber';
 import { newRequestId } from '../lib/requestId';
 import { IdleCountdown, effectiveIdleSeconds, warnSecondsFor } from '../lib/idleCountdown';
@@ -30,7 +31,6 @@ export interface IdResult {
   elderly: boolean;
 }
 
-const ISSUE_TIMEOUT_MS = 8_000;
 /** Attempts per tap while connected; after that the visitor sees "try again" (same request id). */
 const ISSUE_ATTEMPTS = 3;
 
@@ -167,7 +167,7 @@ export const useVisitStore = defineStore('visit', () => {
 
   /** From a card reader or the keypad. Returns the problem, if any, for the keypad to show. */
   function acceptIdReading(reading: IdReading): IdNumberProblem | null {
-    const businessDay = hall.snapshot?.businessDay ?? new Date(now()).toISOString().slice(0, 10);
+    const businessDay = hall.snapshot?.businessDay ?? dayOf(now(), 'Asia/Shanghai');
     const check = checkVisitorId(reading, businessDay, elderlyAge.value);
     if (!check.ok) {
       idProblem.value = check.problem;
@@ -239,27 +239,25 @@ export const useVisitStore = defineStore('visit', () => {
     issuing.value = true;
     issueError.value = null;
     for (let attempt = 1; attempt <= ISSUE_ATTEMPTS; attempt += 1) {
-      const socket = hall.currentSocket();
       // Not connected: the pause screen shows; the request resumes when the server is back.
-      if (!socket || !hall.ready) return;
-      try {
-        const result = await socket.timeout(ISSUE_TIMEOUT_MS).emitWithAck('ticket:issue', input);
-        if (pending.value !== input) return; // the visitor left meanwhile
-        issuing.value = false;
-        if (!result.ok) {
-          issueError.value = result.error;
-          return;
-        }
-        pending.value = null;
-        issued.value = result.data;
-        screen.value = 'result';
-        sending = false;
-        await print();
+      if (!hall.ready) return;
+      const result = await hall.command('ticket:issue', input);
+      if (pending.value !== input) return; // the visitor left meanwhile
+      // No answer in time: ask again with the same request id (never a second ticket).
+      if (!result.ok && result.error.code === 'NO_RESPONSE') continue;
+      // The connection went while sending: the pause screen shows, the request resumes after it.
+      if (!result.ok && result.error.code === 'OFFLINE') return;
+      issuing.value = false;
+      if (!result.ok) {
+        issueError.value = result.error;
         return;
-      } catch {
-        // No acknowledgement in time: ask again with the same request id.
-        if (pending.value !== input) return;
       }
+      pending.value = null;
+      issued.value = result.data;
+      screen.value = 'result';
+      sending = false;
+      await print();
+      return;
     }
     issuing.value = false;
     issueError.value = null;

@@ -1,10 +1,19 @@
-// Test doubles for the kiosk's unit tests: a hall snapshot like the demo hall, and a fake socket
-// that records emits and lets a test answer acknowledgements or fire server events.
-import type { HallSnapshot, IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+// Test doubles for the kiosk's unit tests: a kiosk snapshot like the demo hall's, and (from the
+// client library) a fake socket that records emits and lets a test answer or fire server events.
+import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import type { KioskSnapshot, ServiceQueue } from '@hall/shared/contracts/frames';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
-import type { KioskSocket } from '../net/socket';
 
-export function demoSnapshot(version = 1): HallSnapshot {
+/** Per service: how many wait (the estimate follows from it here). */
+export function queueOf(waiting: Record<number, number> = {}): ServiceQueue[] {
+  return [1, 2].map((serviceId) => ({
+    serviceId,
+    waiting: waiting[serviceId] ?? 0,
+    estimatedWaitMinutes: (waiting[serviceId] ?? 0) * 8,
+  }));
+}
+
+export function demoSnapshot(version = 1): KioskSnapshot {
   return {
     version,
     serverTime: Date.UTC(2026, 10, 28, 2, 0, 0),
@@ -43,11 +52,7 @@ export function demoSnapshot(version = 1): HallSnapshot {
         sortOrder: 2,
       },
     ],
-    windows: [],
-    activeTickets: [],
-    recentCalls: [],
-    notices: [],
-    averageServiceMinutes: {},
+    queue: queueOf(),
   };
 }
 
@@ -92,61 +97,4 @@ export function issuedTicket(ticket: Partial<TicketView> = {}): IssuedTicket {
   };
 }
 
-type Handler = (...args: never[]) => void;
-export interface EmitRecord {
-  event: string;
-  payload: unknown;
-}
-
-/** Just enough of a Socket.IO client for the stores. `answer` decides each acknowledgement. */
-export class FakeSocket {
-  connected = false;
-  active = true;
-  readonly emits: EmitRecord[] = [];
-  private readonly handlers = new Map<string, Set<Handler>>();
-  answer: (event: string, payload: unknown) => Promise<unknown> = () => new Promise(() => undefined);
-
-  on(event: string, handler: Handler): this {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(handler);
-    return this;
-  }
-  off(event: string, handler: Handler): this {
-    this.handlers.get(event)?.delete(handler);
-    return this;
-  }
-  connect(): this {
-    return this;
-  }
-  disconnect(): this {
-    this.connected = false;
-    return this;
-  }
-  /** Simulates the server: fires a reserved or server event at the bound handlers. */
-  fire(event: string, ...args: unknown[]): void {
-    if (event === 'connect') this.connected = true;
-    if (event === 'disconnect') this.connected = false;
-    for (const handler of this.handlers.get(event) ?? []) (handler as (...a: unknown[]) => void)(...args);
-  }
-  listenerCount(event: string): number {
-    return this.handlers.get(event)?.size ?? 0;
-  }
-  emit(event: string, ...args: unknown[]): this {
-    this.emits.push({ event, payload: typeof args[0] === 'function' ? undefined : args[0] });
-    return this;
-  }
-  timeout(ms: number): { emitWithAck: (event: string, payload?: unknown) => Promise<unknown> } {
-    return {
-      emitWithAck: (event, payload) => {
-        this.emits.push({ event, payload });
-        return Promise.race([
-          this.answer(event, payload),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('operation has timed out')), ms)),
-        ]);
-      },
-    };
-  }
-  asSocket(): KioskSocket {
-    return this as unknown as KioskSocket;
-  }
-}
+export { FakeSocket } from '@hall/shared/client/testing/fakeSocket';

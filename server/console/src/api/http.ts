@@ -2,7 +2,7 @@
 import type { SessionInfo } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { fromAppError, localError } from '../logic/consoleError';
-import type { ConsoleResult } from '../socket/connection';
+import type { ConsoleResult } from '../net/link';
 
 async function postJson<T>(path: string, body: unknown, token?: string): Promise<ConsoleResult<T>> {
   let response: Response;

@@ -25,6 +25,8 @@ export function localError(code: LocalErrorCode): ConsoleError {
 }
 
 export function fromAppError(error: AppError): ConsoleError {
+  // The client library's own failures (no connection, no answer) in the counter's words.
+  if (error.code in LOCAL_WORDS) return localError(error.code as LocalErrorCode);
   return { code: error.code, zh: error.zh, en: error.en };
 }
 

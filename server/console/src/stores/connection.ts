@@ -1,11 +1,11 @@
-// Owns the socket's life: opened when a session exists, closed when it ends. It hands the socket
-// to the other stores so each binds its own events, and it turns a refused or ended session into
+// Owns the connection's life: opened (through the client library) when a session exists, closed
+// when it ends. It lets the other stores follow it, and turns a refused or ended session into
 // "back to sign-in, with the reason".
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ServerToClientEvents } from '@hall/shared/contracts/events';
-import { closeSocket, currentSocket, openSocket } from '../socket/connection';
-import { endsSession, errorFromCode, isServerRefusal } from '../logic/consoleError';
+import { openHallConnection, type HallConnection } from '@hall/shared/client/hallConnection';
+import { setLink } from '../net/link';
+import { endsSession, errorFromCode } from '../logic/consoleError';
 import { useSessionStore } from './session';
 import { useHallStore } from './hall';
 import { useCounterStore } from './counter';
@@ -14,6 +14,9 @@ import { useMessagesStore } from './messages';
 
 export type LinkState = 'idle' | 'connecting' | 'online' | 'offline';
 
+/** The server cut the line without ending the session (a restart): come back after this. */
+const RECONNECT_AFTER_CUT_MS = 1500;
+
 export const useConnectionStore = defineStore('connection', () => {
   const session = useSessionStore();
   const hall = useHallStore();
@@ -21,57 +24,46 @@ export const useConnectionStore = defineStore('connection', () => {
   const clock = useClockStore();
   const messages = useMessagesStore();
   const link = ref<LinkState>('idle');
+  let current: HallConnection | null = null;
+  let offState: (() => void) | null = null;
 
-  const onConnect = (): void => {
-    link.value = 'online';
-  };
-  const onDisconnect = (reason: string): void => {
-    if (link.value !== 'idle') link.value = 'offline';
-    // socket.io does not retry after the server itself cut the line; unless the session was
-    // ended (handled by session:ended), try again so a server restart heals on its own.
-    if (reason === 'io server disconnect') {
-      setTimeout(() => {
-        const socket = currentSocket();
-        if (socket && session.isSignedIn && !socket.connected) socket.connect();
-      }, 1500);
-    }
-  };
-  const onConnectError = (err: Error): void => {
-    link.value = 'offline';
-    if (endsSession(err.message)) session.end(errorFromCode(err.message));
-    else if (isServerRefusal(err.message)) messages.showError(errorFromCode(err.message));
-    // Anything else is network trouble: socket.io retries and the header shows "offline".
-  };
-  const onEnded: ServerToClientEvents['session:ended'] = (e) => {
-    session.end(errorFromCode(e.code));
-  };
+  function onState(connection: HallConnection): void {
+    if (connection.state === 'online') link.value = 'online';
+    else if (connection.state === 'refused') {
+      link.value = 'offline';
+      const code = connection.refusal ?? 'UNAUTHENTICATED';
+      if (endsSession(code)) session.end(errorFromCode(code));
+      else messages.showError(errorFromCode(code));
+    } else if (connection.state === 'offline') link.value = 'offline';
+    // Network trouble: the client library retries and the header shows "offline".
+  }
 
   function start(token: string): void {
     stop();
     link.value = 'connecting';
-    const socket = openSocket(token);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onConnectError);
-    socket.on('session:ended', onEnded);
-    hall.bind(socket);
-    counter.bind(socket);
+    // Always announce 'staff': the server looks up the real role (staff or admin) from the session.
+    const connection = openHallConnection({
+      auth: { role: 'staff', sessionToken: token },
+      reconnectAfterCutMs: RECONNECT_AFTER_CUT_MS,
+    });
+    current = connection;
+    offState = connection.onState(() => onState(connection));
+    setLink(connection);
+    hall.bind(connection);
+    counter.bind(connection);
     clock.start();
   }
 
   function stop(): void {
-    const socket = currentSocket();
-    if (socket) {
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
-      socket.off('session:ended', onEnded);
-      hall.unbind(socket);
-      counter.unbind(socket);
-    }
+    offState?.();
+    offState = null;
+    hall.unbind();
+    counter.unbind();
+    current?.close();
+    current = null;
+    setLink(null);
     link.value = 'idle';
     messages.clear();
-    closeSocket();
     counter.reset();
     hall.reset();
     clock.stop();

@@ -4,8 +4,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { FinishMarks, HallWindow, Id, TicketView, WindowStats } from '@hall/shared/contracts/entities';
-import type { ServerToClientEvents } from '@hall/shared/contracts/events';
-import { request, currentSocket, type ConsoleResult, type ConsoleSocket } from '../socket/connection';
+import type { HallDelta } from '@hall/shared/contracts/frames';
+import type { HallConnection } from '@hall/shared/client/hallConnection';
+import { command as request, type ConsoleResult } from '../net/link';
 import { endsSession, type ConsoleError } from '../logic/consoleError';
 import { waitingOrderFor, type WaitingEntry } from '../logic/waitingOrder';
 import { availability, type Availability, type CounterAction } from '../logic/counterActions';
@@ -252,34 +253,33 @@ export const useCounterStore = defineStore('counter', () => {
       },
     );
 
-  const onConnect = (): void => {
-    connected.value = true;
-    void refreshCurrent();
+  const onTicket = (delta: HallDelta): void => {
+    if (delta.type !== 'window:updated') track(delta.ticket);
   };
-  const onDisconnect = (): void => {
-    connected.value = false;
-  };
-  const onTicket: ServerToClientEvents['ticket:updated'] = (e) => track(e.ticket);
+  let unbinders: (() => void)[] = [];
 
-  function bind(socket: ConsoleSocket): void {
-    connected.value = socket.connected;
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('ticket:updated', onTicket);
-    socket.on('ticket:called', onTicket);
-    if (socket.connected) void refreshCurrent();
+  /** Follows this console's connection: on every (re)connect, ask which ticket the window holds. */
+  function bind(connection: HallConnection): void {
+    unbind();
+    connected.value = connection.state === 'online';
+    unbinders = [
+      connection.onState((state) => {
+        const was = connected.value;
+        connected.value = state === 'online';
+        if (connected.value && !was) void refreshCurrent();
+      }),
+      hall.onDelta(onTicket),
+    ];
+    if (connected.value) void refreshCurrent();
   }
 
-  function unbind(socket: ConsoleSocket): void {
-    socket.off('connect', onConnect);
-    socket.off('disconnect', onDisconnect);
-    socket.off('ticket:updated', onTicket);
-    socket.off('ticket:called', onTicket);
+  function unbind(): void {
+    unbinders.forEach((off) => off());
+    unbinders = [];
   }
 
   function reset(): void {
-    const s = currentSocket();
-    if (s) unbind(s);
+    unbind();
     windowId.value = null;
     answeredWindow.value = null;
     ticket.value = null;

@@ -1,109 +1,68 @@
-// The hall store keeps a snapshot in step with versioned deltas and asks for a fresh one on a gap.
+// The hall store keeps a snapshot in step with the server's frames and asks for a fresh one when a
+// frame was missed (through the client library), and tells the counter what was new.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { HallSnapshot, TicketView } from '@hall/shared/contracts/entities';
-import { DEFAULT_RULES } from '@hall/shared/defaults';
+import type { HallDelta, HallFrame } from '@hall/shared/contracts/frames';
+import { openHallConnection } from '@hall/shared/client/hallConnection';
+import { FakeSocket } from '@hall/shared/client/testing/fakeSocket';
+import { snapshot as hallSnapshot, ticket as hallTicket } from '@hall/shared/client/testing/hallFixtures';
+import { useHallStore } from './hall';
 
-const sync = vi.fn();
-vi.mock('../socket/connection', () => ({
-  request: (event: string) => sync(event),
-  currentSocket: () => null,
-}));
+const ticket = (id: number): TicketView => hallTicket(id, `A00${id}`);
+const snapshot = (version: number, tickets: TicketView[] = []): HallSnapshot =>
+  hallSnapshot({ version, activeTickets: tickets });
+const issued = (base: number, version: number, id: number): HallFrame => ({
+  base,
+  version,
+  deltas: [{ type: 'ticket:issued', version, ticket: ticket(id) }],
+});
 
-const { useHallStore } = await import('./hall');
-
-type Handler = (payload: unknown) => void;
-function fakeSocket() {
-  const handlers = new Map<string, Handler>();
-  return {
-    on: (event: string, handler: Handler) => handlers.set(event, handler),
-    off: (event: string) => handlers.delete(event),
-    fire: (event: string, payload: unknown) => handlers.get(event)?.(payload),
-    handlers,
-  };
+function connected() {
+  const fake = new FakeSocket();
+  const link = openHallConnection({
+    auth: { role: 'staff', sessionToken: 's'.repeat(32) },
+    socket: fake.asSocket(),
+  });
+  fake.fire('connect');
+  return { fake, link };
 }
 
-const ticket = (id: number): TicketView => ({
-  id,
-  hallId: 1,
-  serviceId: 1,
-  businessDay: '2026-11-28',
-  sequence: id,
-  number: `A00${id}`,
-  priorityClass: 'normal',
-  proxy: false,
-  proxyRelation: null,
-  source: 'kiosk',
-  state: 'waiting',
-  issuedAt: id,
-  orderKey: id,
-  calledAt: null,
-  servingAt: null,
-  finishedAt: null,
-  windowId: null,
-  staffId: null,
-  callCount: 0,
-  marks: null,
-  transferredFromId: null,
-});
-
-const snapshot = (version: number, tickets: TicketView[] = []): HallSnapshot => ({
-  version,
-  serverTime: Date.now(),
-  businessDay: '2026-11-28',
-  hall: {
-    id: 1,
-    code: 'h',
-    name: '大厅',
-    nameEn: 'Hall',
-    timezone: 'Asia/Shanghai',
-    hours: { opens: '09:00', closes: '17:00' },
-    ticketFooter: '',
-  },
-  rules: DEFAULT_RULES,
-  services: [],
-  windows: [],
-  activeTickets: tickets,
-  recentCalls: [],
-  notices: [],
-  averageServiceMinutes: {},
-});
-
 describe('hall store', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia());
-    sync.mockReset();
-  });
+  beforeEach(() => setActivePinia(createPinia()));
 
-  it('applies the next version and ignores old ones', () => {
+  it('applies the next frame, ignores old ones, and passes on what was new', () => {
     const hall = useHallStore();
-    const socket = fakeSocket();
-    hall.bind(socket as never);
-    socket.fire('hall:snapshot', snapshot(10));
-    socket.fire('ticket:issued', { version: 11, ticket: ticket(1) });
-    socket.fire('ticket:issued', { version: 11, ticket: ticket(2) }); // a duplicate delivery
+    const { fake, link } = connected();
+    const heard: HallDelta[] = [];
+    hall.onDelta((d) => heard.push(d));
+    hall.bind(link);
+    fake.fire('hall:snapshot', snapshot(10));
+    fake.fire('hall:changed', issued(10, 11, 1));
+    fake.fire('hall:changed', issued(10, 11, 2)); // a duplicate delivery
     expect(hall.snapshot?.version).toBe(11);
     expect(hall.snapshot?.activeTickets.map((t) => t.id)).toEqual([1]);
-    expect(sync).not.toHaveBeenCalled();
+    expect(heard.map((d) => d.version)).toEqual([11]);
+    expect(fake.sent('hall:sync')).toHaveLength(0);
   });
 
-  it('asks for a fresh snapshot when a version is missing, and takes it', async () => {
+  it('asks for a fresh snapshot when a frame is missing, and takes it', async () => {
     const hall = useHallStore();
-    const socket = fakeSocket();
-    hall.bind(socket as never);
-    socket.fire('hall:snapshot', snapshot(10));
-    sync.mockResolvedValue({ ok: true, data: snapshot(13, [ticket(1), ticket(2), ticket(3)]) });
-    socket.fire('ticket:issued', { version: 13, ticket: ticket(3) });
-    expect(sync).toHaveBeenCalledWith('hall:sync');
+    const { fake, link } = connected();
+    hall.bind(link);
+    fake.fire('hall:snapshot', snapshot(10));
+    fake.answer = async () => ({ ok: true, data: snapshot(13, [ticket(1), ticket(2), ticket(3)]) });
+    fake.fire('hall:changed', issued(12, 13, 3));
     await vi.waitFor(() => expect(hall.snapshot?.version).toBe(13));
+    expect(fake.sent('hall:sync')).toHaveLength(1);
     expect(hall.snapshot?.activeTickets).toHaveLength(3);
   });
 
   it('stops listening when unbound', () => {
     const hall = useHallStore();
-    const socket = fakeSocket();
-    hall.bind(socket as never);
-    hall.unbind(socket as never);
-    expect(socket.handlers.size).toBe(0);
+    const { fake, link } = connected();
+    hall.bind(link);
+    hall.unbind();
+    expect(fake.listenerCount('hall:changed') + fake.listenerCount('hall:snapshot')).toBe(0);
   });
 });

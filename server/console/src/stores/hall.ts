@@ -1,22 +1,23 @@
-// The hall as the server last described it: a snapshot plus ordered deltas. A missing version
-// means a lost message, so the store asks for a fresh snapshot (`hall:sync`) instead of guessing.
+// The hall as the server last described it: a snapshot kept current by the server's frames through
+// the client library (followHall), which asks for a fresh snapshot when a frame was missed. Other
+// stores hear the deltas that were new to this console (the counter follows its own ticket).
 import { defineStore } from 'pinia';
-import { computed, shallowRef, ref } from 'vue';
+import { computed, shallowRef } from 'vue';
 import type { HallSnapshot, HallWindow, Id, Service, TicketView } from '@hall/shared/contracts/entities';
-import type { ServerToClientEvents } from '@hall/shared/contracts/events';
-import { applyHallDelta, type HallDelta } from '@hall/shared/hallDeltas';
-import { request, type ConsoleSocket } from '../socket/connection';
+import type { HallDelta } from '@hall/shared/contracts/frames';
+import type { HallConnection } from '@hall/shared/client/hallConnection';
+import { followHall, type HallFollower } from '@hall/shared/client/followHall';
+import type { FeedOutcome } from '@hall/shared/client/hallFeed';
 import { useClockStore } from './clock';
-import { useMessagesStore } from './messages';
 
 /** The console keeps a longer call history than the hall display shows. */
 const RECENT_CALL_LIMIT = 20;
 
 export const useHallStore = defineStore('hall', () => {
   const snapshot = shallowRef<HallSnapshot | null>(null);
-  const syncing = ref(false);
   const clock = useClockStore();
-  const messages = useMessagesStore();
+  const deltaListeners = new Set<(delta: HallDelta) => void>();
+  let follower: HallFollower | null = null;
 
   const services = computed<Service[]>(() => snapshot.value?.services ?? []);
   const windows = computed<HallWindow[]>(() => snapshot.value?.windows ?? []);
@@ -31,57 +32,36 @@ export const useHallStore = defineStore('hall', () => {
     return id === null ? undefined : snapshot.value?.activeTickets.find((t) => t.id === id);
   }
 
-  function replace(next: HallSnapshot): void {
+  function onChange(next: HallSnapshot | null, outcome: FeedOutcome): void {
     snapshot.value = next;
-    clock.alignTo(next.serverTime);
+    if (outcome.snapshot && next) clock.alignTo(next.serverTime);
+    for (const delta of outcome.applied) for (const listener of deltaListeners) listener(delta);
   }
 
-  async function sync(): Promise<void> {
-    if (syncing.value) return;
-    syncing.value = true;
-    try {
-      const result = await request('hall:sync');
-      if (result.ok) replace(result.data);
-      else messages.showError(result.error);
-    } finally {
-      syncing.value = false;
-    }
+  /** Follows the hall over this connection (a console has no calls to announce). */
+  function bind(connection: HallConnection): void {
+    unbind();
+    follower = followHall(
+      connection,
+      { recentCallLimit: RECENT_CALL_LIMIT, announceMissedWithinMs: 0 },
+      onChange,
+    );
   }
 
-  /** Applies one versioned delta, or asks for a snapshot when one was missed (or none exists yet). */
-  function applyDelta(delta: HallDelta): void {
-    const result = applyHallDelta(snapshot.value, delta, { recentCallLimit: RECENT_CALL_LIMIT });
-    if (result.kind === 'applied') snapshot.value = result.snapshot;
-    else if (result.kind === 'gap') void sync();
+  function unbind(): void {
+    follower?.stop();
+    follower = null;
   }
 
-  const onSnapshot: ServerToClientEvents['hall:snapshot'] = (s) => replace(s);
-  const onIssued: ServerToClientEvents['ticket:issued'] = (e) => applyDelta({ type: 'ticket:issued', ...e });
-  const onCalled: ServerToClientEvents['ticket:called'] = (e) => applyDelta({ type: 'ticket:called', ...e });
-  const onUpdated: ServerToClientEvents['ticket:updated'] = (e) =>
-    applyDelta({ type: 'ticket:updated', ...e });
-  const onWindow: ServerToClientEvents['window:updated'] = (e) =>
-    applyDelta({ type: 'window:updated', ...e });
-
-  function bind(socket: ConsoleSocket): void {
-    socket.on('hall:snapshot', onSnapshot);
-    socket.on('ticket:issued', onIssued);
-    socket.on('ticket:called', onCalled);
-    socket.on('ticket:updated', onUpdated);
-    socket.on('window:updated', onWindow);
-  }
-
-  function unbind(socket: ConsoleSocket): void {
-    socket.off('hall:snapshot', onSnapshot);
-    socket.off('ticket:issued', onIssued);
-    socket.off('ticket:called', onCalled);
-    socket.off('ticket:updated', onUpdated);
-    socket.off('window:updated', onWindow);
+  /** Hear every delta new to this console, in order. */
+  function onDelta(listener: (delta: HallDelta) => void): () => void {
+    deltaListeners.add(listener);
+    return () => deltaListeners.delete(listener);
   }
 
   function reset(): void {
     snapshot.value = null;
   }
 
-  return { snapshot, services, windows, serviceById, windowById, ticketById, sync, bind, unbind, reset };
+  return { snapshot, services, windows, serviceById, windowById, ticketById, bind, unbind, onDelta, reset };
 });

@@ -2,7 +2,8 @@
 // languages, or a short success line. Returns the data, or null when the command was refused.
 import { ref } from 'vue';
 import type { ClientEventName } from '@hall/shared/contracts/events';
-import { request, type AckData, type PayloadArgs } from '../../socket/connection';
+import type { AckData, PayloadArgs } from '@hall/shared/client/hallConnection';
+import { command as request } from '../../net/link';
 import { useMessagesStore } from '../../stores/messages';
 
 export interface SuccessWords {

@@ -1,32 +1,36 @@
-// The alarms store binds to the console's socket, follows a socket swap, reads the device list on
-// every (re)connect and forgets everything when unbound.
+// The alarms store binds to the console's connection, follows a swap to a new one, reads the device
+// list on every (re)connect and forgets everything when unbound.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Device, PrinterFault } from '@hall/shared/contracts/entities';
-import type { ConsoleSocket } from '../../socket/connection';
+import { openHallConnection } from '@hall/shared/client/hallConnection';
+import { FakeSocket } from '@hall/shared/client/testing/fakeSocket';
 
 const request = vi.fn();
-vi.mock('../../socket/connection', () => ({
-  request: (event: string) => request(event),
-  currentSocket: () => null,
+vi.mock('../../net/link', () => ({
+  command: (event: string) => request(event),
+  currentLink: () => null,
 }));
 
 const { useAlarmsStore } = await import('./alarms');
 
-type Handler = (payload?: unknown) => void;
-function fakeSocket(connected = true) {
-  const handlers = new Map<string, Handler>();
-  const socket = {
-    connected,
-    on: (event: string, handler: Handler) => void handlers.set(event, handler),
-    off: (event: string, handler: Handler) => {
-      if (handlers.get(event) === handler) handlers.delete(event);
-    },
-  };
+/** A console connection over a fake socket, already connected unless told otherwise. */
+function fakeLink(connected = true) {
+  const fake = new FakeSocket();
+  const link = openHallConnection({
+    auth: { role: 'staff', sessionToken: 's'.repeat(32) },
+    socket: fake.asSocket(),
+  });
+  if (connected) fake.fire('connect');
   return {
-    socket: socket as unknown as ConsoleSocket,
-    fire: (event: string, payload?: unknown) => handlers.get(event)?.(payload),
-    handlers,
+    socket: link,
+    fire: (event: string, payload?: unknown) => fake.fire(event, payload),
+    /** Reconnect: the transport drops and comes back. */
+    reconnect: () => {
+      fake.fire('disconnect', 'transport close');
+      fake.fire('connect');
+    },
+    listening: () => fake.listenerCount('storage:faulted') + fake.listenerCount('printer:faulted'),
   };
 }
 
@@ -54,7 +58,7 @@ beforeEach(() => {
 describe('alarms store', () => {
   it('shows a storage fault until the server clears it', () => {
     const alarms = useAlarmsStore();
-    const { socket, fire } = fakeSocket();
+    const { socket, fire } = fakeLink();
     alarms.bind(socket);
     expect(alarms.active).toBe(false);
     fire('storage:faulted', { fault: { code: 'SQLITE_READONLY', command: 'ticket:issue', at: 1 } });
@@ -68,7 +72,7 @@ describe('alarms store', () => {
   it('starts from the device list and follows printer:faulted', async () => {
     request.mockResolvedValue({ ok: true, data: [kiosk(1, paperOut), kiosk(2, null)] });
     const alarms = useAlarmsStore();
-    const { socket, fire } = fakeSocket();
+    const { socket, fire } = fakeLink();
     alarms.bind(socket);
     await flush();
     expect(request).toHaveBeenCalledWith('admin:deviceList');
@@ -80,7 +84,7 @@ describe('alarms store', () => {
 
   it('waits for the connection before reading, and reads again after a reconnect', async () => {
     const alarms = useAlarmsStore();
-    const { socket, fire } = fakeSocket(false);
+    const { socket, fire } = fakeLink(false);
     alarms.bind(socket);
     expect(request).not.toHaveBeenCalled();
     request.mockResolvedValue({ ok: true, data: [kiosk(3, paperOut)] });
@@ -89,6 +93,7 @@ describe('alarms store', () => {
     expect(alarms.printers.map((p) => p.deviceId)).toEqual([3]);
     // Cleared while this console was offline: the next connect's list drops it.
     request.mockResolvedValue({ ok: true, data: [kiosk(3, null)] });
+    fire('disconnect', 'transport close');
     fire('connect');
     await flush();
     expect(alarms.printers).toEqual([]);
@@ -96,31 +101,31 @@ describe('alarms store', () => {
 
   it('keeps its alarms when the device list cannot be read', async () => {
     const alarms = useAlarmsStore();
-    const { socket, fire } = fakeSocket();
+    const { socket, fire, reconnect } = fakeLink();
     alarms.bind(socket);
     await flush();
     fire('printer:faulted', { deviceId: 4, deviceName: 'Kiosk 4', fault: paperOut });
     request.mockResolvedValue({ ok: false, error: { code: 'OFFLINE' } });
-    fire('connect');
+    reconnect();
     await flush();
     expect(alarms.printers.map((p) => p.deviceId)).toEqual([4]);
   });
 
-  it('moves to a new socket and leaves the old one alone; unbind forgets everything', () => {
+  it('moves to a new connection and leaves the old one alone; unbind forgets everything', () => {
     const alarms = useAlarmsStore();
-    const first = fakeSocket();
-    const second = fakeSocket();
+    const first = fakeLink();
+    const second = fakeLink();
     alarms.bind(first.socket);
     first.fire('storage:faulted', { fault: { code: 'SQLITE_FULL', command: 'ticket:issue', at: 1 } });
     alarms.bind(second.socket);
-    expect(first.handlers.size).toBe(0);
+    expect(first.listening()).toBe(0);
     expect(alarms.storage).toBeNull();
     first.fire('storage:faulted', { fault: { code: 'SQLITE_FULL', command: 'ticket:issue', at: 2 } });
     expect(alarms.storage).toBeNull();
     second.fire('storage:faulted', { fault: { code: 'SQLITE_FULL', command: 'ticket:issue', at: 3 } });
     expect(alarms.storage?.at).toBe(3);
     alarms.unbind();
-    expect(second.handlers.size).toBe(0);
+    expect(second.listening()).toBe(0);
     expect(alarms.active).toBe(false);
   });
 });

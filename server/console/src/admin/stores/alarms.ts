@@ -1,10 +1,11 @@
 // The admin alarms (storage failure, kiosk printer faults) shown on every page of an admin session.
-// Bound to the console's socket by the banner while it is shown; the printer faults start from the
+// Bound to the console's connection by the banner while it is shown; the printer faults start from the
 // device list and are read again after every (re)connect, since events missed while offline are lost.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ServerToClientEvents } from '@hall/shared/contracts/events';
-import { request, type ConsoleSocket } from '../../socket/connection';
+import type { HallConnection } from '@hall/shared/client/hallConnection';
+import { command as request } from '../../net/link';
 import {
   applyDeviceList,
   applyPrinterFault,
@@ -15,7 +16,8 @@ import {
 
 export const useAlarmsStore = defineStore('adminAlarms', () => {
   const state = ref<AlarmState>(noAlarms());
-  let bound: ConsoleSocket | null = null;
+  let bound: HallConnection | null = null;
+  let offBound: (() => void)[] = [];
 
   const storage = computed(() => state.value.storage);
   const printers = computed(() => state.value.printers);
@@ -36,23 +38,26 @@ export const useAlarmsStore = defineStore('adminAlarms', () => {
     if (result.ok && socket === bound) state.value = applyDeviceList(state.value, result.data);
   }
 
-  /** Listens on `socket` (the console's current one); a new socket after a new sign-in replaces the old. */
-  function bind(socket: ConsoleSocket | null): void {
-    if (socket === bound) return;
+  /** Listens on the console's current connection; a new one after a new sign-in replaces the old. */
+  function bind(connection: HallConnection | null): void {
+    if (connection === bound) return;
     unbind();
-    if (!socket) return;
-    socket.on('storage:faulted', onStorage);
-    socket.on('printer:faulted', onPrinter);
-    socket.on('connect', onConnect);
-    bound = socket;
-    if (socket.connected) void loadPrinterFaults();
+    if (!connection) return;
+    offBound = [
+      connection.on('storage:faulted', onStorage),
+      connection.on('printer:faulted', onPrinter),
+      connection.onState((state) => {
+        if (state === 'online') onConnect();
+      }),
+    ];
+    bound = connection;
+    if (connection.state === 'online') void loadPrinterFaults();
   }
 
   /** Stops listening and forgets the alarms (they belong to the session that saw them). */
   function unbind(): void {
-    bound?.off('storage:faulted', onStorage);
-    bound?.off('printer:faulted', onPrinter);
-    bound?.off('connect', onConnect);
+    offBound.forEach((off) => off());
+    offBound = [];
     bound = null;
     state.value = noAlarms();
   }

@@ -4,13 +4,15 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Device } from '@hall/shared/contracts/entities';
 import type { ServerToClientEvents } from '@hall/shared/contracts/events';
-import { currentSocket, request, type ConsoleSocket } from '../../socket/connection';
+import type { HallConnection } from '@hall/shared/client/hallConnection';
+import { command as request, currentLink } from '../../net/link';
 import { useMessagesStore } from '../../stores/messages';
 
 export const useDevicesStore = defineStore('adminDevices', () => {
   const devices = ref<Device[]>([]);
   const messages = useMessagesStore();
-  let bound: ConsoleSocket | null = null;
+  let bound: HallConnection | null = null;
+  let offBound: (() => void)[] = [];
   let users = 0;
 
   function patch(id: number, change: Partial<Device>): void {
@@ -36,14 +38,13 @@ export const useDevicesStore = defineStore('adminDevices', () => {
       : [...devices.value, device];
   }
 
-  /** Listens on the console's current socket (it is replaced after a new sign-in). */
+  /** Listens on the console's current connection (it is replaced after a new sign-in). */
   function follow(): void {
-    const socket = currentSocket();
-    if (users === 0 || !socket || bound === socket) return;
+    const link = currentLink();
+    if (users === 0 || !link || bound === link) return;
     unbindSocket();
-    socket.on('device:presence', onPresence);
-    socket.on('printer:faulted', onFault);
-    bound = socket;
+    offBound = [link.on('device:presence', onPresence), link.on('printer:faulted', onFault)];
+    bound = link;
   }
 
   function bind(): void {
@@ -52,8 +53,8 @@ export const useDevicesStore = defineStore('adminDevices', () => {
   }
 
   function unbindSocket(): void {
-    bound?.off('device:presence', onPresence);
-    bound?.off('printer:faulted', onFault);
+    offBound.forEach((off) => off());
+    offBound = [];
     bound = null;
   }
 

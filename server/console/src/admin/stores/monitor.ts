@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { MonitorState } from '@hall/shared/contracts/admin';
-import { request } from '../../socket/connection';
+import { command as request } from '../../net/link';
 import type { ConsoleError } from '../../logic/consoleError';
 import { useDevicesStore } from './devices';
 

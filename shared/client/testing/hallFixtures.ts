@@ -1,6 +1,6 @@
-// Small builders for hall data in display unit tests.
-import type { CallRecord, HallSnapshot, HallWindow, TicketView } from '@hall/shared/contracts/entities';
-import { DEFAULT_RULES } from '@hall/shared/defaults';
+// Small builders for hall data in the client library's and the renderers' unit tests.
+import type { CallRecord, HallSnapshot, HallWindow, TicketView } from '../../contracts/entities';
+import { DEFAULT_RULES } from '../../defaults';
 
 export function ticket(id: number, number: string, extra: Partial<TicketView> = {}): TicketView {
   return {
@@ -47,8 +47,10 @@ export function hallWindow(id: number, extra: Partial<HallWindow> = {}): HallWin
   };
 }
 
-export function callOf(t: TicketView, windowNumber: number, at: number, recall = false): CallRecord {
+/** A call; its identity defaults to its time (unique enough in a test), as the server's event id would be. */
+export function callOf(t: TicketView, windowNumber: number, at: number, recall = false, id = at): CallRecord {
   return {
+    id,
     ticketId: t.id,
     number: t.number,
     priorityClass: t.priorityClass,
