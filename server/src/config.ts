@@ -16,6 +16,13 @@ const envSchema = z.object({
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** pino level: info logs start, stop and failures; debug adds one line per command. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Changes committed within this many milliseconds reach each screen as one frame. */
+  FRAME_TICK_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  /** Commands one socket may have unanswered at once; more are refused with RATE_LIMITED. */
+  COMMAND_BUDGET: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Ticket-status pages (public) that may watch one ticket, and that one address may open. */
+  STATUS_PAGES_PER_TICKET: z.coerce.number().int().min(1).max(10_000).default(10),
+  STATUS_PAGES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export type ServerConfig = z.output<typeof envSchema> & { dbFile: string; webRoot: string };

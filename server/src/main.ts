@@ -42,6 +42,12 @@ async function main(): Promise<void> {
     synchronous: config.DB_SYNCHRONOUS,
     version: process.env.npm_package_version,
     logger,
+    frameTickMs: config.FRAME_TICK_MS,
+    commandBudget: config.COMMAND_BUDGET,
+    statusPageLimits: {
+      perTicket: config.STATUS_PAGES_PER_TICKET,
+      perAddress: config.STATUS_PAGES_PER_ADDRESS,
+    },
   });
   logger.info({ url: server.url, dataDir: config.DATA_DIR }, 'server started');
   console.log(describeStart(server, config, os.networkInterfaces()));

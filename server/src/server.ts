@@ -9,6 +9,7 @@ import { createRepositories } from './repositories';
 import { isSeeded, seedHalls, type SeedCredentials } from './hall/seed';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
+import type { StatusPageLimits } from './core/frames/statusPages';
 
 export interface StartOptions {
   dbFile: string;
@@ -22,6 +23,11 @@ export interface StartOptions {
   clock?: () => number;
   version?: string;
   logger?: Logger;
+  /** Changes committed within this many milliseconds go to each screen as one frame. */
+  frameTickMs?: number;
+  /** Commands one socket may have unanswered at once. */
+  commandBudget?: number;
+  statusPageLimits?: StatusPageLimits;
 }
 
 export interface RunningServer {
@@ -49,6 +55,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock: options.clock,
     version: options.version,
     logger,
+    frameTickMs: options.frameTickMs,
+    commandBudget: options.commandBudget,
+    statusPageLimits: options.statusPageLimits,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -9,14 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
-import {
-  connectClient,
-  emitAck,
-  login,
-  newRequestId,
-  type ConnectedClient,
-  type KioskClient,
-} from '../support/clients';
+import { connectClient, emitAck, login, newRequestId, type KioskClient } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 
 const DIGIT_CLIPS = ['ling', 'yi', 'er', 'san', 'si', 'wu', 'liu', 'qi', 'ba', 'jiu'];

@@ -1,7 +1,9 @@
 // `npm run bench [-- --profile hall|city|all] [--quick] [--cpu-prof]`
-// Measures the real server (its own process, production database settings) driven by real
-// Socket.IO clients in other processes on 127.0.0.1, against the durable write limit of this
-// machine, and writes bench-results/bench-<timestamp>.json plus a table with the targets.
+// Measures the real server (its own process, run from its bundle as `npm start` runs it, production
+// database settings) driven by real Socket.IO clients in other processes on 127.0.0.1, against two
+// limits of this machine measured in the same run — the durable SQLite write and a bare Socket.IO
+// fan-out — and writes bench-results/bench-<timestamp>.json plus a table with each target as a
+// ratio and a verdict.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +14,6 @@ import { buildProfile, type ProfileName } from './profiles';
 import { evaluate, renderTable } from './report';
 import type { BenchResult, ProfileResult } from './results';
 import { runProfile, type PhasePlan } from './scenario';
-import { bundleServer } from './serverBundle';
 
 const FULL: PhasePlan = {
   warmupMs: 2000,
@@ -23,6 +24,7 @@ const FULL: PhasePlan = {
   callsPerSec: 50,
   callsMs: 12_000,
   limitMs: 2000,
+  baselineMs: 4000,
 };
 const QUICK: PhasePlan = {
   ...FULL,
@@ -32,6 +34,7 @@ const QUICK: PhasePlan = {
   burstCount: 300,
   callsMs: 3000,
   limitMs: 700,
+  baselineMs: 2000,
 };
 
 function options(): BenchResult['options'] {
@@ -40,18 +43,14 @@ function options(): BenchResult['options'] {
       profile: { type: 'string', default: 'all' },
       quick: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
-      server: { type: 'string', default: 'tsx' },
     },
   });
-  const server = values.server;
-  if (server !== 'tsx' && server !== 'bundled')
-    throw new Error(`--server must be tsx or bundled (got ${server})`);
   const profile = values.profile;
   if (profile !== 'hall' && profile !== 'city' && profile !== 'all') {
     throw new Error(`--profile must be hall, city or all (got ${profile})`);
   }
   const profiles: ProfileName[] = profile === 'all' ? ['hall', 'city'] : [profile];
-  return { profiles, quick: values.quick, cpuProfile: values['cpu-prof'], server };
+  return { profiles, quick: values.quick, cpuProfile: values['cpu-prof'] };
 }
 
 function git(args: string[]): string {
@@ -72,8 +71,13 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 
-  log(`bench: ${opts.profiles.join(' + ')}${opts.quick ? ' (quick)' : ''}, server run by ${opts.server}`);
-  const bundle = opts.server === 'bundled' ? await bundleServer() : null;
+  const loadAverages = os.loadavg().map((n) => Math.round(n * 100) / 100) as [number, number, number];
+  log(
+    `bench: ${opts.profiles.join(' + ')}${opts.quick ? ' (quick)' : ''}; load average ${loadAverages.join(' / ')}`,
+  );
+  // The server runs as `npm start` runs it: the esbuild bundle, rebuilt when its sources changed.
+  execFileSync(process.execPath, ['server/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const bundle = path.join(REPO_ROOT, 'dist', 'server', 'main.js');
   const profiles: ProfileResult[] = [];
   for (const name of opts.profiles) {
     log(`profile ${name}:`);
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
     },
     options: opts,
+    loadAverages,
     profiles,
     durationSeconds: Math.round((Date.now() - started.getTime()) / 1000),
   };

@@ -8,6 +8,7 @@ import type {
   TicketView,
   HallWindow,
 } from '@hall/shared/contracts/entities';
+import type { KioskSnapshot } from '@hall/shared/contracts/frames';
 import type {
   ClientToServerEvents,
   HandshakeAuth,
@@ -25,9 +26,9 @@ const CONNECT_TIMEOUT_MS = 30_000;
 /** A command outcome: the server's Result, or TIMEOUT when no acknowledgement came at all. */
 export type Outcome<T> = { ok: true; data: T } | { ok: false; code: string };
 
-export interface Connection {
+export interface Connection<S = HallSnapshot> {
   socket: BenchSocket;
-  snapshot: HallSnapshot;
+  snapshot: S;
 }
 
 /**
@@ -39,6 +40,20 @@ export function connect(
   auth: HandshakeAuth,
   onReady?: (c: Connection) => void,
 ): Promise<Connection> {
+  return connectFor<HallSnapshot>('hall:snapshot', url, auth, onReady);
+}
+
+/** A kiosk starts from its own snapshot (counts and estimates, no tickets). */
+export function connectKiosk(url: string, deviceKey: string): Promise<Connection<KioskSnapshot>> {
+  return connectFor<KioskSnapshot>('kiosk:snapshot', url, { role: 'kiosk', deviceKey });
+}
+
+function connectFor<S extends HallSnapshot | KioskSnapshot>(
+  snapshotEvent: 'hall:snapshot' | 'kiosk:snapshot',
+  url: string,
+  auth: HandshakeAuth,
+  onReady?: (c: Connection<S>) => void,
+): Promise<Connection<S>> {
   const socket: BenchSocket = io(url, {
     auth,
     transports: ['websocket'],
@@ -50,11 +65,12 @@ export function connect(
       socket.close();
       reject(new Error('connect timed out'));
     }, CONNECT_TIMEOUT_MS);
-    socket.once('hall:snapshot', (snapshot) => {
+    const ready = (snapshot: S) => {
       clearTimeout(timer);
       onReady?.({ socket, snapshot });
       resolve({ socket, snapshot });
-    });
+    };
+    socket.once(snapshotEvent, ready as never);
     socket.once('connect_error', (error) => {
       clearTimeout(timer);
       socket.close();

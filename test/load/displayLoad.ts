@@ -1,8 +1,10 @@
-// Wall displays listening to their hall: each socket checks that broadcast versions arrive without
-// gaps and, while recording, notes when each ticket:called reached it.
+// Wall displays listening to their hall: each socket checks that its frames chain (a frame's base
+// is the version of the frame before it, so none was lost) and, while recording, notes when each
+// ticket:called delta reached it. Also the sockets of the bare Socket.IO fan-out baseline.
+import { io } from 'socket.io-client';
 import { epochNow } from './clock';
 import { connect, connectMany, type BenchSocket } from './benchSocket';
-import type { Connected, DeviceSockets, DisplayReceipts } from './protocol';
+import type { BaselineReceipts, Connected, DeviceSockets, DisplayReceipts } from './protocol';
 
 interface Display {
   socket: BenchSocket;
@@ -17,21 +19,21 @@ export function createDisplayLoad() {
   let receipts: [number, number][] = [];
   let versionGaps = 0;
   let eventsSeen = 0;
+  let baseline: BenchSocket[] = [];
+  let baselineLatencies: number[] = [];
+  let baselineFrames = 0;
 
   function watch(display: Display): void {
-    const seen = (version: number) => {
-      eventsSeen++;
-      if (version !== display.lastVersion + 1) versionGaps++;
-      display.lastVersion = version;
-    };
     const { socket } = display;
     socket.on('hall:snapshot', (snapshot) => (display.lastVersion = snapshot.version));
-    socket.on('ticket:issued', (e) => seen(e.version));
-    socket.on('ticket:updated', (e) => seen(e.version));
-    socket.on('window:updated', (e) => seen(e.version));
-    socket.on('ticket:called', (e) => {
-      if (recording) receipts.push([e.ticket.id, epochNow()]);
-      seen(e.version);
+    socket.on('hall:changed', (frame) => {
+      eventsSeen++;
+      if (frame.base !== display.lastVersion) versionGaps++;
+      display.lastVersion = frame.version;
+      if (!recording) return;
+      const at = epochNow();
+      for (const delta of frame.deltas)
+        if (delta.type === 'ticket:called') receipts.push([delta.ticket.id, at]);
     });
   }
 
@@ -75,9 +77,47 @@ export function createDisplayLoad() {
       return result;
     },
 
+    /** Plain sockets to the bare fan-out server: they only count frames and how late they came. */
+    async baselineConnect(url: string, count: number): Promise<number> {
+      const opened = await connectMany(
+        count,
+        () =>
+          new Promise<BenchSocket>((resolve, reject) => {
+            const socket: BenchSocket = io(url, {
+              transports: ['websocket'],
+              reconnection: false,
+              forceNew: true,
+            });
+            socket.once('connect', () => resolve(socket));
+            socket.once('connect_error', reject);
+          }),
+      );
+      for (const socket of opened) {
+        socket.on('hall:changed', (frame) => {
+          baselineFrames++;
+          // The baseline server stamps each frame's call with the moment it emitted it.
+          const call = frame.deltas[0]?.type === 'ticket:called' ? frame.deltas[0].call : null;
+          if (call) baselineLatencies.push(epochNow() - call.at);
+        });
+      }
+      baseline.push(...opened);
+      return baseline.length;
+    },
+
+    baselineCollect(): BaselineReceipts {
+      const result = { frames: baselineFrames, latenciesMs: baselineLatencies };
+      baselineFrames = 0;
+      baselineLatencies = [];
+      for (const socket of baseline) socket.close();
+      baseline = [];
+      return result;
+    },
+
     close(): void {
       for (const d of displays) d.socket.close();
       displays.length = 0;
+      for (const socket of baseline) socket.close();
+      baseline = [];
     },
   };
 }

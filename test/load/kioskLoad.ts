@@ -1,7 +1,7 @@
 // Kiosks issuing tickets: at a fixed offered rate, closed-loop (each kiosk waits for its ticket
 // before the next visitor presses the button), or all at once in a burst.
 import { epochNow } from './clock';
-import { connect, connectMany, issueTicket, type BenchSocket } from './benchSocket';
+import { connectKiosk, connectMany, issueTicket, type BenchSocket } from './benchSocket';
 import type { Connected, DeviceSockets, ErrorCounts, IssueRun } from './protocol';
 import { runSchedule } from './schedule';
 
@@ -46,9 +46,7 @@ export function createKioskLoad(tag: string) {
   return {
     async connect(url: string, devices: DeviceSockets[]): Promise<Connected> {
       const plan = devices.flatMap((d) => Array.from({ length: d.count }, () => d.key));
-      const opened = await connectMany(plan.length, (i) =>
-        connect(url, { role: 'kiosk', deviceKey: plan[i]! }),
-      );
+      const opened = await connectMany(plan.length, (i) => connectKiosk(url, plan[i]!));
       kiosks = opened.map(({ socket, snapshot }) => {
         socket.on('disconnect', () => disconnects++);
         return {
@@ -72,11 +70,12 @@ export function createKioskLoad(tag: string) {
       return run.finish(maxLagMs);
     },
 
-    async closedLoop(durationMs: number): Promise<IssueRun> {
+    /** Each of the first `sockets` kiosks issues again as soon as its ticket is acknowledged. */
+    async closedLoop(durationMs: number, sockets: number): Promise<IssueRun> {
       const run = newRun();
       const end = epochNow() + durationMs;
       await Promise.all(
-        kiosks.map(async (kiosk) => {
+        kiosks.slice(0, sockets).map(async (kiosk) => {
           while (epochNow() < end) await run.issue(kiosk);
         }),
       );

@@ -2,6 +2,7 @@
 // kiosks spread over a few processes, displays over a few more, all staff consoles in one.
 import type { Profile } from './profiles';
 import type { CallRun, Connected, DeviceSockets, DisplayReceipts, IssueRun } from './protocol';
+import type { BaselineClients } from './fanoutBaseline';
 import type { ServerChild } from './serverProcess';
 import { startWorker, type LoadWorker } from './workerPool';
 
@@ -11,11 +12,14 @@ export interface Load {
   connect(): Promise<number>;
   resizeDisplays(perHall: number): Promise<Connected[]>;
   issueOpenLoop(ratePerSec: number, durationMs: number): Promise<IssueRun[]>;
-  issueClosedLoop(durationMs: number): Promise<IssueRun[]>;
+  /** Closed loop on `sockets` kiosk sockets (spread over the kiosk processes). */
+  issueClosedLoop(durationMs: number, sockets: number): Promise<IssueRun[]>;
   issueBurst(count: number): Promise<IssueRun[]>;
   callLoop(ratePerSec: number, durationMs: number): Promise<CallRun>;
   recordCalls(on: boolean): Promise<void>;
   collectReceipts(): Promise<DisplayReceipts[]>;
+  /** The display processes' sockets to the bare fan-out baseline server. */
+  baseline: BaselineClients;
   /** Every ticket id a kiosk was given, over all phases so far. */
   ticketIds(): number[];
   stop(): Promise<void>;
@@ -83,8 +87,16 @@ export function startLoad(profile: Profile, server: ServerChild): Load {
           ),
         ),
       ),
-    issueClosedLoop: (durationMs) =>
-      issued(Promise.all(kioskWorkers.map((w) => w.send({ kind: 'issueClosedLoop', durationMs })))),
+    issueClosedLoop: (durationMs, sockets) => {
+      const perWorker = split(sockets, kioskWorkers.length);
+      return issued(
+        Promise.all(
+          kioskWorkers.map((w, i) =>
+            w.send({ kind: 'issueClosedLoop', durationMs, socketsPerWorker: perWorker[i]! }),
+          ),
+        ),
+      );
+    },
     issueBurst: (count) => {
       const counts = split(count, kioskWorkers.length);
       return issued(
@@ -97,6 +109,21 @@ export function startLoad(profile: Profile, server: ServerChild): Load {
       await Promise.all(displayWorkers.map((w) => w.send({ kind: 'recordCalls', on })));
     },
     collectReceipts: () => Promise.all(displayWorkers.map((w) => w.send({ kind: 'collectReceipts' }))),
+    baseline: {
+      async connect(url, sockets) {
+        const counts = split(sockets, displayWorkers.length);
+        await Promise.all(
+          displayWorkers.map((w, i) => w.send({ kind: 'baselineConnect', url, count: counts[i]! })),
+        );
+      },
+      async collect() {
+        const parts = await Promise.all(displayWorkers.map((w) => w.send({ kind: 'baselineCollect' })));
+        return {
+          frames: parts.reduce((n, p) => n + p.frames, 0),
+          latenciesMs: parts.flatMap((p) => p.latenciesMs),
+        };
+      },
+    },
     ticketIds: () => ticketIds,
     async stop() {
       await Promise.all(all.map((w) => w.stop()));

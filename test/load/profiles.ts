@@ -14,6 +14,8 @@ export interface Profile {
   staff: StaffLogin[];
   /** Kiosk sockets per kiosk device (the 16 concurrent kiosks of the hall profile share 4 devices). */
   kioskSocketsPerDevice: number;
+  /** Kiosk sockets issuing in the closed loop (the sustained-rate target is for 8 kiosks in a hall). */
+  closedLoopKioskSockets: number;
   /** Display sockets per hall while issuing, and during the call → display measurement. */
   baselineDisplaysPerHall: number;
   callDisplaysPerHall: number;
@@ -108,6 +110,7 @@ function hallProfile(): Profile {
       hallCode: 'bench-hall',
     })),
     kioskSocketsPerDevice: 4,
+    closedLoopKioskSockets: 8,
     baselineDisplaysPerHall: 30,
     callDisplaysPerHall: 200,
     kioskWorkers: 2,
@@ -135,6 +138,7 @@ function cityProfile(halls: number): Profile {
       })),
     ),
     kioskSocketsPerDevice: 1,
+    closedLoopKioskSockets: halls,
     // 1 kiosk + 2 consoles + 17 displays = 20 clients per hall, 1,000 in all at 50 halls.
     baselineDisplaysPerHall: 17,
     callDisplaysPerHall: 17,

@@ -19,10 +19,12 @@ export type WorkerRequest =
   | { kind: 'resizeDisplays'; url: string; displays: DeviceSockets[] }
   | { kind: 'connectStaff'; url: string; staff: StaffLogin[] }
   | { kind: 'issueOpenLoop'; ratePerSec: number; durationMs: number }
-  | { kind: 'issueClosedLoop'; durationMs: number }
+  | { kind: 'issueClosedLoop'; durationMs: number; socketsPerWorker: number }
   | { kind: 'issueBurst'; count: number }
   | { kind: 'callLoop'; ratePerSec: number; durationMs: number }
   | { kind: 'recordCalls'; on: boolean }
+  | { kind: 'baselineConnect'; url: string; count: number }
+  | { kind: 'baselineCollect' }
   | { kind: 'collectReceipts' }
   | { kind: 'close' };
 
@@ -60,11 +62,18 @@ export interface CallRun {
 }
 
 export interface DisplayReceipts {
-  /** [ticketId, receivedAt] for every ticket:called seen by every socket while recording. */
+  /** [ticketId, receivedAt] for every ticket:called delta seen by every socket while recording. */
   receipts: [number, number][];
-  /** Broadcasts whose version was not the previous one + 1 (must be zero). */
+  /** Frames whose base was not the version of the socket's previous frame or snapshot (must be 0). */
   versionGaps: number;
+  /** Frames received. */
   eventsSeen: number;
+}
+
+export interface BaselineReceipts {
+  frames: number;
+  /** Emit → receive, per socket and frame, in milliseconds. */
+  latenciesMs: number[];
 }
 
 export interface Connected {
@@ -82,6 +91,8 @@ export interface WorkerResults {
   issueBurst: IssueRun;
   callLoop: CallRun;
   recordCalls: null;
+  baselineConnect: number;
+  baselineCollect: BaselineReceipts;
   collectReceipts: DisplayReceipts;
   close: null;
 }

@@ -1,13 +1,20 @@
-// Judges a run against the targets of issue 7 and renders it as a Markdown table (readable in a
-// terminal, pasted as is into the README).
+// Judges a run against the targets of issue 11, each as a ratio to what this machine itself can do
+// (measured in the same run: the direct SQLite limit and a bare Socket.IO fan-out) or as an
+// absolute where the target is one, and renders it as a Markdown table (readable in a terminal,
+// pasted as is into the README) with a verdict per target computed from this run.
 import type { BenchResult, ProfileResult, TargetCheck } from './results';
 import type { ErrorCounts } from './protocol';
 import { totalCount } from './stats';
 
 export const TARGETS = {
-  ratioToLimit: 0.5,
+  /** Sustained closed-loop issue rate over the direct SQLite limit (group commit may pass 1). */
+  ratioToLimit: 0.7,
+  /** Server CPU per call cycle (call + start + finish) over one bare fan-out frame to the same displays. */
+  callCycleVsFrame: 2,
+  /** Share of the offered call rate that must be achieved. */
+  callRateShare: 0.95,
+  callToDisplayP99Ms: 100,
   issueP99Ms: 10,
-  callToDisplayP99Ms: 50,
   burstMaxMs: 2000,
   hallPeakRssMb: 150,
 };
@@ -27,28 +34,36 @@ const describeErrors = (errors: ErrorCounts): string =>
         .map(([code, n]) => `${n} ${code}`)
         .join(', ');
 
+const pct = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+
 export function evaluate(result: Pick<BenchResult, 'profiles'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const p of result.profiles) {
     const add = (target: string, measured: string, met: boolean) =>
       checks.push({ profile: p.profile, target, measured, met });
+    const call = p.callToDisplay;
     add(
-      `sustained issue rate >= ${TARGETS.ratioToLimit * 100} % of direct SQLite`,
-      `${p.sustained.achievedPerSec}/s = ${(p.limit.ratio * 100).toFixed(1)} %`,
+      `calls sustained at ${call.offeredCallsPerSec}/s to ${call.displayClients} displays, call → display p99 < ${TARGETS.callToDisplayP99Ms} ms, every delivery`,
+      `${call.achievedCallsPerSec}/s, p99 ${call.latencyMs.p99} ms, ${call.deliveries}/${call.expectedDeliveries} delivered`,
+      call.achievedCallsPerSec >= TARGETS.callRateShare * call.offeredCallsPerSec &&
+        call.missedSlots === 0 &&
+        call.latencyMs.p99 < TARGETS.callToDisplayP99Ms &&
+        call.deliveries === call.expectedDeliveries,
+    );
+    add(
+      `server CPU per call cycle ≤ ${TARGETS.callCycleVsFrame}× one bare Socket.IO frame to ${p.fanout.sockets} sockets`,
+      `${p.serverCpuMs.perCallCycle} ms vs ${p.fanout.cpuMsPerFrame} ms = ${p.callCycleVsFrame}×`,
+      p.callCycleVsFrame <= TARGETS.callCycleVsFrame,
+    );
+    add(
+      `sustained issue rate (${p.sustained.kioskSockets} kiosks, closed loop) ≥ ${TARGETS.ratioToLimit * 100} % of direct SQLite`,
+      `${p.sustained.achievedPerSec}/s = ${pct(p.limit.ratio)}`,
       p.limit.ratio >= TARGETS.ratioToLimit,
     );
     add(
       `issue ack p99 < ${TARGETS.issueP99Ms} ms at ${p.issueAtRate.offeredPerSec}/s`,
       `p99 ${p.issueAtRate.latencyMs.p99} ms`,
       p.issueAtRate.latencyMs.p99 < TARGETS.issueP99Ms && totalCount(p.issueAtRate.errors) === 0,
-    );
-    const call = p.callToDisplay;
-    add(
-      `call → display p99 < ${TARGETS.callToDisplayP99Ms} ms (${call.displayClients} displays, ${call.offeredCallsPerSec} calls/s), every delivery`,
-      `p99 ${call.latencyMs.p99} ms, ${call.deliveries}/${call.expectedDeliveries} delivered`,
-      call.latencyMs.p99 < TARGETS.callToDisplayP99Ms &&
-        call.deliveries === call.expectedDeliveries &&
-        call.missedSlots === 0,
     );
     add(
       `burst of ${p.burst.count}: all succeed, max < ${TARGETS.burstMaxMs} ms`,
@@ -107,7 +122,26 @@ function rows(result: BenchResult): string[][] {
         `${p.layout.kioskSockets} / ${p.layout.staffConsoles} / ${p.layout.displaysBaseline}→${p.layout.displaysDuringCalls} in ${p.layout.halls} hall(s)`,
     ),
     row(
-      'Direct SQLite limit (same write, WAL, FULL), before / after the closed loop',
+      'Calls sustained; call → display p50 / p99 / max',
+      `${Math.round(TARGETS.callRateShare * 100)} % of 50/s; p99 < ${TARGETS.callToDisplayP99Ms} ms; all delivered`,
+      (p) =>
+        `${p.callToDisplay.achievedCallsPerSec}/s to ${p.callToDisplay.displayClients} displays; ${ms(p.callToDisplay.latencyMs.p50)} / ${ms(p.callToDisplay.latencyMs.p99)} / ${ms(p.callToDisplay.latencyMs.max)} ms; ${p.callToDisplay.deliveries}/${p.callToDisplay.expectedDeliveries}`,
+      'calls sustained',
+    ),
+    row(
+      'Bare Socket.IO fan-out (same run): CPU per frame to one hall’s displays',
+      'reference',
+      (p) =>
+        `${p.fanout.cpuMsPerFrame} ms to ${p.fanout.sockets} sockets (p99 ${ms(p.fanout.latencyMs.p99)} ms, delivered ${p.fanout.delivered})`,
+    ),
+    row(
+      'Server CPU per call cycle (call + start + finish)',
+      `≤ ${TARGETS.callCycleVsFrame}× one bare frame`,
+      (p) => `${ms(p.serverCpuMs.perCallCycle)} ms = ${p.callCycleVsFrame}×`,
+      'server CPU per call cycle',
+    ),
+    row(
+      'Direct SQLite limit (same write, one transaction each, WAL, FULL), before / after',
       'reference',
       (p) =>
         `${p.limit.meanPerSec}/s (${p.limit.before.issuesPerSec} / ${p.limit.after.issuesPerSec}; ${p.limit.before.meanMs} / ${p.limit.after.meanMs} ms per commit)`,
@@ -116,7 +150,7 @@ function rows(result: BenchResult): string[][] {
       'Sustained issue rate (closed loop)',
       `≥ ${TARGETS.ratioToLimit * 100} % of limit`,
       (p) =>
-        `${p.sustained.achievedPerSec}/s with ${p.sustained.kioskSockets} kiosks = ${(p.limit.ratio * 100).toFixed(1)} %, p99 ${ms(p.sustained.latencyMs.p99)} ms`,
+        `${p.sustained.achievedPerSec}/s with ${p.sustained.kioskSockets} kiosks = ${pct(p.limit.ratio)}, p99 ${ms(p.sustained.latencyMs.p99)} ms`,
       'sustained',
     ),
     row(
@@ -131,13 +165,6 @@ function rows(result: BenchResult): string[][] {
       'info',
       (p) =>
         `${ms(p.issueWithCallDisplays.latencyMs.p50)} / ${ms(p.issueWithCallDisplays.latencyMs.p99)} ms at ${p.issueWithCallDisplays.achievedPerSec}/s`,
-    ),
-    row(
-      'Call → display p50 / p99 / max',
-      `p99 < ${TARGETS.callToDisplayP99Ms} ms`,
-      (p) =>
-        `${ms(p.callToDisplay.latencyMs.p50)} / ${ms(p.callToDisplay.latencyMs.p99)} / ${ms(p.callToDisplay.latencyMs.max)} ms, ${p.callToDisplay.achievedCallsPerSec} calls/s to ${p.callToDisplay.displayClients} displays`,
-      'call →',
     ),
     row(
       'Call-next ack p50 / p99',
@@ -177,11 +204,7 @@ function rows(result: BenchResult): string[][] {
       };
       return `${st('issueAtRate')}; ${st('callToDisplay')}`;
     }),
-    row(
-      'Server CPU time per issue / per call cycle (call+start+finish)',
-      'info',
-      (p) => `${ms(p.serverCpuMs.perIssue)} ms / ${ms(p.serverCpuMs.perCallCycle)} ms`,
-    ),
+    row('Server CPU time per issue', 'info', (p) => `${ms(p.serverCpuMs.perIssue)} ms`),
     row('Load generators CPU: issue at rate / sustained / calls', 'info (same machine)', (p) => {
       const l = p.loadCpuByPhase;
       return `${l.issueAtRate ?? '–'} % / ${l.sustained ?? '–'} % / ${l.callToDisplay ?? '–'} %`;
@@ -200,7 +223,8 @@ export function renderTable(result: BenchResult): string {
   const m = result.machine;
   return [
     `Commit ${result.commit}${result.dirtyTree ? ' (with uncommitted changes)' : ''} · ${result.startedAt} · ` +
-      `${m.cores} cores (${m.cpuModel}), ${m.memoryGb} GB · Node ${m.nodeVersion} · ${result.options.quick ? 'quick' : 'full'} run · server under ${result.options.server}`,
+      `${m.cores} cores (${m.cpuModel}), ${m.memoryGb} GB · Node ${m.nodeVersion} · ${result.options.quick ? 'quick' : 'full'} run · ` +
+      `server from its bundle (as npm start) · load average ${result.loadAverages.join(' / ')} at start`,
     '',
     ...lines,
   ].join('\n');

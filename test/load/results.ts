@@ -5,6 +5,7 @@ import type { ErrorCounts } from './protocol';
 import type { SequenceCheck } from './sequenceCheck';
 import type { SqliteLimit } from './sqliteLimit';
 import type { LatencySummary } from './stats';
+import type { FanoutBaseline } from './fanoutBaseline';
 
 export interface IssuePhaseResult {
   offeredPerSec: number | null;
@@ -61,6 +62,10 @@ export interface ProfileResult {
    * the broadcasts to every display of the hall.
    */
   serverCpuMs: { perIssue: number; perCallCycle: number };
+  /** The bare Socket.IO fan-out baseline measured in this run: one frame to one hall's call-phase displays. */
+  fanout: FanoutBaseline;
+  /** Server CPU per call cycle over the baseline's CPU per frame (target ≤ 2). */
+  callCycleVsFrame: number;
   /** CPU of all load-generator processes together per phase, in % of one core (they share the machine). */
   loadCpuByPhase: Record<string, number>;
   server: {
@@ -85,8 +90,9 @@ export interface BenchResult {
   commit: string;
   dirtyTree: boolean;
   machine: { cores: number; cpuModel: string; nodeVersion: string; platform: string; memoryGb: number };
-  /** server: 'tsx' runs server/src/main.ts as `npm start` does; 'bundled' runs an esbuild bundle with plain node. */
-  options: { profiles: ProfileName[]; quick: boolean; cpuProfile: boolean; server: 'tsx' | 'bundled' };
+  options: { profiles: ProfileName[]; quick: boolean; cpuProfile: boolean };
+  /** What else ran on the machine: the 1/5/15-minute load averages when the bench started. */
+  loadAverages: [number, number, number];
   profiles: ProfileResult[];
   targets: TargetCheck[];
   durationSeconds: number;

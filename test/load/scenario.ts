@@ -21,6 +21,7 @@ import { measureSqliteLimit } from './sqliteLimit';
 import { startServerChild } from './serverProcess';
 import { callDelivery, mergeIssueRuns } from './phaseResults';
 import { startLoad } from './load';
+import { measureFanoutBaseline } from './fanoutBaseline';
 
 export interface PhasePlan {
   warmupMs: number;
@@ -32,12 +33,14 @@ export interface PhasePlan {
   callsMs: number;
   /** Each of the two direct-SQLite limit measurements around the closed loop. */
   limitMs: number;
+  /** The bare Socket.IO fan-out baseline: frames at the call rate for this long. */
+  baselineMs: number;
 }
 
 export async function runProfile(
   profile: Profile,
   plan: PhasePlan,
-  serverOptions: { cpuProfileDir: string | null; bundle: string | null },
+  serverOptions: { cpuProfileDir: string | null; bundle: string },
   log: (line: string) => void,
 ): Promise<ProfileResult> {
   const loadAverageAtStart = os.loadavg()[0]!;
@@ -89,6 +92,16 @@ export async function runProfile(
     log(
       `  call → display (${callToDisplay.displayClients} displays): p50 ${callToDisplay.latencyMs.p50} p99 ${callToDisplay.latencyMs.p99} ms`,
     );
+    // The machine's own fan-out cost, measured now, under the same load generators and other work.
+    const fanout = await measureFanoutBaseline(
+      load.baseline,
+      profile.callDisplaysPerHall,
+      plan.callsPerSec,
+      plan.baselineMs,
+    );
+    log(
+      `  bare Socket.IO fan-out: one frame to ${fanout.sockets} sockets costs ${fanout.cpuMsPerFrame} ms CPU (delivered ${fanout.delivered})`,
+    );
 
     // ---- the hall's everyday clients: issue at the fixed rate, saturate, burst ----
     await measure('shrinkDisplays', () => load.resizeDisplays(profile.baselineDisplaysPerHall));
@@ -104,9 +117,12 @@ export async function runProfile(
     // The disk's fsync speed drifts by a factor of three within minutes on a shared machine, so the
     // direct-SQLite limit is measured right before and right after the closed loop (server idle).
     const limitBefore = await measureSqliteLimit(profile.config, plan.limitMs);
-    const sustainedRuns = await measure('sustained', () => load.issueClosedLoop(plan.closedLoopMs));
+    const closedLoopSockets = Math.min(kioskSockets, profile.closedLoopKioskSockets);
+    const sustainedRuns = await measure('sustained', () =>
+      load.issueClosedLoop(plan.closedLoopMs, closedLoopSockets),
+    );
     const limitAfter = await measureSqliteLimit(profile.config, plan.limitMs);
-    const sustained = mergeIssueRuns(sustainedRuns, null, kioskSockets);
+    const sustained = mergeIssueRuns(sustainedRuns, null, closedLoopSockets);
     const perIssueMs = ((cpuByPhase.sustained?.cpuSeconds ?? NaN) * 1000) / sustained.latencyMs.count;
     const meanPerSec = Math.round((limitBefore.issuesPerSec + limitAfter.issuesPerSec) / 2);
     const limit = {
@@ -132,6 +148,8 @@ export async function runProfile(
     await sleep(500);
     const allReceipts = [...callReceipts, ...(await load.collectReceipts())];
 
+    const perCallCycleMs =
+      Math.round((((cpuByPhase.callToDisplay?.cpuSeconds ?? NaN) * 1000) / callRun.calls.length) * 100) / 100;
     const foreignCpuPercent = foreignLoad();
     const memory = memoryMb(server.pid);
     const totalCpu = cpuSeconds(server.pid);
@@ -167,10 +185,10 @@ export async function runProfile(
       limit,
       serverCpuMs: {
         perIssue: Math.round(perIssueMs * 100) / 100,
-        perCallCycle:
-          Math.round((((cpuByPhase.callToDisplay?.cpuSeconds ?? NaN) * 1000) / callRun.calls.length) * 100) /
-          100,
+        perCallCycle: perCallCycleMs,
       },
+      fanout,
+      callCycleVsFrame: Math.round((perCallCycleMs / fanout.cpuMsPerFrame) * 100) / 100,
       burst,
       callToDisplay,
       versionGaps: allReceipts.reduce((n, c) => n + c.versionGaps, 0),

@@ -1,6 +1,6 @@
-// Runs the real server entry point (server/src/main.ts, what `npm start` runs) in its own process
-// with a generated hall configuration on a fresh data folder, production database settings
-// (WAL, synchronous FULL), listening on 127.0.0.1 only.
+// Runs the real server in its own process exactly as `npm start` does — the esbuild bundle
+// (dist/server/main.js) under plain Node — with a generated hall configuration on a fresh data
+// folder, production database settings (WAL, synchronous FULL), listening on 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,8 +28,8 @@ export interface ServerChildOptions {
   config: HallConfig;
   /** Directory for a V8 CPU profile of the server (node --cpu-prof), or null. */
   cpuProfileDir: string | null;
-  /** A bundled server file to run with plain node, or null for server/src/main.ts under tsx (as `npm start`). */
-  bundle: string | null;
+  /** The server bundle (dist/server/main.js), run with plain Node as `npm start` runs it. */
+  bundle: string;
 }
 
 const START_TIMEOUT_MS = 60_000;
@@ -78,7 +78,7 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
   const configFile = path.join(dataDir, 'bench-halls.json');
   fs.writeFileSync(configFile, JSON.stringify(options.config));
   const profileArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const entry = options.bundle ? [options.bundle] : ['--import', 'tsx', 'server/src/main.ts'];
+  const entry = ['--enable-source-maps', options.bundle];
   const child = spawn(process.execPath, [...profileArgs, ...entry], {
     cwd: REPO_ROOT,
     env: {

@@ -21,7 +21,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResults[RequestKind
     case 'issueOpenLoop':
       return kiosks.openLoop(request.ratePerSec, request.durationMs);
     case 'issueClosedLoop':
-      return kiosks.closedLoop(request.durationMs);
+      return kiosks.closedLoop(request.durationMs, request.socketsPerWorker);
     case 'issueBurst':
       return kiosks.burst(request.count);
     case 'callLoop':
@@ -31,6 +31,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResults[RequestKind
       return null;
     case 'collectReceipts':
       return displays.collect();
+    case 'baselineConnect':
+      return displays.baselineConnect(request.url, request.count);
+    case 'baselineCollect':
+      return displays.baselineCollect();
     case 'close':
       kiosks.close();
       displays.close();

@@ -2,13 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
-import {
-  connectClient,
-  emitAck,
-  newRequestId,
-  staffAtWindow,
-  type KioskClient,
-} from '../support/clients';
+import { connectClient, emitAck, newRequestId, staffAtWindow, type KioskClient } from '../support/clients';
 
 let server: TestServer;
 let kiosk: KioskClient;

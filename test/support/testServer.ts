@@ -10,6 +10,7 @@ import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
+import type { StatusPageLimits } from '../../server/src/core/frames/statusPages';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1' };
@@ -19,6 +20,9 @@ export interface TestServerOptions {
   clock?: () => number;
   /** Extra staff accounts (username, password = `${username}-pass`). */
   extraStaff?: string[];
+  frameTickMs?: number;
+  commandBudget?: number;
+  statusPageLimits?: StatusPageLimits;
 }
 
 export interface TestServer {
@@ -79,6 +83,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       printer,
       clock: options.clock,
       synchronous: 'NORMAL',
+      frameTickMs: options.frameTickMs,
+      commandBudget: options.commandBudget,
+      statusPageLimits: options.statusPageLimits,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;
