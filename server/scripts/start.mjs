@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWeb } from './buildWeb.mjs';
 import { buildServer } from '../build.mjs';
+import { SERVER_NODE_ARGS, serverEnv } from './serverRuntime.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 await buildWeb();
 const outDir = await buildServer();
 
-const child = spawn(process.execPath, ['--enable-source-maps', join(outDir, 'main.js')], {
+const child = spawn(process.execPath, [...SERVER_NODE_ARGS, join(outDir, 'main.js')], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: process.env,
+  env: serverEnv(process.env),
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

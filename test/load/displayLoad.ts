@@ -28,8 +28,10 @@ export function createDisplayLoad() {
     socket.on('hall:snapshot', (snapshot) => (display.lastVersion = snapshot.version));
     socket.on('hall:changed', (frame) => {
       eventsSeen++;
-      if (frame.base !== display.lastVersion) versionGaps++;
-      display.lastVersion = frame.version;
+      // A gap: the frame builds on a version this socket never had (a frame was lost). A base
+      // below it is fine: the snapshot was newer than the room's last frame.
+      if (frame.base > display.lastVersion) versionGaps++;
+      display.lastVersion = Math.max(display.lastVersion, frame.version);
       if (!recording) return;
       const at = epochNow();
       for (const delta of frame.deltas)

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { REPO_ROOT } from './paths';
+import { SERVER_NODE_ARGS, serverEnv } from '../../server/scripts/serverRuntime.mjs';
 
 export interface DeviceKey {
   kind: 'kiosk' | 'display';
@@ -78,10 +79,10 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
   const configFile = path.join(dataDir, 'bench-halls.json');
   fs.writeFileSync(configFile, JSON.stringify(options.config));
   const profileArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const entry = ['--enable-source-maps', options.bundle];
+  const entry = [...SERVER_NODE_ARGS, options.bundle];
   const child = spawn(process.execPath, [...profileArgs, ...entry], {
     cwd: REPO_ROOT,
-    env: {
+    env: serverEnv({
       ...process.env,
       NODE_ENV: 'production',
       DATA_DIR: dataDir,
@@ -89,7 +90,7 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       HOST: '127.0.0.1',
       PORT: '0',
       DB_SYNCHRONOUS: 'FULL',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.set(child, dataDir);

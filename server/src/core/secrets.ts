@@ -19,10 +19,23 @@ export function hashPassword(password: string): string {
 }
 
 /**
+ * Password checks run one after another: each holds 128·N·r = 16 MB for tens of milliseconds, and
+ * a burst of sign-ins (staff arriving together, or guesses sent in parallel) would otherwise hold
+ * that many times over in the thread pool — and keep it, since freed arenas rarely shrink.
+ */
+let previousCheck: Promise<unknown> = Promise.resolve();
+
+/**
  * Checks a password against its stored hash. Asynchronous: scrypt takes tens of milliseconds on
  * purpose, and running it on the event loop would stall every kiosk and display meanwhile.
  */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const check = previousCheck.then(() => scryptCheck(password, stored));
+  previousCheck = check.catch(() => undefined);
+  return check;
+}
+
+async function scryptCheck(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
