@@ -243,6 +243,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       auth,
       queries,
       version: deps.version ?? 'dev',
+      commitStats: () => groupCommit.stats(),
       onSignedOut: (token) => {
         const tokenHash = sha256(token);
         void io.fetchSockets().then((sockets) => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startChildServer, type ChildServer } from '../support/childServer';
-import { connectClient, emitAck, login, staffAtWindow, windowIdsOf } from '../support/clients';
+import { commitsOf, connectClient, emitAck, login, staffAtWindow, windowIdsOf } from '../support/clients';
 import { allTickets, queueProblems } from './support/invariants';
 import { expectMirrorsServer, mirrorHall, reconnectingSocket, type HallMirror } from './support/hallMirror';
 import { counterLoop, issueLoop, newLedger, type Ledger } from './support/workers';
@@ -53,17 +53,26 @@ async function loadAndKill(ledger: Ledger): Promise<void> {
   const admin = await staffAtWindow(server.url, 'admin', server.passwords.admin, windowId(5));
   let stopped = false;
   const stop = () => stopped;
+  // Two kiosks with several requests in flight each: their issues share group commits.
+  const kiosk2 = await connectClient(server.url, { role: 'kiosk', deviceKey: server.kioskKey });
   const load = Promise.all([
     issueLoop(kiosk.socket, [ids.A!, ids.B!, ids.C!], ledger, stop),
+    issueLoop(kiosk2.socket, [ids.A!, ids.D!], ledger, stop),
     counterLoop(staff.socket, windowId(3), ledger, stop),
     counterLoop(admin.socket, windowId(5), ledger, stop),
   ]);
-  await new Promise((wake) => setTimeout(wake, 300 + Math.random() * 500));
+  // Kill among group commits: once transactions have carried several changes each, at a random moment.
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const commits = await commitsOf(server.url).catch(() => null);
+    if (commits && commits.changes >= commits.transactions + 5) break;
+    await new Promise((wake) => setTimeout(wake, 20));
+  }
+  await new Promise((wake) => setTimeout(wake, Math.random() * 400));
   tally.add({ faultsInjected: 1 });
   await server.kill();
   stopped = true;
   await load;
-  for (const c of [kiosk, staff, admin]) c.close();
+  for (const c of [kiosk, kiosk2, staff, admin]) c.close();
 }
 
 /** Every acknowledged ticket is on disk in a state its acknowledgements allow. */

@@ -1,11 +1,20 @@
 // A server killed with SIGKILL and started again has exactly the queue it had acknowledged:
 // every acknowledged ticket and state change is there, numbering continues with no gap or
-// duplicate, and a kiosk retrying with the same request id gets the same ticket back.
+// duplicate, and a kiosk retrying with the same request id gets the same ticket back. The kill
+// falls among group commits: requests sent together share transactions (checked), and a
+// transaction cut short must lose none of the changes it had already acknowledged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startChildServer, type ChildServer } from '../support/childServer';
-import { connectClient, emitAck, newRequestId, staffAtWindow, windowIdsOf } from '../support/clients';
+import {
+  commitsOf,
+  connectClient,
+  emitAck,
+  newRequestId,
+  staffAtWindow,
+  windowIdsOf,
+} from '../support/clients';
 
 let server: ChildServer;
 
@@ -53,6 +62,9 @@ describe('crash recovery', () => {
         }
       }
       await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, 30))]);
+      // Requests sent in one go were committed together: fewer transactions than changes.
+      const commits = await commitsOf(server.url);
+      expect(commits.changes).toBeGreaterThan(commits.transactions);
       await server.kill();
       await Promise.allSettled(inFlight);
       kiosk.close();

@@ -16,7 +16,10 @@ describe('http', () => {
   it('reports health', async () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, data: { status: 'ok' } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      data: { status: 'ok', commits: { transactions: expect.any(Number), changes: expect.any(Number) } },
+    });
   });
 
   it('serves pages with a content security policy and no referrer, and falls back to the app index', async () => {

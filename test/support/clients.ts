@@ -163,6 +163,14 @@ export async function staffAtWindow(url: string, username: string, password: str
   return { ...client, session };
 }
 
+/** The server's group commits so far (from /api/health): transactions, and the changes they carried. */
+export async function commitsOf(url: string): Promise<{ transactions: number; changes: number }> {
+  const response = await fetch(`${url}/api/health`);
+  const result = (await response.json()) as Result<{ commits: { transactions: number; changes: number } }>;
+  if (!result.ok) throw new Error(result.error.code);
+  return result.data.commits;
+}
+
 let requestCounter = 0;
 export const newRequestId = () =>
   `req${Date.now().toString(36)}x${(requestCounter++).toString(36)}xxxxxx`.slice(0, 64);

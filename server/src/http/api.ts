@@ -35,6 +35,8 @@ export interface ApiDeps {
   onSignedOut: (tokenHash: string) => void;
   version: string;
   logger: Logger;
+  /** Group commits so far: transactions and the changes they carried (how well commits are shared). */
+  commitStats: () => { batches: number; changes: number };
 }
 
 export function createApiRouter(deps: ApiDeps): express.Router {
@@ -47,7 +49,16 @@ export function createApiRouter(deps: ApiDeps): express.Router {
 
   router.get('/health', (_req, res) => {
     deps.repos.db.prepare('SELECT 1').get();
-    send(res, ok({ status: 'ok', version: deps.version, uptimeSeconds: Math.round(process.uptime()) }));
+    const commits = deps.commitStats();
+    send(
+      res,
+      ok({
+        status: 'ok',
+        version: deps.version,
+        uptimeSeconds: Math.round(process.uptime()),
+        commits: { transactions: commits.batches, changes: commits.changes },
+      }),
+    );
   });
 
   // Express 5 passes a rejected promise to the error handler below.
