@@ -50,11 +50,15 @@ export function evaluate(result: Pick<BenchResult, 'profiles'>): TargetCheck[] {
         call.latencyMs.p99 < TARGETS.callToDisplayP99Ms &&
         call.deliveries === call.expectedDeliveries,
     );
-    add(
-      `server CPU per call cycle ≤ ${TARGETS.callCycleVsFrame}× one bare Socket.IO frame to ${p.fanout.sockets} sockets`,
-      `${p.serverCpuMs.perCallCycle} ms vs ${p.fanout.cpuMsPerFrame} ms = ${p.callCycleVsFrame}×`,
-      p.callCycleVsFrame <= TARGETS.callCycleVsFrame,
-    );
+    // The target is set for a hall's 200 screens, where fan-out is the cost; a city hall's 17
+    // screens make the fixed cost of three commands dominate, so there the ratio is information.
+    if (p.profile === 'hall') {
+      add(
+        `server CPU per call cycle ≤ ${TARGETS.callCycleVsFrame}× one bare Socket.IO frame to ${p.fanout.sockets} sockets`,
+        `${p.serverCpuMs.perCallCycle} ms vs ${p.fanout.cpuMsPerFrame} ms = ${p.callCycleVsFrame}×`,
+        p.callCycleVsFrame <= TARGETS.callCycleVsFrame,
+      );
+    }
     add(
       `sustained issue rate (${p.sustained.kioskSockets} kiosks, closed loop) ≥ ${TARGETS.ratioToLimit * 100} % of direct SQLite`,
       `${p.sustained.achievedPerSec}/s = ${pct(p.limit.ratio)}`,
@@ -136,7 +140,7 @@ function rows(result: BenchResult): string[][] {
     ),
     row(
       'Server CPU per call cycle (call + start + finish)',
-      `≤ ${TARGETS.callCycleVsFrame}× one bare frame`,
+      `≤ ${TARGETS.callCycleVsFrame}× one bare frame (hall; city: info)`,
       (p) => `${ms(p.serverCpuMs.perCallCycle)} ms = ${p.callCycleVsFrame}×`,
       'server CPU per call cycle',
     ),
