@@ -35,6 +35,10 @@ import { createHomeVisitService } from './homeVisits/homeVisitService';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
+import { registerApiKeyHandlers } from './apiKeys/apiKeyHandlers';
+import { createApiKeyRepository } from './apiKeys/apiKeyRepository';
+import { createApiKeyService } from './apiKeys/apiKeyService';
+import { createExternalApiRouter } from './apiKeys/externalApiRouter';
 import {
   adminRoom,
   deviceRoom,
@@ -110,6 +114,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
   const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
   const reports = createReportService(repos);
+  const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -160,6 +165,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerReportHandlers(track, reports);
+      registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -190,6 +196,9 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
+  // External systems (booking apps, rating platforms) with an admin-issued API key.
+  const externalApi = createExternalApiRouter({ repos, apiKeys });
+  app.use('/api/v1', externalApi);
   app.use(
     '/api',
     createApiRouter({
@@ -227,7 +236,8 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth },
+    services: { issue, counter, windows, auth, apiKeys },
+    externalApi,
     control,
     async close(): Promise<void> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
