@@ -380,9 +380,10 @@ describe('only admins may send admin commands', () => {
     COMMAND_ROLES[e].every((r) => r === 'admin'),
   );
 
-  it('covers every admin and home-visit command', () => {
+  it('covers every admin, home-visit and personal-information command', () => {
     expect(adminOnly.filter((e) => e.startsWith('admin:'))).toHaveLength(16);
     expect(adminOnly.filter((e) => e.startsWith('homeVisit:'))).toHaveLength(5);
+    expect(adminOnly.filter((e) => e.startsWith('privacy:'))).toHaveLength(7);
   });
 
   it('a staff session and a kiosk get FORBIDDEN for each, and nothing changes', async () => {

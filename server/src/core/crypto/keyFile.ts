@@ -116,6 +116,15 @@ export function createKeyFile(file: string, at: Date): KeyFileContent {
   return content;
 }
 
+/**
+ * Where a server started without an explicit key file keeps it: a folder beside the data folder
+ * (data → data-keys), never inside it.
+ */
+export function keyFileBeside(dataDir: string): string {
+  const resolved = path.resolve(dataDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}-keys`, 'field-keys.json');
+}
+
 /** True when `inner` is `outer` or lies inside it (after resolving both). */
 export function isInside(inner: string, outer: string): boolean {
   const relative = path.relative(path.resolve(outer), path.resolve(inner));

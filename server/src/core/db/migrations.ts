@@ -211,13 +211,14 @@ export const MIGRATIONS: Migration[] = [
         updated_at INTEGER NOT NULL
       );
       CREATE TABLE purge_runs (
+        id INTEGER PRIMARY KEY,
         hall_id INTEGER NOT NULL REFERENCES halls(id),
         day TEXT NOT NULL,
         at INTEGER NOT NULL,
         tickets_before TEXT NOT NULL,
-        detail_json TEXT NOT NULL DEFAULT '{}',
-        PRIMARY KEY (hall_id, day)
+        detail_json TEXT NOT NULL DEFAULT '{}'
       );
+      CREATE INDEX purge_runs_hall_day ON purge_runs(hall_id, day);
       CREATE TABLE access_log (
         id INTEGER PRIMARY KEY,
         hall_id INTEGER NOT NULL,
