@@ -25,14 +25,12 @@ export function createHomeVisitPersonalData(
     },
 
     findBySubject(hallId, indexes: SubjectIndexes) {
-      return visits
-        .findByIndexes(hallId, [...indexes.phone, ...indexes.idNumber])
-        .map((v) => ({
-          kind: 'home_visit' as const,
-          id: v.id,
-          visit: toListedVisit(v),
-          personal: toPersonal(v),
-        }));
+      return visits.findByIndexes(hallId, [...indexes.phone, ...indexes.idNumber]).map((v) => ({
+        kind: 'home_visit' as const,
+        id: v.id,
+        visit: toListedVisit(v),
+        personal: toPersonal(v),
+      }));
     },
 
     erase(hallId, ids, staffId, at) {
