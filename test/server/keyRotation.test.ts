@@ -3,6 +3,7 @@
 // starts and shows every record as before, and people are still found by phone and ID number.
 // The command refuses while the server has the database open.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeVisit } from '@hall/shared/contracts/admin';
@@ -149,4 +150,36 @@ describe('npm run keys', () => {
     expect(await revealAll(admin)).toEqual(before);
     admin.close();
   });
+
+  it('a lost key file: the start is refused; forget-lost empties what nobody can read, and the hall goes on', async () => {
+    await server.stop();
+    fs.rmSync(server.keyFile);
+    await expect(server.start()).rejects.toThrow(/is missing/);
+    const status = await keysCommand(['status']);
+    expect(status.code).toBe(1);
+    expect(status.output).toContain('Keys this database needs that the file lacks');
+    const unconfirmed = await keysCommand(['forget-lost']);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.output).toContain('--yes');
+    const { code, output } = await keysCommand(['forget-lost', '--yes']);
+    expect(output).toContain('Emptied the personal fields of 4 records');
+    expect(code).toBe(0);
+    await server.start();
+    const { client: admin } = await connectAdmin(server);
+    const list = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', {}));
+    expect(list).toHaveLength(4);
+    expect(
+      list.every((v) => v.personalClearedAt !== null && v.maskedName === '' && v.status === 'requested'),
+    ).toBe(true);
+    const fresh = await registerVisit(admin, PEOPLE[1]!);
+    const revealed = data(
+      await emitAck<RevealedRecord>(admin.socket, 'privacy:reveal', {
+        kind: 'home_visit',
+        id: fresh.id,
+        reason: 'verify_record',
+      }),
+    );
+    expect(revealed.personal.phone).toBe(PEOPLE[1]!.phone);
+    admin.close();
+  }, 60_000);
 });

@@ -1,12 +1,13 @@
-// `npm run keys -- status | rotate | forget-retired [--drop-unmatchable]`: the key file that seals
-// personal fields (README › Privacy). Rotate and forget change the database, so they need the
-// server stopped: they take the database exclusively and refuse while the server has it open.
+// `npm run keys -- status | rotate | forget-retired [--drop-unmatchable] | forget-lost --yes`: the
+// key file that seals personal fields (README › Privacy). All but status change the database, so
+// they need the server stopped: they take the database exclusively and refuse while it is open.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadServerConfig } from '../config';
 import { migrate, type Db } from '../core/db/database';
 import {
+  forgetLostKeys,
   forgetRetiredKeys,
   keyStatus,
   requireKeyFile,
@@ -15,7 +16,8 @@ import {
 } from '../privacy/keyRotation';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const USAGE = '用法 / usage: npm run keys -- status | rotate | forget-retired [--drop-unmatchable]';
+const USAGE =
+  '用法 / usage: npm run keys -- status | rotate | forget-retired [--drop-unmatchable] | forget-lost --yes';
 
 function openExclusive(file: string): Db {
   const db = new Database(file, { fileMustExist: true, timeout: 0 });
@@ -46,13 +48,15 @@ const describe = (k: KeyUse) =>
 function main(): void {
   const [command, ...flags] = process.argv.slice(2);
   const config = loadServerConfig(process.env, repoRoot);
-  requireKeyFile(config.keyFile);
+  if (command === 'rotate' || command === 'forget-retired') requireKeyFile(config.keyFile);
   const options = { keyFile: config.keyFile, dataDir: config.DATA_DIR, now: new Date() };
   if (command === 'status') {
     const db = new Database(config.dbFile, { readonly: true, fileMustExist: true });
     try {
       const status = keyStatus({ keyFile: config.keyFile, db });
-      console.log(`密钥文件 / Key file: ${status.keyFile}`);
+      console.log(
+        `密钥文件 / Key file: ${status.keyFile}${status.keys.length === 0 ? ' (不存在 / missing)' : ''}`,
+      );
       for (const k of status.keys) console.log(describe(k));
       if (status.missing.length > 0) {
         console.log(
@@ -65,9 +69,24 @@ function main(): void {
     }
     return;
   }
-  if (command !== 'rotate' && command !== 'forget-retired') throw new Error(USAGE);
+  if (command !== 'rotate' && command !== 'forget-retired' && command !== 'forget-lost')
+    throw new Error(USAGE);
+  if (command === 'forget-lost' && !flags.includes('--yes')) {
+    throw new Error(
+      '这会永久清空用丢失的密钥加密的个人信息；确认请加 --yes / This empties for good every personal field ' +
+        'sealed with a key the key file lacks; add --yes to confirm',
+    );
+  }
   const db = openExclusive(config.dbFile);
   try {
+    if (command === 'forget-lost') {
+      const result = forgetLostKeys({ ...options, db });
+      console.log(
+        `已清空 / Emptied the personal fields of ${result.cleared} records (lost keys: ${result.lost.join(', ') || '—'}).`,
+      );
+      console.log('请备份密钥文件 / Back up the key file now: ' + config.keyFile);
+      return;
+    }
     if (command === 'rotate') {
       const result = rotateKeys({ ...options, db });
       console.log(`新密钥 / New key ${result.keyId}; 重新加密 / re-sealed ${result.resealed} records.`);

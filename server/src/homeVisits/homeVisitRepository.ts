@@ -19,6 +19,7 @@ export const HOME_VISIT_SEALED: SealedTable = {
     { column: 'phone_index', kind: 'phone', source: 'phone', normalize: normalizePhone },
     { column: 'id_index', kind: 'id_number', source: null, normalize: (v) => v },
   ],
+  clearedAtColumn: 'personal_cleared_at',
 };
 
 /** A home visit with its personal fields opened: server-side only, never sent as is. */

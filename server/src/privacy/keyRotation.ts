@@ -5,6 +5,7 @@
 import type { Db } from '../core/db/database';
 import { createFieldCipher, keyCheckValue } from '../core/crypto/fieldCipher';
 import {
+  createKeyFile,
   KeyFileError,
   keysOf,
   newKeyEntry,
@@ -13,7 +14,7 @@ import {
   type KeyFileContent,
 } from '../core/crypto/keyFile';
 import { openKeyRing, registeredKeys } from '../core/crypto/keyRing';
-import { resealAll } from './resealing';
+import { compact, resealAll } from './resealing';
 import { SEALED_TABLES } from './sealedTables';
 
 export interface KeyUse {
@@ -76,15 +77,14 @@ export function keyStatus(options: Omit<KeyOptions, 'now' | 'dataDir'>): {
   missing: string[];
 } {
   const content = readKeyFile(options.keyFile);
-  if (!content) throw new KeyFileError(`找不到密钥文件 / No key file at ${options.keyFile}`);
-  const keys = keysOf(content);
+  const keys = content ? keysOf(content) : [];
   const missing = registeredKeys(options.db)
     .filter((r) => {
       const key = keys.find((k) => k.id === r.key_id);
       return !key || keyCheckValue(key) !== r.check_value;
     })
     .map((r) => r.key_id);
-  return { keyFile: options.keyFile, keys: keyUses(options.db, content), missing };
+  return { keyFile: options.keyFile, keys: content ? keyUses(options.db, content) : [], missing };
 }
 
 /** A new current key; every sealed field and recomputable hash is redone under it. */
@@ -153,6 +153,50 @@ export function forgetRetiredKeys(options: KeyOptions & { dropUnmatchable: boole
     }
   })();
   return { forgotten, kept };
+}
+
+/**
+ * After the key file was lost: empties every personal field sealed with a key the key file does not
+ * hold (they cannot be read by anyone any more), forgets those keys, and registers the file's key
+ * (a new key file is created when there is none). Rows, states and counts stay. Returns rows
+ * emptied and keys forgotten.
+ */
+export function forgetLostKeys(options: KeyOptions): { cleared: number; lost: string[] } {
+  const { db, now } = options;
+  const content = readKeyFile(options.keyFile) ?? createKeyFile(options.keyFile, now);
+  const held = new Set(content.keys.map((k) => k.id));
+  const lost = registeredKeys(db)
+    .map((r) => r.key_id)
+    .filter((id) => !held.has(id));
+  let cleared = 0;
+  db.transaction(() => {
+    for (const spec of SEALED_TABLES) {
+      const notNull = new Set(
+        (db.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string; notnull: number }[])
+          .filter((c) => c.notnull === 1)
+          .map((c) => c.name),
+      );
+      const columns = [...spec.columns, ...spec.indexes.map((i) => i.column)];
+      for (const id of lost) {
+        const uses = [
+          ...spec.columns.map((c) => `${c} LIKE 'f1.${id}.%'`),
+          ...spec.indexes.map((i) => `${i.column} LIKE '${id}.%'`),
+        ].join(' OR ');
+        const empty = columns.map((c) => `${c} = ${notNull.has(c) ? "''" : 'NULL'}`).join(', ');
+        cleared += db
+          .prepare(
+            `UPDATE ${spec.table} SET ${empty}, ${spec.clearedAtColumn} = COALESCE(${spec.clearedAtColumn}, ?)
+              WHERE ${uses}`,
+          )
+          .run(now.getTime()).changes;
+      }
+    }
+    for (const id of lost) db.prepare('DELETE FROM field_keys WHERE key_id = ?').run(id);
+  })();
+  // Registers the file's current key, as a start would.
+  openKeyRing(options);
+  compact(db);
+  return { cleared, lost };
 }
 
 export function requireKeyFile(keyFile: string): void {

@@ -17,4 +17,6 @@ export interface SealedTable {
   /** Text columns sealed as `<table>.<column>`; '' and NULL mean empty and stay as they are. */
   columns: readonly string[];
   indexes: readonly BlindIndexColumn[];
+  /** Set to the time when a row's personal fields are emptied for good (lost key). */
+  clearedAtColumn: string;
 }
