@@ -45,6 +45,10 @@ import { createPrivacyHttpRouter } from './privacy/privacyHttpRouter';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
+import { registerApiKeyHandlers } from './apiKeys/apiKeyHandlers';
+import { createApiKeyRepository } from './apiKeys/apiKeyRepository';
+import { createApiKeyService } from './apiKeys/apiKeyService';
+import { createExternalApiRouter } from './apiKeys/externalApiRouter';
 import {
   adminRoom,
   deviceRoom,
@@ -140,6 +144,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     logExport: privacy.logExport,
   });
   const reports = createReportService(repos);
+  const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -191,6 +196,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
       registerReportHandlers(track, reports);
+      registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -223,6 +229,9 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
   app.use('/api/admin', createHomeVisitHttpRouter({ auth, visits: homeVisits, logger }));
   app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
+  // External systems (booking apps, rating platforms) with an admin-issued API key.
+  const externalApi = createExternalApiRouter({ repos, apiKeys });
+  app.use('/api/v1', externalApi);
   app.use(
     '/api',
     createApiRouter({
@@ -260,7 +269,8 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth, homeVisits, privacy, retention, subjects },
+    services: { issue, counter, windows, auth, apiKeys, homeVisits, privacy, retention, subjects },
+    externalApi,
     control,
     async close(): Promise<void> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
