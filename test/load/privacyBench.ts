@@ -1,7 +1,7 @@
 // What protecting personal data costs, measured on this machine (`npx tsx test/load/privacyBench.ts`):
 // sealing and opening one field, listing 1,000 home visits (masked: every row opened), the first
 // daily purge over a year of tickets, a person's search by keyed hash, and rotating the key over
-// 10,000 visits. Prints figures; asserts nothing (speed is never a test).
+// 10,000 visits. Prints CPU time; asserts nothing (speed is never a test).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,10 +16,15 @@ import { rotateKeys } from '../../server/src/privacy/keyRotation';
 import { openKeyRing } from '../../server/src/core/crypto/keyRing';
 import { addDays } from '../../server/src/privacy/dayBounds';
 
+/**
+ * CPU time of the work (user + system), not wall time: on a shared machine the wall clock mostly
+ * measures how long the process waited for a core; CPU time is the cost it adds to the event loop.
+ */
 function time<T>(work: () => T): { ms: number; value: T } {
-  const start = performance.now();
+  const start = process.cpuUsage();
   const value = work();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(start);
+  return { ms: (used.user + used.system) / 1000, value };
 }
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-privacy-bench-'));
@@ -86,8 +91,14 @@ try {
     `register ${VISITS} visits:  ${insert.ms.toFixed(0)} ms (${((insert.ms * 1000) / VISITS).toFixed(0)} µs each)`,
   );
   const filter = { status: null, from: null, to: null };
-  const list = time(() => visits.list(hall.id, filter).map(toListedVisit));
-  console.log(`homeVisit:list (1,000 rows opened and masked): ${list.ms.toFixed(1)} ms`);
+  // Best of five: the machine is shared, and the figure of interest is the work, not the waiting.
+  const best = (work: () => unknown) => Math.min(...Array.from({ length: 5 }, () => time(work).ms));
+  console.log(
+    `homeVisit:list, 1,000 rows masked: ${best(() => visits.listMasked(hall.id, filter)).toFixed(1)} ms`,
+  );
+  console.log(
+    `same, every field opened (export): ${best(() => visits.list(hall.id, filter).map(toListedVisit)).toFixed(1)} ms`,
+  );
   const find = time(() =>
     visits.findByIndexes(hall.id, ring.cipher.blindIndexCandidates('phone', '13800004321')),
   );

@@ -137,6 +137,18 @@ export function createHomeVisitRepository(db: Db, cipher: FieldCipher) {
     personalClearedAt: r.personal_cleared_at,
   });
 
+  const listRows = (hallId: number, filter: HomeVisitFilter, limit: number): HomeVisitRow[] =>
+    db
+      .prepare(
+        `SELECT * FROM home_visits
+          WHERE hall_id = @hallId
+            AND (@status IS NULL OR status = @status)
+            AND (@from IS NULL OR requested_date >= @from)
+            AND (@to IS NULL OR requested_date <= @to)
+          ORDER BY requested_date DESC, id DESC LIMIT @limit`,
+      )
+      .all({ hallId, ...filter, limit }) as HomeVisitRow[];
+
   const byId = db.prepare<[number, number], HomeVisitRow>(
     'SELECT * FROM home_visits WHERE id = ? AND hall_id = ?',
   );
@@ -165,18 +177,21 @@ export function createHomeVisitRepository(db: Db, cipher: FieldCipher) {
       const r = byId.get(id, hallId);
       return r ? toVisit(r) : null;
     },
+    /** With every personal field opened: for exports and a person's copy. */
     list(hallId: number, filter: HomeVisitFilter, limit = 1000): StoredHomeVisit[] {
-      const rows = db
-        .prepare(
-          `SELECT * FROM home_visits
-            WHERE hall_id = @hallId
-              AND (@status IS NULL OR status = @status)
-              AND (@from IS NULL OR requested_date >= @from)
-              AND (@to IS NULL OR requested_date <= @to)
-            ORDER BY requested_date DESC, id DESC LIMIT @limit`,
-        )
-        .all({ hallId, ...filter, limit }) as HomeVisitRow[];
-      return rows.map(toVisit);
+      return listRows(hallId, filter, limit).map(toVisit);
+    },
+    /**
+     * The list form, opening only what it shows (the notes stay sealed): a list of 1,000 visits
+     * must not hold up the calls.
+     */
+    listMasked(hallId: number, filter: HomeVisitFilter, limit = 1000): HomeVisit[] {
+      return listRows(hallId, filter, limit).map((r) =>
+        toListedVisit({
+          ...toVisit({ ...r, notes: null }),
+          notes: r.notes === null || r.notes === '' ? null : '…',
+        }),
+      );
     },
     insert(v: NewHomeVisit): number {
       return Number(

@@ -216,7 +216,7 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
 
     list(actor: AdminActor, input: List): HomeVisit[] {
       checkRange(input);
-      return visits.list(actor.hallId, input).map(toListedVisit);
+      return visits.listMasked(actor.hallId, input);
     },
 
     /** The register as CSV; with personal columns only when asked with a reason, and then logged. */
