@@ -2,7 +2,13 @@
 // console), and the daily purge that clears what is due. A purge empties personal fields only:
 // the rows, their states, times and marks stay, so every report shows the same figures before and
 // after. Each purge is recorded (purge_runs) and, when it cleared anything, audited.
-import type { PurgeRun, RetentionPolicy, RetentionState } from '@hall/shared/contracts/privacy';
+import type {
+  PersonalRecordKind,
+  PurgeCounts,
+  PurgeRun,
+  RetentionPolicy,
+  RetentionState,
+} from '@hall/shared/contracts/privacy';
 import type { retentionUpdateSchema } from '@hall/shared/contracts/privacy';
 import { businessDay } from '@hall/shared/ticketNumber';
 import type { z } from 'zod';
@@ -18,6 +24,11 @@ import { pruneBackups } from './backupPruning';
 import { flushWal } from './resealing';
 
 const DAY_MS = 86_400_000;
+
+/** Where each kind's cleared records are counted (appointments: 'appointments' when they exist). */
+const COUNTED_AS: Record<PersonalRecordKind, Exclude<keyof PurgeCounts, 'tickets' | 'backups'>> = {
+  home_visit: 'homeVisits',
+};
 
 export interface RetentionDeps {
   repos: Repositories;
@@ -64,10 +75,7 @@ export function createRetentionService(deps: RetentionDeps) {
           ? 0
           : clearTicketPersonalFields(repos.db, hallId, from, ticketsBefore);
       const counts = { tickets, homeVisits: 0, appointments: 0, backups: 0 };
-      for (const source of deps.sources) {
-        const cleared = source.purge(hallId, policy, now);
-        if (source.kind === 'home_visit') counts.homeVisits += cleared;
-      }
+      for (const source of deps.sources) counts[COUNTED_AS[source.kind]] += source.purge(hallId, policy, now);
       const result: PurgeRun = { day, at: now, ...counts };
       retention.recordRun(hallId, result, from !== null && from > ticketsBefore ? from : ticketsBefore);
       return result;
