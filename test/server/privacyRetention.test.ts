@@ -271,6 +271,8 @@ describe('backups', () => {
     expect(run.backups).toBe(1);
     expect(fs.readdirSync(dir).sort()).toEqual([recent, 'notes.txt'].sort());
     expect((await purgeAudits(a))[0]!.detail).toMatchObject({ backups: 1 });
+    const state = data(await emitAck<RetentionState>(a.socket, 'privacy:retention'));
+    expect(state.lastPurge).toMatchObject({ day: '2027-05-06', backups: 1 });
     a.close();
   });
 });

@@ -65,6 +65,8 @@ export function createRetentionService(deps: RetentionDeps) {
     if (!hall) throw new Error(`no hall ${hallId}`);
     const now = deps.clock();
     const day = businessDay(now, hall.timezone);
+    // Backups first (files, outside the transaction), so the run and its audit row count them.
+    const backups = deps.backupDir ? pruneBackups(deps.backupDir, now - backupDays() * DAY_MS).length : 0;
     const run = deps.runChange(hallId, () => {
       const policy = retention.policy(hallId);
       // ticketDays 0: the day's tickets keep their fields until the day is over.
@@ -74,30 +76,17 @@ export function createRetentionService(deps: RetentionDeps) {
         from !== null && from >= ticketsBefore
           ? 0
           : clearTicketPersonalFields(repos.db, hallId, from, ticketsBefore);
-      const counts = { tickets, homeVisits: 0, appointments: 0, backups: 0 };
+      const counts = { tickets, homeVisits: 0, appointments: 0, backups };
       for (const source of deps.sources) counts[COUNTED_AS[source.kind]] += source.purge(hallId, policy, now);
       const result: PurgeRun = { day, at: now, ...counts };
       retention.recordRun(hallId, result, from !== null && from > ticketsBefore ? from : ticketsBefore);
+      if (counts.tickets + counts.homeVisits + counts.appointments + counts.backups > 0) {
+        repos.audit.append(hallId, now, staffId, 'privacy.purge', { day, ...counts });
+      }
       return result;
     });
-    if (deps.backupDir) {
-      const pruned = pruneBackups(deps.backupDir, now - backupDays() * DAY_MS);
-      run.backups = pruned.length;
-    }
-    const cleared = run.tickets + run.homeVisits + run.appointments + run.backups;
-    if (cleared > 0) {
-      deps.runChange(hallId, () =>
-        repos.audit.append(hallId, now, staffId, 'privacy.purge', {
-          day,
-          tickets: run.tickets,
-          homeVisits: run.homeVisits,
-          appointments: run.appointments,
-          backups: run.backups,
-        }),
-      );
-      // The cleared values must not wait in the WAL for the next checkpoint.
-      flushWal(repos.db);
-    }
+    // The cleared values must not wait in the WAL for the next checkpoint.
+    if (run.tickets + run.homeVisits + run.appointments > 0) flushWal(repos.db);
     deps.logger.info({ hallId, ...run }, 'personal data purge');
     return run;
   }
