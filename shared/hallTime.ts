@@ -70,6 +70,30 @@ export function addMonths(day: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** How far the zone's wall clock is ahead of UTC at `epochMs`, in ms. */
+function zoneOffset(epochMs: number, timeZone: string): number {
+  const parts = formatter('en-US', timeZone, {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(epochMs);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The instant the business day `day` begins in `timeZone` (its local midnight). */
+export function startOfDay(day: string, timeZone: string): number {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  const first = midnightUtc - zoneOffset(midnightUtc, timeZone);
+  // Across a daylight-saving change the offset at local midnight differs from the guess's.
+  return midnightUtc - zoneOffset(first, timeZone);
+}
+
 export type QuickRange = 'today' | 'month' | 'halfYear';
 
 /** The ranges a report offers with one click, ending today in the hall's zone. */

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       perTicket: config.STATUS_PAGES_PER_TICKET,
       perAddress: config.STATUS_PAGES_PER_ADDRESS,
     },
+    keyFile: config.keyFile,
   });
   logger.info({ url: server.url, dataDir: config.DATA_DIR }, 'server started');
   console.log(describeStart(server, config, os.networkInterfaces()));

@@ -14,6 +14,11 @@ export const ERROR_MESSAGES = {
     en: 'Too many attempts; try again in {seconds} s',
   },
   DEVICE_REVOKED: { zh: '该设备已被停用', en: 'This device has been revoked' },
+  API_KEY_INVALID: { zh: '接口密钥无效或已停用', en: 'The API key is invalid or revoked' },
+  API_KEY_SCOPE: {
+    zh: '该接口密钥无权访问：{scope}',
+    en: 'This API key may not use: {scope}',
+  },
   NOT_FOUND: { zh: '未找到：{what}', en: 'Not found: {what}' },
   HALL_NOT_FOUND: { zh: '未找到该大厅', en: 'Hall not found' },
   SERVICE_NOT_FOUND: { zh: '未找到该业务', en: 'Service not found' },
@@ -55,6 +60,10 @@ export const ERROR_MESSAGES = {
   TOO_MANY_CONNECTIONS: {
     zh: '打开的页面过多，请关闭一些后再试',
     en: 'Too many pages are open; close some and try again',
+  },
+  PERSONAL_DATA_CLEARED: {
+    zh: '该记录的个人信息已清除（保存期限已到或本人要求删除）',
+    en: 'The personal details of this record were cleared (retention period over, or erased on request)',
   },
   INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
   // Given by the client library, never by the server: the command could not be sent, or was sent

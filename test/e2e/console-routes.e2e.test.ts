@@ -181,7 +181,7 @@ const ROUTES: RouteCheck[] = [
     name: 'home visits',
     path: '/console/admin/home-visits',
     shows: async (page) => {
-      await shows(page, `[data-test="hv-row-${visit.id}"]`, visit.personName);
+      await shows(page, `[data-test="hv-row-${visit.id}"]`, visit.maskedName);
       // The officer list is there, so a visit can be scheduled.
       await page.click(`[data-test="hv-schedule-${visit.id}"]`);
       await expect
@@ -189,11 +189,44 @@ const ROUTES: RouteCheck[] = [
         .toBeGreaterThan(0);
       await page.click('[data-test="dialog-cancel"]');
     },
+    // Personal fields are sealed in the file; the requested date is not.
     changeWhileDown: (db) =>
-      db.prepare("UPDATE home_visits SET person_name = '停机时更新' WHERE id = ?").run(visit.id),
-    showsChange: (page) => shows(page, `[data-test="hv-row-${visit.id}"]`, '停机时更新'),
+      db.prepare("UPDATE home_visits SET requested_date = '2026-12-24' WHERE id = ?").run(visit.id),
+    showsChange: (page) => shows(page, `[data-test="hv-row-${visit.id}"]`, '2026-12-24'),
+  },
+  {
+    name: 'personal data',
+    path: '/console/admin/privacy',
+    shows: (page) =>
+      expect
+        .poll(() => page.inputValue('[data-test="pv-homeVisitDays"]').catch(() => ''), TIMEOUT)
+        .toBe('365'),
+    changeWhileDown: (db) =>
+      db
+        .prepare(
+          'INSERT OR REPLACE INTO retention_policies (hall_id, ticket_days, appointment_days, home_visit_days, updated_at) VALUES (1, 0, 90, 200, ?)',
+        )
+        .run(Date.now()),
+    showsChange: (page) =>
+      expect.poll(() => page.inputValue('[data-test="pv-homeVisitDays"]'), TIMEOUT).toBe('200'),
+  },
+  {
+    name: 'access log',
+    path: '/console/admin/access-log',
+    shows: (page) => shows(page, '[data-test="al-table"] tbody tr'),
+    changeWhileDown: (db) => {
+      downtimeAccess = Number(
+        db
+          .prepare(
+            "INSERT INTO access_log (hall_id, at, staff_id, action, record_kind, record_id, reason) VALUES (1, ?, NULL, 'reveal', 'home_visit', ?, 'verify_record')",
+          )
+          .run(Date.now(), visit.id).lastInsertRowid,
+      );
+    },
+    showsChange: (page) => shows(page, `[data-test="al-row-${downtimeAccess}"]`),
   },
 ];
+let downtimeAccess = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -226,6 +259,14 @@ beforeAll(async () => {
       reason: 'bedridden',
       requestedDate: '2026-12-01',
       notes: null,
+    }),
+  );
+  // A look at the visit's full record, so the access log has a line to show.
+  data(
+    await emitAck(admin.socket, 'privacy:reveal', {
+      kind: 'home_visit',
+      id: visit.id,
+      reason: 'verify_record',
     }),
   );
   kioskDeviceId = data(await emitAck<{ id: number; kind: string }[]>(admin.socket, 'admin:deviceList')).find(

@@ -24,6 +24,7 @@ import {
   login,
   newRequestId,
   nextEvent,
+  nextSnapshot,
   staffAtWindow,
   type ConnectedClient,
   type KioskClient,
@@ -82,7 +83,7 @@ describe('rules apply to the next call without restart', () => {
     expect(first.id).toBe(n1.id); // streak 0 < mixRatio 2: normal first
     await serve(li, first);
 
-    const snapshot = nextEvent(display.socket, 'hall:snapshot');
+    const snapshot = nextSnapshot(display.socket, (s) => s.rules.mixRatio === 1);
     const rules = data(await emitAck<HallRules>(admin.socket, 'admin:rulesUpdate', { mixRatio: 1 }));
     expect(rules.mixRatio).toBe(1);
     expect(rules.maxWaitMinutes).toBe(DEFAULT_RULES.maxWaitMinutes); // merged, not replaced
@@ -130,7 +131,9 @@ describe('rules apply to the next call without restart', () => {
 
 describe('windows, services, notices and hall details apply live', () => {
   it('a window change reaches the display’s snapshot and the next call', async () => {
-    const snapshot = nextEvent(display.socket, 'hall:snapshot');
+    const snapshot = nextSnapshot(display.socket, (s) =>
+      s.windows.some((w) => w.number === 3 && w.elderlyDedicated),
+    );
     const updated = data(
       await emitAck<HallWindow>(admin.socket, 'admin:windowUpsert', {
         id: windowId(3),
@@ -214,12 +217,14 @@ describe('windows, services, notices and hall details apply live', () => {
   });
 
   it('notices and the ticket footer reach the screens', async () => {
-    const shown = nextEvent(display.socket, 'hall:snapshot');
+    const shown = nextSnapshot(display.socket, (s) =>
+      s.notices.some((n) => n.text === '今日 12:00–13:00 照常办理'),
+    );
     const notice = data(
       await emitAck<Notice>(admin.socket, 'admin:noticeUpsert', { text: '今日 12:00–13:00 照常办理' }),
     );
     expect((await shown).notices.map((n) => n.text)).toContain('今日 12:00–13:00 照常办理');
-    const hidden = nextEvent(display.socket, 'hall:snapshot');
+    const hidden = nextSnapshot(display.socket, (s) => s.notices.every((n) => n.id !== notice.id));
     data(await emitAck(admin.socket, 'admin:noticeDelete', { id: notice.id }));
     expect((await hidden).notices.map((n) => n.id)).not.toContain(notice.id);
 
@@ -381,9 +386,20 @@ describe('only admins may send admin commands', () => {
     COMMAND_ROLES[e].every((r) => r === 'admin'),
   );
 
-  it('covers every admin and home-visit command', () => {
-    expect(adminOnly.filter((e) => e.startsWith('admin:'))).toHaveLength(16);
-    expect(adminOnly.filter((e) => e.startsWith('homeVisit:'))).toHaveLength(5);
+  it('covers every admin, home-visit and personal-information command: none is open to staff, kiosks or displays', () => {
+    const adminFamily = (Object.keys(COMMAND_ROLES) as ClientEventName[]).filter(
+      (e) => e.startsWith('admin:') || e.startsWith('homeVisit:') || e.startsWith('privacy:'),
+    );
+    expect(adminFamily.length).toBeGreaterThanOrEqual(28);
+    expect(adminOnly.filter((e) => e.startsWith('privacy:'))).toHaveLength(7);
+    for (const event of adminFamily) {
+      expect(COMMAND_ROLES[event], event).not.toContain('staff');
+      expect(COMMAND_ROLES[event], event).not.toContain('kiosk');
+      expect(COMMAND_ROLES[event], event).not.toContain('display');
+    }
+    expect(adminOnly).toEqual(
+      expect.arrayContaining(adminFamily.filter((e) => COMMAND_ROLES[e].length === 1)),
+    );
   });
 
   it('a staff session and a kiosk get FORBIDDEN for each, and nothing changes', async () => {

@@ -136,6 +136,30 @@ export function onDeltas(socket: TestSocket, listener: (delta: HallDelta) => voi
   return () => socket.off('hall:changed', onFrame);
 }
 
+/**
+ * Resolves with the next hall snapshot that shows `match`: a configuration change reaches the
+ * screens as a snapshot at the next frame tick, so one from an earlier change may come first.
+ */
+export function nextSnapshot(
+  socket: TestSocket,
+  match: (snapshot: HallSnapshot) => boolean,
+  timeoutMs = 5000,
+): Promise<HallSnapshot> {
+  return new Promise((resolve, reject) => {
+    const onSnapshot = (snapshot: HallSnapshot) => {
+      if (!match(snapshot)) return;
+      clearTimeout(timer);
+      socket.off('hall:snapshot', onSnapshot);
+      resolve(snapshot);
+    };
+    const timer = setTimeout(() => {
+      socket.off('hall:snapshot', onSnapshot);
+      reject(new Error(`no matching hall:snapshot within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on('hall:snapshot', onSnapshot);
+  });
+}
+
 /** Resolves with the next payload of `event`. */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: TestSocket,

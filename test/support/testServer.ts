@@ -11,6 +11,7 @@ import { createServerPrinter } from '../../server/src/printing/createServerPrint
 import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
 import type { StatusPageLimits } from '../../server/src/core/frames/statusPages';
+import type { Logger } from '../../server/src/core/logger';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1' };
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   frameTickMs?: number;
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
+  /** The server's log (e.g. one writing into a test's buffer). */
+  logger?: Logger;
 }
 
 export interface TestServer {
@@ -30,6 +33,8 @@ export interface TestServer {
   port: number;
   dataDir: string;
   dbFile: string;
+  /** The key file for personal fields (in its own temp folder, outside dataDir). */
+  keyFile: string;
   credentials: {
     kioskKey: string;
     displayKey: string;
@@ -72,6 +77,8 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
   const dbFile = path.join(dataDir, 'hall.sqlite');
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-keys-'));
+  const keyFile = path.join(keyDir, 'field-keys.json');
   const printer = createServerPrinter(dataDir, { interface: 'virtual', widthColumns: 48 });
   const boot = (port: number) =>
     startServer({
@@ -86,6 +93,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       frameTickMs: options.frameTickMs,
       commandBudget: options.commandBudget,
       statusPageLimits: options.statusPageLimits,
+      logger: options.logger,
+      keyFile,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;
@@ -97,6 +106,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port,
     dataDir,
     dbFile,
+    keyFile,
     credentials: {
       kioskKey: key('kiosk'),
       displayKey: key('display'),
@@ -128,6 +138,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(keyDir, { recursive: true, force: true });
     },
   };
   return server;

@@ -21,6 +21,8 @@ export const adminActor = (socket: AppSocket): AdminActor => ({
 export interface AdminServiceDeps {
   repos: Repositories;
   runChange: RunChange;
+  /** For reads outside a change; inside one, use the change's own `ctx.now`. */
+  clock: () => number;
 }
 
 /**
