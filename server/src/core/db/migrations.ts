@@ -191,4 +191,11 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX api_keys_hall ON api_keys(hall_id);
     `,
   },
+  {
+    version: 3,
+    name: 'spoken languages of each hall',
+    sql: `
+      ALTER TABLE halls ADD COLUMN voice_languages TEXT NOT NULL DEFAULT '["cmn"]';
+    `,
+  },
 ];
