@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClipEngine, type AudioLike } from './clipEngine';
+import type { VoicePack } from './pack';
 
 type Behaviour = 'ok' | 'error' | 'hang' | 'reject';
 
@@ -45,17 +46,28 @@ class FakeAudio implements AudioLike {
   }
 }
 
+const ALL = ['chime', 'qing', 'A', 'ling', 'hao', 'dao'];
+const cmnPack: VoicePack = { language: 'cmn', format: 'wav', clips: new Set(ALL) };
+const yuePack: VoicePack = { language: 'yue', format: 'ogg', clips: new Set(ALL.slice(0, 3)) };
+const say = (clips: string[], rate = 1, lang: 'cmn' | 'yue' | 'en' = 'cmn') => ({
+  lang,
+  clips,
+  text: '',
+  rate,
+});
+
 function engineWith(behaviours: Record<string, Behaviour>, clipTimeoutMs = 40) {
   const played: string[] = [];
   const started: string[] = [];
   const active = { now: 0, max: 0 };
   const outcomes: string[] = [];
   const engine = new ClipEngine({
-    baseUrl: '/pack/',
+    packRoot: '/pack/',
+    packs: [cmnPack, yuePack],
     clipTimeoutMs,
     createAudio: (url) => new FakeAudio(url, behaviours[url] ?? 'ok', played, active),
-    onClip: (name) => started.push(name),
-    onClipEnd: (name, outcome) => outcomes.push(`${name}:${outcome}`),
+    onClip: (name, lang) => started.push(lang === 'cmn' ? name : `${lang}/${name}`),
+    onClipEnd: (name, _lang, outcome) => outcomes.push(`${name}:${outcome}`),
   });
   return { engine, played, started, active, outcomes };
 }
@@ -63,19 +75,24 @@ function engineWith(behaviours: Record<string, Behaviour>, clipTimeoutMs = 40) {
 describe('ClipEngine', () => {
   it('plays the clips of an utterance in order, one at a time, at the utterance rate', async () => {
     const { engine, played, active } = engineWith({});
-    await engine.speak({ clips: ['chime', 'qing', 'A', 'ling'], text: '', rate: 0.85 });
-    expect(played).toEqual(['/pack/chime.wav', '/pack/qing.wav', '/pack/A.wav', '/pack/ling.wav']);
+    await engine.speak(say(['chime', 'qing', 'A', 'ling'], 0.85));
+    expect(played).toEqual([
+      '/pack/cmn/chime.wav',
+      '/pack/cmn/qing.wav',
+      '/pack/cmn/A.wav',
+      '/pack/cmn/ling.wav',
+    ]);
     expect(active.max).toBe(1);
   });
 
   it('skips a missing, undecodable or hanging clip and finishes the utterance', async () => {
     const { engine, started, outcomes } = engineWith({
-      '/pack/qing.wav': 'error',
-      '/pack/A.wav': 'hang',
-      '/pack/hao.wav': 'reject',
+      '/pack/cmn/qing.wav': 'error',
+      '/pack/cmn/A.wav': 'hang',
+      '/pack/cmn/hao.wav': 'reject',
     });
     const began = Date.now();
-    await engine.speak({ clips: ['chime', 'qing', 'A', 'hao', 'dao'], text: '', rate: 1 });
+    await engine.speak(say(['chime', 'qing', 'A', 'hao', 'dao']));
     expect(started).toEqual(['chime', 'qing', 'A', 'hao', 'dao']);
     expect(outcomes).toEqual(['chime:ended', 'qing:error', 'A:timeout', 'hao:error', 'dao:ended']);
     // only the hanging clip costs its time-out
@@ -83,8 +100,8 @@ describe('ClipEngine', () => {
   });
 
   it('cancel() stops the clip playing now and the rest of that utterance', async () => {
-    const { engine, started, active, outcomes } = engineWith({ '/pack/A.wav': 'hang' }, 10_000);
-    const speaking = engine.speak({ clips: ['qing', 'A', 'hao', 'dao'], text: '', rate: 1 });
+    const { engine, started, active, outcomes } = engineWith({ '/pack/cmn/A.wav': 'hang' }, 10_000);
+    const speaking = engine.speak(say(['qing', 'A', 'hao', 'dao']));
     await new Promise((r) => setTimeout(r, 30));
     engine.cancel();
     await speaking;
@@ -92,7 +109,42 @@ describe('ClipEngine', () => {
     expect(outcomes).toEqual(['qing:ended', 'A:cancelled']);
     expect(active.now).toBe(0);
     // the engine still works afterwards
-    await engine.speak({ clips: ['dao'], text: '', rate: 1 });
+    await engine.speak(say(['dao']));
     expect(started).toEqual(['qing', 'A', 'dao']);
+  });
+
+  it('plays each language from its own pack folder, in that pack’s format', async () => {
+    const { engine, played, started } = engineWith({});
+    await engine.speak(say(['qing', 'A'], 1, 'cmn'));
+    await engine.speak(say(['qing', 'A'], 1, 'yue'));
+    expect(played).toEqual([
+      '/pack/cmn/qing.wav',
+      '/pack/cmn/A.wav',
+      '/pack/yue/qing.ogg',
+      '/pack/yue/A.ogg',
+    ]);
+    expect(started).toEqual(['qing', 'A', 'yue/qing', 'yue/A']);
+  });
+
+  it('can say a line only when its language has a pack listing every clip of it', () => {
+    const { engine } = engineWith({});
+    expect(engine.canSay(say(['qing', 'A'], 1, 'cmn'))).toBe(true);
+    expect(engine.canSay(say(['qing', 'A'], 1, 'yue'))).toBe(true);
+    expect(engine.canSay(say(['qing', 'hao'], 1, 'yue'))).toBe(false); // the yue pack lacks hao
+    expect(engine.canSay(say(['qing'], 1, 'en'))).toBe(false); // no English pack
+    expect(engine.canSay({ lang: 'cmn', clips: null, text: 'Welcome', rate: 1 })).toBe(false);
+    expect(engine.canSay(say([], 1, 'cmn'))).toBe(false);
+  });
+
+  it('plays a language without a pack as nothing, at once', async () => {
+    const engine = new ClipEngine({
+      packRoot: '/pack/',
+      packs: [cmnPack],
+      createAudio: () => {
+        throw new Error('must not be called');
+      },
+    });
+    await engine.speak(say(['qing'], 1, 'yue'));
+    expect(engine.languages).toEqual(['cmn']);
   });
 });

@@ -15,7 +15,11 @@ import {
   type ConnectedClient,
 } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
-import { clipSequence } from '../../display/src/voice/clipSequence';
+import { clipSequence as callClips } from '@hall/shared/voice/callClips';
+
+/** A call's clips as the display logs them, from the Mandarin pack (the hall's only language here). */
+const clipSequence = (number: string, windowNumber: number): string[] =>
+  callClips(number, windowNumber).map((clip) => `cmn/${clip}`);
 
 // What the display page exposes with ?voicelog (see display/src/composables/useHallVoice.ts).
 declare global {

@@ -1,116 +1,102 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ClipEngine, loadClipEngine, type ClipPlayer } from './clipEngine';
-import { SpeechEngine, voiceMatches } from './speechEngine';
-import { spokenTicketNumber, ticketNumberClips } from './spokenNumber';
-import { KioskVoice } from './voice';
-import type { SpokenLine, VoiceEventDetail } from './types';
-
-function recordingPlayer(): ClipPlayer & { urls: string[] } {
-  const urls: string[] = [];
-  return { urls, play: async (url) => void urls.push(url), stop: () => undefined };
-}
-
-const resultLine: SpokenLine = {
-  text: '您的号码是 A L 零 二 三',
-  lang: 'zh-CN',
-  clips: ['chime', 'A', 'L', 'ling', 'er', 'san', 'hao'],
-};
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { VOICE_LANGUAGES } from '@hall/shared/voice/languages';
+import { kioskLine, lineTextClips, spokenTicketNumber, VOICE_KEYS } from './kioskLines';
 
 describe('spoken ticket numbers', () => {
-  it('reads characters one by one, digits in Mandarin, without the dash', () => {
-    expect(spokenTicketNumber('A-L023', 'zh-CN')).toBe('A L 零 二 三');
+  it('reads characters one by one, digits in Chinese, without the dash', () => {
+    expect(spokenTicketNumber('A-L023', 'cmn')).toBe('A L 零 二 三');
+    expect(spokenTicketNumber('A-L023', 'yue')).toBe('A L 零 二 三');
     expect(spokenTicketNumber('B105', 'en')).toBe('B 1 0 5');
-    expect(ticketNumberClips('A-L023')).toEqual(['A', 'L', 'ling', 'er', 'san']);
   });
 });
 
-describe('KioskVoice', () => {
-  it('uses speech only where a voice for the language exists', () => {
-    expect(voiceMatches({ lang: 'zh-CN' }, 'zh-CN')).toBe(true);
-    expect(voiceMatches({ lang: 'zh_CN' }, 'zh-CN')).toBe(true);
-    expect(voiceMatches({ lang: 'zh-TW' }, 'zh-CN')).toBe(false);
-    expect(voiceMatches({ lang: 'en-US' }, 'en')).toBe(true);
+describe('kiosk lines', () => {
+  const result = { number: 'A-L023', count: 2, windows: [1, 12] };
+
+  it('a fixed line is one clip per language, and its text in that language', () => {
+    expect(kioskLine('paused', 'cmn')).toEqual({
+      lang: 'cmn',
+      text: '暂停取号，请到服务台。',
+      clips: ['kiosk_paused'],
+      rate: 0.85,
+    });
+    expect(kioskLine('paused', 'yue')).toMatchObject({
+      text: '暫停取籌，請去服務台。',
+      clips: ['kiosk_paused'],
+    });
+    expect(kioskLine('paused', 'en')).toMatchObject({
+      clips: null,
+      text: 'Ticketing paused. Please go to the service desk.',
+    });
   });
 
-  it('plays pack clips when there is no speech voice and the pack can say the line', async () => {
-    const player = recordingPlayer();
-    const clips = new ClipEngine('/display/voice/pack/', new Set(resultLine.clips), 'wav', player);
-    const seen: VoiceEventDetail[] = [];
-    const voice = new KioskVoice(null, clips, (d) => seen.push(d));
-    await voice.speak(resultLine);
-    expect(player.urls).toEqual(resultLine.clips!.map((c) => `/display/voice/pack/${c}.wav`));
-    expect(seen).toEqual([{ text: resultLine.text, lang: 'zh-CN', engine: 'clips' }]);
-  });
-
-  it('stays silent (but still reports the line) when nothing can say it', async () => {
-    const player = recordingPlayer();
-    const clips = new ClipEngine('/p/', new Set(['chime']), 'wav', player);
-    const seen: VoiceEventDetail[] = [];
-    const voice = new KioskVoice(null, clips, (d) => seen.push(d));
-    await voice.speak({ text: '欢迎', lang: 'zh-CN', clips: null });
-    await voice.speak(resultLine); // pack lacks the digits
-    expect(player.urls).toEqual([]);
-    expect(seen.map((d) => d.engine)).toEqual(['silent', 'silent']);
-  });
-
-  it('prefers a matching speech voice and cancels the previous line first', async () => {
-    const spoken: string[] = [];
-    const cancel = vi.fn();
-    const synth = {
-      speak: (u: { text: string; onend: (() => void) | null }) => {
-        spoken.push(u.text);
-        u.onend?.();
-      },
-      cancel,
-    } as unknown as SpeechSynthesis;
-    class FakeUtterance {
-      voice: unknown = null;
-      lang = '';
-      rate = 1;
-      onend: (() => void) | null = null;
-      onerror: (() => void) | null = null;
-      constructor(readonly text: string) {}
-    }
-    vi.stubGlobal('SpeechSynthesisUtterance', FakeUtterance);
-    const speech = new SpeechEngine(synth, [{ lang: 'zh-CN' } as SpeechSynthesisVoice]);
-    const voice = new KioskVoice(speech, null, () => undefined);
-    await voice.speak(resultLine);
-    await voice.speak({ text: 'Welcome', lang: 'en', clips: null });
-    expect(spoken).toEqual([resultLine.text]);
-    expect(cancel).toHaveBeenCalledTimes(1);
-    vi.unstubAllGlobals();
+  it('the result line: chime, its pieces and the number, count and windows read by the pack', () => {
+    const cmn = kioskLine('result', 'cmn', result, { chime: true });
+    expect(cmn.text).toBe('您的号码是 A L 零 二 三，前面还有 2 人，请留意 1 号、12 号窗口。');
+    expect(cmn.clips).toEqual([
+      'chime',
+      'kiosk_result_1',
+      'A',
+      'L',
+      'ling',
+      'er',
+      'san',
+      'kiosk_result_2',
+      'liang',
+      'kiosk_result_3',
+      'yi',
+      'hao',
+      'shi',
+      'er',
+      'hao',
+      'kiosk_result_4',
+    ]);
+    const yue = kioskLine('result', 'yue', result, { chime: true });
+    expect(yue.text).toBe('你嘅號碼係 A L 零 二 三，前面仲有 2 位，請留意 1 號、12 號窗口。');
+    expect(yue.clips).toEqual(cmn.clips);
+    expect(kioskLine('resultAny', 'cmn', { number: 'B105', count: 23 }).clips).toEqual([
+      'kiosk_resultAny_1',
+      'B',
+      'yi',
+      'ling',
+      'wu',
+      'kiosk_resultAny_2',
+      'er',
+      'shi',
+      'san',
+      'kiosk_resultAny_3',
+    ]);
   });
 });
 
-describe('loadClipEngine', () => {
-  it('reads the pack manifest and reports each clip as it starts', async () => {
-    const manifest = { format: 'wav', clips: Object.fromEntries(resultLine.clips!.map((c) => [c, c])) };
-    const fetcher = vi.fn(async () => new Response(JSON.stringify(manifest), { status: 200 }));
-    const started: string[] = [];
-    const engine = await loadClipEngine('/display/voice/pack/', (c) => started.push(c), fetcher);
-    expect(fetcher).toHaveBeenCalledWith('/display/voice/pack/manifest.json');
-    expect(engine?.canSay(resultLine)).toBe(true);
-    expect(engine?.canSay({ ...resultLine, clips: ['welcome'] })).toBe(false);
-  });
+/** The committed pack of a language: clip -> what it says. */
+function packClips(lang: string): Record<string, string> {
+  const file = fileURLToPath(
+    new URL(`../../../../display/voice/pack/${lang}/manifest.json`, import.meta.url),
+  );
+  return (JSON.parse(readFileSync(file, 'utf8')) as { clips: Record<string, string> }).clips;
+}
+const words = (text: string): string => text.replace(/[\s\p{P}]/gu, '');
 
-  it('gives no engine when the pack is missing or malformed', async () => {
-    expect(await loadClipEngine('/p/', undefined, async () => new Response('', { status: 404 }))).toBeNull();
-    expect(
-      await loadClipEngine('/p/', undefined, async () => new Response('{"x":1}', { status: 200 })),
-    ).toBeNull();
-    expect(
-      await loadClipEngine('/p/', undefined, async () => {
-        throw new TypeError('offline');
-      }),
-    ).toBeNull();
-  });
-
-  it('announces every clip it plays, in order', async () => {
-    const started: string[] = [];
-    const engine = new ClipEngine('/p/', new Set(resultLine.clips), 'wav', recordingPlayer(), (c) =>
-      started.push(c),
-    );
-    await engine.speak(resultLine);
-    expect(started).toEqual(resultLine.clips);
-  });
+describe('the voice packs say every kiosk line (a missing clip fails here, not in the hall)', () => {
+  for (const lang of VOICE_LANGUAGES) {
+    it(`${lang}: every line's clips are in the pack, and the pack says the locale's words`, () => {
+      const pack = packClips(lang);
+      for (const key of VOICE_KEYS) {
+        const line = kioskLine(
+          key,
+          lang,
+          { number: 'A-L023', count: 123, windows: [1, 20] },
+          { chime: true },
+        );
+        for (const clip of line.clips ?? [])
+          expect(pack[clip], `${lang} ${key}: ${clip}`).toBeTypeOf('string');
+        for (const { clip, text } of lineTextClips(key, lang)) {
+          expect(words(pack[clip] ?? ''), `${lang}/${clip}`).toBe(words(text));
+        }
+      }
+    });
+  }
 });
