@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VOICE_LANGUAGES } from '../../shared/voice/languages';
 import { REQUIRED_CLIPS } from '../../shared/voice/pack';
-import { checkVoicePacks } from './packCheck';
+import { checkVoicePacks, PACK_LANGUAGES } from './packCheck.mjs';
 
 const packDir = fileURLToPath(new URL('./pack/', import.meta.url));
 let scratch: string | null = null;
@@ -23,7 +23,11 @@ afterEach(() => {
 
 describe('the committed voice packs', () => {
   it('are complete for every language: every clip listed, present and a real audio file', () => {
-    expect(checkVoicePacks(packDir)).toEqual([]);
+    expect(checkVoicePacks(packDir, { required: REQUIRED_CLIPS })).toEqual([]);
+  });
+
+  it('the build checks every language a hall can choose', () => {
+    expect(PACK_LANGUAGES).toEqual([...VOICE_LANGUAGES]);
   });
 
   it('each holds the call words, numbers, letters and the evaluator lines', () => {
@@ -40,7 +44,9 @@ describe('checkVoicePacks', () => {
   it('names a missing clip file', () => {
     const dir = copyOfPacks();
     unlinkSync(join(dir, 'yue', 'kiosk_idle.ogg'));
-    expect(checkVoicePacks(dir)).toEqual([expect.stringMatching(/^yue\/kiosk_idle\.ogg: missing/)]);
+    expect(checkVoicePacks(dir, { required: REQUIRED_CLIPS })).toEqual([
+      expect.stringMatching(/^yue\/kiosk_idle\.ogg: missing/),
+    ]);
   });
 
   it('names a clip one language lacks', () => {
@@ -49,8 +55,9 @@ describe('checkVoicePacks', () => {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as { clips: Record<string, string> };
     delete manifest.clips.eval_thanks;
     writeFileSync(file, JSON.stringify(manifest));
-    const problems = checkVoicePacks(dir);
+    const problems = checkVoicePacks(dir, { required: REQUIRED_CLIPS });
     expect(problems).toContain('yue/manifest.json: lacks the clip eval_thanks');
+    expect(problems).toContain('yue/manifest.json: lacks the clip eval_thanks (other packs have it)');
     expect(problems).toContain(
       'yue/eval_thanks.ogg: not a clip of this pack (manifest.json lists the names; format ogg)',
     );
