@@ -8,7 +8,13 @@
 // kiosk_result_3, san hao, kiosk_result_4. English has no pack: speech synthesis or silence.
 import { isVoiceLanguage, type SpeechLanguage } from '@hall/shared/voice/languages';
 import { CHIME_CLIP } from '@hall/shared/voice/callClips';
-import { quantityClips, ticketNumberClips, windowNumberClips } from '@hall/shared/voice/numberClips';
+import { clipsToText } from '@hall/shared/voice/clipText';
+import {
+  DIGIT_CLIPS,
+  quantityClips,
+  ticketNumberClips,
+  windowNumberClips,
+} from '@hall/shared/voice/numberClips';
 import type { Utterance } from '@hall/shared/voice/types';
 import zhCN, { type KioskMessages } from '../locales/zh-CN';
 import en from '../locales/en';
@@ -40,16 +46,12 @@ export interface LineParams {
 }
 type ParamName = keyof LineParams;
 
-const ZH_DIGITS = '零一二三四五六七八九';
-
-/** 'A-L023' -> 'A L 零 二 三' in Chinese, 'A L 0 2 3' in English; the dash is not spoken. */
+/** 'A-L023' -> 'A L 零 二 三' in Chinese (as the pack says it), 'A L 0 2 3' in English. */
 export function spokenTicketNumber(number: string, lang: SpeechLanguage): string {
-  return number
-    .toUpperCase()
-    .split('')
-    .filter((ch) => /[A-Z0-9]/.test(ch))
-    .map((ch) => (lang !== 'en' && /\d/.test(ch) ? ZH_DIGITS[Number(ch)]! : ch))
-    .join(' ');
+  const clips = ticketNumberClips(number);
+  if (isVoiceLanguage(lang)) return clipsToText(clips, lang);
+  const digit = (clip: string): number => (DIGIT_CLIPS as readonly string[]).indexOf(clip);
+  return clips.map((clip) => (digit(clip) < 0 ? clip : String(digit(clip)))).join(' ');
 }
 
 export interface LinePiece {
