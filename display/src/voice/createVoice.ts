@@ -50,7 +50,8 @@ export async function createVoice(options: VoiceOptions): Promise<Voice> {
   const chain = new EngineChain(engines.filter((e): e is SpeechEngine => e !== null));
   const firstLanguage = options.languages()[0] ?? 'cmn';
   const engineKind = options.preferSpeech && speech?.speaks(firstLanguage) ? 'speech' : 'clips';
-  for (const pack of packs) clips.preload(pack.language, CALL_CLIPS);
+  // The hall's languages now; a language added later is fetched at its first call.
+  for (const lang of options.languages()) clips.preload(lang, CALL_CLIPS);
 
   const announcer = new Announcer({
     engine: chain,
