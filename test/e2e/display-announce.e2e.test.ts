@@ -17,7 +17,11 @@ import {
   type KioskClient,
 } from '../support/clients';
 import { launchBrowser } from './support/browser';
-import { clipSequence } from '../../display/src/voice/clipSequence';
+import { clipSequence as callClips } from '@hall/shared/voice/callClips';
+
+/** A call's clips as the display logs them, from the Mandarin pack (the hall's only language here). */
+const clipSequence = (number: string, windowNumber: number): string[] =>
+  callClips(number, windowNumber).map((clip) => `cmn/${clip}`);
 
 declare global {
   interface Window {

@@ -26,6 +26,7 @@ export function demoSnapshot(version = 1): KioskSnapshot {
       timezone: 'Asia/Shanghai',
       hours: { opens: '08:30', closes: '17:30' },
       ticketFooter: '',
+      voiceLanguages: ['cmn'],
     },
     rules: DEFAULT_RULES,
     services: [
