@@ -4,6 +4,7 @@
 // everything works again - numbering continuing with no gap - when space or write access returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallSnapshot, IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
+import type { KioskSnapshot } from '@hall/shared/contracts/frames';
 import type { Result } from '@hall/shared/contracts/errors';
 import type { ServerToClientEvents } from '@hall/shared/contracts/events';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -128,7 +129,9 @@ describe('read-only database', () => {
       server.credentials.staff.password,
       server.windowId(3),
     );
-    const snapshotBefore = await emitAck<HallSnapshot>(kiosk.socket, 'hall:sync');
+    const snapshotBefore = await emitAck<HallSnapshot>(staff.socket, 'hall:sync');
+    const kioskBefore = await emitAck<KioskSnapshot>(kiosk.socket, 'kiosk:sync');
+    expect(snapshotBefore.ok && kioskBefore.ok).toBe(true);
     const before = fingerprint();
     tally.add({ faultsInjected: 1 });
     db().pragma('query_only = 1');
@@ -148,8 +151,10 @@ describe('read-only database', () => {
       expect(!signInResult.ok && signInResult.error.code).toBe('STORAGE_FAILURE');
       expect(fingerprint()).toBe(before);
       // Screens keep reading the hall as it was.
-      const during = await emitAck<HallSnapshot>(kiosk.socket, 'hall:sync');
+      const during = await emitAck<HallSnapshot>(staff.socket, 'hall:sync');
       expect(during.ok && during.data.version).toBe(snapshotBefore.ok && snapshotBefore.data.version);
+      const kioskDuring = await emitAck<KioskSnapshot>(kiosk.socket, 'kiosk:sync');
+      expect(kioskDuring.ok && kioskDuring.data.queue).toEqual(kioskBefore.ok && kioskBefore.data.queue);
     } finally {
       db().pragma('query_only = 0');
     }

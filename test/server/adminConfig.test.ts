@@ -26,6 +26,7 @@ import {
   login,
   newRequestId,
   nextEvent,
+  nextKioskSnapshot,
   nextSnapshot,
   staffAtWindow,
   type ConnectedClient,
@@ -242,8 +243,9 @@ describe('windows, services, notices and hall details apply live', () => {
 
   it('the hall’s spoken languages change live: displays and kiosks get them at once, audited from → to', async () => {
     expect(display.snapshot.hall.voiceLanguages).toEqual(['cmn']);
-    const shown = nextEvent(display.socket, 'hall:snapshot');
-    const kioskSees = nextEvent(kiosk.socket, 'hall:snapshot');
+    const bilingual = (languages: readonly string[]) => languages.join() === 'cmn,yue';
+    const shown = nextSnapshot(display.socket, (s) => bilingual(s.hall.voiceLanguages));
+    const kioskSees = nextKioskSnapshot(kiosk.socket, (s) => bilingual(s.hall.voiceLanguages));
     const hall = data(
       await emitAck<Hall>(admin.socket, 'admin:hallUpdate', { voiceLanguages: ['cmn', 'yue'] }),
     );

@@ -145,18 +145,40 @@ export function nextSnapshot(
   match: (snapshot: HallSnapshot) => boolean,
   timeoutMs = 5000,
 ): Promise<HallSnapshot> {
+  return nextMatching(socket, 'hall:snapshot', match, timeoutMs);
+}
+
+/** The same for a kiosk's snapshot. */
+export function nextKioskSnapshot(
+  socket: TestSocket,
+  match: (snapshot: KioskSnapshot) => boolean,
+  timeoutMs = 5000,
+): Promise<KioskSnapshot> {
+  return nextMatching(socket, 'kiosk:snapshot', match, timeoutMs);
+}
+
+function nextMatching<S>(
+  socket: TestSocket,
+  event: 'hall:snapshot' | 'kiosk:snapshot',
+  match: (snapshot: S) => boolean,
+  timeoutMs: number,
+): Promise<S> {
+  const raw = socket as unknown as {
+    on(e: string, h: (s: S) => void): void;
+    off(e: string, h: (s: S) => void): void;
+  };
   return new Promise((resolve, reject) => {
-    const onSnapshot = (snapshot: HallSnapshot) => {
+    const onSnapshot = (snapshot: S) => {
       if (!match(snapshot)) return;
       clearTimeout(timer);
-      socket.off('hall:snapshot', onSnapshot);
+      raw.off(event, onSnapshot);
       resolve(snapshot);
     };
     const timer = setTimeout(() => {
-      socket.off('hall:snapshot', onSnapshot);
-      reject(new Error(`no matching hall:snapshot within ${timeoutMs} ms`));
+      raw.off(event, onSnapshot);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
     }, timeoutMs);
-    socket.on('hall:snapshot', onSnapshot);
+    raw.on(event, onSnapshot);
   });
 }
 
