@@ -10,8 +10,10 @@ export type PrinterFaultNotifier = (device: Device, fault: PrinterFault | null) 
 export function createPrinterFaultNotifier(io: AppServer, repos: Repositories): PrinterFaultNotifier {
   return (device, fault) => {
     const previous = device.printerFault;
-    repos.devices.setPrinterFault(device.id, fault);
+    // A kiosk reports after every print: a printer that was fine and still is changes nothing
+    // (no write, no fsync per ticket).
     if (!fault && !previous) return;
+    repos.devices.setPrinterFault(device.id, fault);
     if (fault) {
       repos.events.append({
         hallId: device.hallId,
