@@ -7,7 +7,7 @@ import { compareQueueOrder, isPriority, type QueueTicket } from './policy';
  * counts only the priority tickets ahead of it (they are called first at elderly windows and
  * interleaved elsewhere); a normal ticket counts everyone of its service ahead in queue order.
  */
-export function peopleAhead(ticket: QueueTicket, waiting: readonly QueueTicket[]): number {
+export function peopleAhead(ticket: QueueTicket, waiting: Iterable<QueueTicket>): number {
   let ahead = 0;
   for (const other of waiting) {
     if (other.id === ticket.id || other.serviceId !== ticket.serviceId) continue;

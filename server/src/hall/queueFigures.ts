@@ -11,7 +11,7 @@ import type { HallState } from '../core/hallState/hallState';
 import type { StoredTicket } from '../tickets/ticketRepository';
 
 export function peopleAheadOf(state: HallState, ticket: StoredTicket): number {
-  return peopleAhead(ticket, state.waitingTickets());
+  return peopleAhead(ticket, state.waitingOf(ticket.serviceId));
 }
 
 export interface QueueFigures {
@@ -36,12 +36,10 @@ export function figuresOf(state: HallState, ticket: StoredTicket): QueueFigures 
 
 /** Per enabled service: how many wait, and about how long a ticket taken now would wait. */
 export function serviceQueues(state: HallState): ServiceQueue[] {
-  const waiting = new Map<number, number>();
-  for (const t of state.waitingTickets()) waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
   return state.services
     .filter((s) => s.enabled)
     .map((s) => {
-      const count = waiting.get(s.id) ?? 0;
+      const count = state.waitingCount(s.id);
       return {
         serviceId: s.id,
         waiting: count,

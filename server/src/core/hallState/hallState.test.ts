@@ -167,12 +167,18 @@ describe('hall hot state', () => {
       { service: 1, priority: 'elderly', issuedAt: 11, requeued: null, target: null, state: 'called' },
     ]);
     const state = loadHallState(repos, 1, NOON);
-    const before = JSON.stringify({
-      live: state.liveTickets(),
-      windows: state.windows(),
-      version: state.version,
-      average: state.averageMinutes(1),
-    });
+    const picture = () =>
+      JSON.stringify({
+        live: state.liveTickets(),
+        windows: state.windows(),
+        version: state.version,
+        average: state.averageMinutes(1),
+        // The indexes commands read move with the tickets.
+        waiting: [...state.waitingOf(1)].map((t) => t.id),
+        waitingCount: state.waitingCount(1),
+        byToken: state.liveTickets().map((t) => state.liveTicketByToken(t.statusToken)?.id),
+      });
+    const before = picture();
     const journal = new Journal();
     state.attach(journal);
     const [waiting, called] = state.liveTickets();
@@ -182,17 +188,11 @@ describe('hall hot state', () => {
     for (let i = 0; i < 5; i += 1) state.recordServiceMinutes(1, 42);
     state.nextVersion();
     expect(state.liveTickets()).toHaveLength(1);
+    expect(state.waitingCount(1)).toBe(0);
     expect(state.averageMinutes(1)).toBe(42);
     journal.undo();
     state.detach();
-    expect(
-      JSON.stringify({
-        live: state.liveTickets(),
-        windows: state.windows(),
-        version: state.version,
-        average: state.averageMinutes(1),
-      }),
-    ).toBe(before);
+    expect(picture()).toBe(before);
     // Outside a change the state refuses to change: memory moves only with the database.
     expect(() => state.nextVersion()).toThrow(/outside a change/);
     repos.db.close();

@@ -35,6 +35,9 @@ export class HallState {
   private versionNow: number;
   private dayNow: string;
   private readonly live = new Map<number, StoredTicket>();
+  /** The same tickets indexed the ways commands read them, kept in step by setLive. */
+  private readonly waitingByService = new Map<number, Map<number, StoredTicket>>();
+  private readonly byToken = new Map<string, Map<number, StoredTicket>>();
   private readonly serviceMinutes: Map<number, number[]>;
   private sortedWindows: HallWindow[] | null = null;
   private journal: Journal | null = null;
@@ -44,7 +47,7 @@ export class HallState {
     this.current = { hall: data.hall, rules: data.rules, services: data.services, windows: data.windows };
     this.versionNow = data.version;
     this.dayNow = data.day;
-    for (const t of [...data.tickets].sort((a, b) => a.id - b.id)) this.live.set(t.id, t);
+    for (const t of [...data.tickets].sort((a, b) => a.id - b.id)) this.setLive(t.id, t);
     this.serviceMinutes = data.serviceMinutes;
   }
 
@@ -111,14 +114,23 @@ export class HallState {
 
   waitingTickets(): StoredTicket[] {
     const waiting: StoredTicket[] = [];
-    for (const t of this.live.values()) if (t.state === 'waiting') waiting.push(t);
+    for (const service of this.waitingByService.values()) waiting.push(...service.values());
     return waiting;
+  }
+
+  /** One service's waiting tickets, without copying them (per issue, per status page). */
+  waitingOf(serviceId: number): Iterable<StoredTicket> {
+    return this.waitingByService.get(serviceId)?.values() ?? [];
+  }
+
+  waitingCount(serviceId: number): number {
+    return this.waitingByService.get(serviceId)?.size ?? 0;
   }
 
   /** The newest live ticket carrying this status token (a transfer keeps the visitor's token). */
   liveTicketByToken(token: string): StoredTicket | null {
     let found: StoredTicket | null = null;
-    for (const t of this.live.values()) if (t.statusToken === token && (!found || t.id > found.id)) found = t;
+    for (const t of this.byToken.get(token)?.values() ?? []) if (!found || t.id > found.id) found = t;
     return found;
   }
 
@@ -145,12 +157,8 @@ export class HallState {
   putTicket(ticket: StoredTicket): void {
     if (ticket.hallId !== this.hallId || ticket.businessDay !== this.dayNow) return;
     const before = this.live.get(ticket.id);
-    this.undoable(() => {
-      if (before) this.live.set(ticket.id, before);
-      else this.live.delete(ticket.id);
-    });
-    if (LIVE_STATES.has(ticket.state)) this.live.set(ticket.id, ticket);
-    else this.live.delete(ticket.id);
+    this.undoable(() => this.setLive(ticket.id, before));
+    this.setLive(ticket.id, LIVE_STATES.has(ticket.state) ? ticket : undefined);
   }
 
   putWindow(window: HallWindow): void {
@@ -184,12 +192,39 @@ export class HallState {
     const beforeLive = [...this.live.values()];
     this.journal?.record(() => {
       this.dayNow = beforeDay;
-      this.live.clear();
-      for (const t of beforeLive) this.live.set(t.id, t);
+      this.replaceLive(beforeLive);
     });
     this.dayNow = day;
-    this.live.clear();
-    for (const t of [...tickets].sort((a, b) => a.id - b.id)) this.live.set(t.id, t);
+    this.replaceLive([...tickets].sort((a, b) => a.id - b.id));
+  }
+
+  private replaceLive(tickets: readonly StoredTicket[]): void {
+    for (const id of [...this.live.keys()]) this.setLive(id, undefined);
+    for (const t of tickets) this.setLive(t.id, t);
+  }
+
+  /** The one place live tickets change: the map and its indexes move together. */
+  private setLive(id: number, ticket: StoredTicket | undefined): void {
+    const previous = this.live.get(id);
+    if (previous) {
+      this.waitingByService.get(previous.serviceId)?.delete(id);
+      const sameToken = this.byToken.get(previous.statusToken);
+      sameToken?.delete(id);
+      if (sameToken?.size === 0) this.byToken.delete(previous.statusToken);
+    }
+    if (!ticket) {
+      this.live.delete(id);
+      return;
+    }
+    this.live.set(id, ticket);
+    if (ticket.state === 'waiting') {
+      let service = this.waitingByService.get(ticket.serviceId);
+      if (!service) this.waitingByService.set(ticket.serviceId, (service = new Map()));
+      service.set(id, ticket);
+    }
+    let sameToken = this.byToken.get(ticket.statusToken);
+    if (!sameToken) this.byToken.set(ticket.statusToken, (sameToken = new Map()));
+    sameToken.set(id, ticket);
   }
 
   private setConfig(config: HallConfigState): void {

@@ -40,7 +40,9 @@ function call(
 /** The ticket the policy picks for this window among everyone waiting now. */
 export function callNext(deps: CounterDeps, ctx: ChangeContext, actor: Actor): TicketView {
   const window = callableWindow(deps, ctx, actor);
-  const pick = pickNext(window, ctx.hall.waitingTickets(), ctx.hall.rules, ctx.now);
+  // Only the services this window serves can be picked (pickNext checks every rule itself).
+  const waiting = window.serviceIds.flatMap((serviceId) => [...ctx.hall.waitingOf(serviceId)]);
+  const pick = pickNext(window, waiting, ctx.hall.rules, ctx.now);
   if (!pick) throw new DomainError('QUEUE_EMPTY');
   return call(ctx, actor, window, pick.ticket, pick.reason);
 }

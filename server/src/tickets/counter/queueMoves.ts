@@ -15,7 +15,7 @@ export function requeue(deps: CounterDeps, ctx: ChangeContext, actor: Actor, tic
   const ticket = findTicket(deps, ctx, ticketId);
   const state = move(ticket, 'requeue');
   const { requeueOffset } = ctx.hall.rules;
-  const sameService = ctx.hall.waitingTickets().filter((t) => t.serviceId === ticket.serviceId);
+  const sameService = [...ctx.hall.waitingOf(ticket.serviceId)];
   const requeued: StoredTicket = {
     ...ticket,
     state,
