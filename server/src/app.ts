@@ -59,6 +59,8 @@ export interface AppDeps {
   version?: string;
   /** Structured log; by default warnings and errors go to stdout as JSON lines. */
   logger?: Logger;
+  /** PRINTER_ALLOW_LOOPBACK: admins may point a printer at this machine's own addresses. */
+  allowLoopbackPrinters?: boolean;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -107,7 +109,11 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const adminBase = { repos, runChange, clock };
   const hallConfig = createHallConfigService(adminBase);
   const staffAdmin = createStaffAdminService({ ...adminBase, disconnectStaff: control.disconnectStaff });
-  const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
+  const deviceAdmin = createDeviceAdminService({
+    ...adminBase,
+    disconnectDevice: control.disconnectDevice,
+    allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
+  });
   const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
   const reports = createReportService(repos);
 

@@ -13,6 +13,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Printer for kiosks that have none configured: 'virtual' or tcp://host:9100. */
   DEFAULT_PRINTER: z.string().default('virtual'),
+  /** '1': printers may be on this machine's own addresses (127.x, localhost); refused otherwise. */
+  PRINTER_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** pino level: info logs start, stop and failures; debug adds one line per command. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

@@ -22,6 +22,8 @@ export interface StartOptions {
   clock?: () => number;
   version?: string;
   logger?: Logger;
+  /** PRINTER_ALLOW_LOOPBACK (see app.ts). */
+  allowLoopbackPrinters?: boolean;
 }
 
 export interface RunningServer {
@@ -49,6 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock: options.clock,
     version: options.version,
     logger,
+    allowLoopbackPrinters: options.allowLoopbackPrinters,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

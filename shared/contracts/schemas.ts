@@ -2,6 +2,7 @@
 // validates exactly what the clients are typed to send. Strings are bounded everywhere.
 import { z } from 'zod';
 import { DEVICE_KINDS, SERVICE_CATEGORIES } from './entities';
+import { parsePrinterInterface } from '../printerTarget';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
@@ -147,11 +148,15 @@ export const staffUpdateSchema = z
 
 export const printerSettingsSchema = z
   .object({
+    // Exactly what the printing code will accept: no file paths, no '/dev/../', no service ports.
     interface: z
       .string()
       .trim()
       .max(200)
-      .regex(/^(virtual|tcp:\/\/[\w.-]+:\d{1,5}|\/dev\/[\w./-]+|COM\d{1,3}|LPT\d|printer:.+|\\\\.+)$/),
+      .superRefine((text, ctx) => {
+        const parsed = parsePrinterInterface(text);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      }),
     widthColumns: z.number().int().min(32).max(64).default(48),
   })
   .strict();

@@ -19,6 +19,8 @@ export interface TestServerOptions {
   clock?: () => number;
   /** Extra staff accounts (username, password = `${username}-pass`). */
   extraStaff?: string[];
+  /** PRINTER_ALLOW_LOOPBACK; true by default here because the fake printers are on 127.0.0.1. */
+  allowLoopbackPrinters?: boolean;
 }
 
 export interface TestServer {
@@ -66,7 +68,14 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
   const dbFile = path.join(dataDir, 'hall.sqlite');
-  const printer = createServerPrinter(dataDir, { interface: 'virtual', widthColumns: 48 });
+  // Fake printers listen on 127.0.0.1, so this test server allows loopback printer targets
+  // (PRINTER_ALLOW_LOOPBACK=1); test/server/printerTargets.test.ts checks the default refuses them.
+  const allowLoopbackPrinters = options.allowLoopbackPrinters ?? true;
+  const printer = createServerPrinter(
+    dataDir,
+    { interface: 'virtual', widthColumns: 48 },
+    { allowLoopback: allowLoopbackPrinters },
+  );
   const boot = (port: number) =>
     startServer({
       dbFile,
@@ -77,6 +86,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       printer,
       clock: options.clock,
       synchronous: 'NORMAL',
+      allowLoopbackPrinters,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;
