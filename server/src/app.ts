@@ -16,6 +16,7 @@ import { createAuthService } from './auth/authService';
 import { createLoginLimiter } from './auth/loginLimiter';
 import { sha256 } from './core/secrets';
 import { createSocketAuthorizer } from './auth/socketAuthorizer';
+import { registerSignInLockHandlers } from './auth/signInLockHandlers';
 import { createStorageAlarm } from './core/storageAlarm';
 import { createRegistrar } from './core/command';
 import { createPresence, createPublisher } from './core/publisher';
@@ -166,6 +167,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerReportHandlers(track, reports);
+      registerSignInLockHandlers(socket, track, auth, adminBase);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);

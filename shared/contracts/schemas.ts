@@ -175,6 +175,17 @@ export const deviceUpdateSchema = z
 
 export const deviceRefSchema = z.object({ id }).strict();
 
+/** Lift sign-in locks: of one of the hall's accounts (every address), or of one address. */
+export const signInUnlockSchema = z
+  .object({
+    staffId: id.nullable().default(null),
+    address: z.string().trim().min(1).max(64).nullable().default(null),
+  })
+  .strict()
+  .refine((v) => (v.staffId === null) !== (v.address === null), {
+    message: 'give staffId or address',
+  });
+
 export const priorityClassSchema = z
   .object({
     id: z.string().regex(/^[a-z_]{1,32}$/),
@@ -288,6 +299,7 @@ export type StaffCreateInput = z.input<typeof staffCreateSchema>;
 export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
 export type DeviceCreateInput = z.input<typeof deviceCreateSchema>;
 export type DeviceUpdateInput = z.input<typeof deviceUpdateSchema>;
+export type SignInUnlockInput = z.input<typeof signInUnlockSchema>;
 export type RulesUpdateInput = z.input<typeof rulesUpdateSchema>;
 export type HallUpdateInput = z.input<typeof hallUpdateSchema>;
 export type NoticeUpsertInput = z.input<typeof noticeUpsertSchema>;
