@@ -47,6 +47,7 @@ import {
 } from './core/socketTypes';
 import { createApiRouter } from './http/api';
 import { createPagesRouter } from './http/pages';
+import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
 
@@ -62,6 +63,8 @@ export interface AppDeps {
   logger?: Logger;
   /** PRINTER_ALLOW_LOOPBACK: admins may point a printer at this machine's own addresses. */
   allowLoopbackPrinters?: boolean;
+  /** Web origins besides the server's own whose pages may connect (ALLOWED_ORIGINS, PUBLIC_URL). */
+  allowedOrigins?: readonly string[];
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -75,7 +78,14 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   // other way round, both would answer long-polling requests and crash the process.
   const app = express();
   httpServer.on('request', app);
+  const originAllowed = createOriginCheck(deps.allowedOrigins ?? []);
   const io: AppServer = new Server(httpServer, {
+    // Checked on every handshake request (polling and WebSocket) before anything else runs.
+    allowRequest: (req, callback) => {
+      if (originAllowed(req)) return callback(null, true);
+      logger.warn({ origin: String(req.headers.origin).slice(0, 100) }, 'socket origin refused');
+      callback('ORIGIN_NOT_ALLOWED', false);
+    },
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
     connectionStateRecovery: undefined,

@@ -13,6 +13,20 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Printer for kiosks that have none configured: 'virtual' or tcp://host:9100. */
   DEFAULT_PRINTER: z.string().default('virtual'),
+  /**
+   * Web origins, besides the server's own address, whose pages may open a socket: comma-separated,
+   * e.g. 'https://hall.example.cn' when a reverse proxy serves the pages under another name.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   /** '1': printers may be on this machine's own addresses (127.x, localhost); refused otherwise. */
   PRINTER_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),

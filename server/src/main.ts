@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     hallConfig,
     printer: createServerPrinter(config.DATA_DIR, fallbackPrinter, { allowLoopback: allowLoopbackPrinters }),
     allowLoopbackPrinters,
+    allowedOrigins: [...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])],
     publicUrl: config.PUBLIC_URL ?? null,
     synchronous: config.DB_SYNCHRONOUS,
     version: process.env.npm_package_version,

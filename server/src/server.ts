@@ -24,6 +24,8 @@ export interface StartOptions {
   logger?: Logger;
   /** PRINTER_ALLOW_LOOPBACK (see app.ts). */
   allowLoopbackPrinters?: boolean;
+  /** ALLOWED_ORIGINS plus PUBLIC_URL (see app.ts). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -52,6 +54,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     version: options.version,
     logger,
     allowLoopbackPrinters: options.allowLoopbackPrinters,
+    allowedOrigins: options.allowedOrigins,
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

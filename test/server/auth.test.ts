@@ -1,5 +1,6 @@
 // Handshake authentication by role, command authorisation, sign-in rate limiting, session expiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
 import type { SessionInfo } from '@hall/shared/contracts/entities';
 import type { AuditEntry, SignInLockView } from '@hall/shared/contracts/admin';
@@ -61,6 +62,44 @@ describe('handshake', () => {
     const denied = await emitAck(client.socket, 'admin:staffList');
     expect(!denied.ok && denied.error.code).toBe('FORBIDDEN');
     client.close();
+  });
+});
+
+describe('origin of the handshake (issue 13 item 9)', () => {
+  const connectFrom = (origin: string) =>
+    new Promise<string>((resolve) => {
+      const socket = io(server.url, {
+        auth: { role: 'kiosk', deviceKey: server.credentials.kioskKey },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin },
+      });
+      socket.once('connect', () => {
+        socket.close();
+        resolve('connected');
+      });
+      socket.once('connect_error', () => {
+        socket.close();
+        resolve('refused');
+      });
+    });
+
+  it('refuses pages of other sites, even with valid credentials', async () => {
+    expect(await connectFrom('http://evil.example')).toBe('refused');
+    expect(await connectFrom('null')).toBe('refused');
+    expect(await connectFrom(`http://127.0.0.1:${server.port + 1}`)).toBe('refused');
+  });
+
+  it("accepts the server's own pages", async () => {
+    expect(await connectFrom(server.url)).toBe('connected');
+  });
+
+  it("the pages' CSP lets them connect only to their own server", async () => {
+    const response = await fetch(`${server.url}/console/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/\bwss?:/);
   });
 });
 
