@@ -1,8 +1,9 @@
-// Builds the whole server around an http.Server: repositories, services, Socket.IO with
+// Builds the whole server around an http(s).Server: repositories, services, Socket.IO with
 // role-based handshake auth, and the HTTP routes. Nothing here reads the environment or opens
 // files on its own: main.ts (and the tests) pass everything in.
 import express from 'express';
 import type http from 'node:http';
+import type https from 'node:https';
 import { Server } from 'socket.io';
 import { appError } from '@hall/shared/contracts/errors';
 import type { Db } from './core/db/database';
@@ -70,7 +71,7 @@ export interface AppDeps {
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-export function createApplication(httpServer: http.Server, deps: AppDeps) {
+export function createApplication(httpServer: http.Server | https.Server, deps: AppDeps) {
   const clock = deps.clock ?? Date.now;
   const logger = deps.logger ?? createLogger({ level: 'warn' });
   // Express must be the http server's request handler BEFORE Socket.IO attaches: Socket.IO then

@@ -35,6 +35,10 @@ async function main(): Promise<void> {
   const fallbackPrinter = printerSettingsSchema.parse({ interface: config.DEFAULT_PRINTER });
   const printerProblem = printerTargetProblem(fallbackPrinter.interface, allowLoopbackPrinters);
   if (printerProblem) throw new Error(`DEFAULT_PRINTER: ${printerProblem}`);
+  const tls =
+    config.TLS_CERT && config.TLS_KEY
+      ? { cert: fs.readFileSync(config.TLS_CERT), key: fs.readFileSync(config.TLS_KEY) }
+      : undefined;
   const server = await startServer({
     dbFile: config.dbFile,
     webRoot: config.webRoot,
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     hallConfig,
     printer: createServerPrinter(config.DATA_DIR, fallbackPrinter, { allowLoopback: allowLoopbackPrinters }),
     allowLoopbackPrinters,
+    tls,
     allowedOrigins: [...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])],
     publicUrl: config.PUBLIC_URL ?? null,
     synchronous: config.DB_SYNCHRONOUS,

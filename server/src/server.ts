@@ -1,6 +1,8 @@
 // Starts a complete server on a data folder: opens (and migrates) the SQLite file, writes the
 // hall configuration on first start, and listens. Used by main.ts, the tests and the benchmarks.
+import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createApplication, type Application } from './app';
 import { openDatabase, startCheckpointTimer } from './core/db/database';
@@ -26,6 +28,8 @@ export interface StartOptions {
   allowLoopbackPrinters?: boolean;
   /** ALLOWED_ORIGINS plus PUBLIC_URL (see app.ts). */
   allowedOrigins?: readonly string[];
+  /** TLS_CERT / TLS_KEY (PEM): serve https:// and wss:// instead of plain http. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export interface RunningServer {
@@ -34,6 +38,8 @@ export interface RunningServer {
   app: Application;
   /** Secrets generated on first start (null when the database already existed). */
   credentials: SeedCredentials | null;
+  /** SHA-256 fingerprint of the TLS certificate ('AB:CD:…'), the kiosk's `serverCertificateSha256`. */
+  certificateSha256: string | null;
   close(): Promise<void>;
 }
 
@@ -44,7 +50,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const logger = options.logger ?? createLogger({ level: 'warn' });
   const stopCheckpoints = startCheckpointTimer(db, logger);
 
-  const httpServer = http.createServer();
+  // A hall may use a self-signed certificate: kiosks pin its fingerprint instead of trusting a CA.
+  const httpServer = options.tls ? https.createServer({ ...options.tls }) : http.createServer();
+  const certificateSha256 = options.tls ? new X509Certificate(options.tls.cert).fingerprint256 : null;
   const app = createApplication(httpServer, {
     db,
     printer: options.printer,
@@ -64,10 +72,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
 
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
     app,
     credentials,
+    certificateSha256,
     async close() {
       stopCheckpoints();
       // io.close() closes the http server too, and waits for every connection to end: cut the

@@ -12,7 +12,7 @@ function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[]
 }
 
 export function describeStart(
-  server: Pick<RunningServer, 'url' | 'port' | 'credentials'>,
+  server: Pick<RunningServer, 'url' | 'port' | 'credentials' | 'certificateSha256'>,
   config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR'>,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
 ): string {
@@ -33,7 +33,13 @@ export function describeStart(
   ];
   const lan = lanAddresses(interfaces);
   if (lan.length > 0)
-    lines.push(`  局域网 LAN:        ${lan.map((a) => `http://${a}:${server.port}`).join('  ')}`);
+    lines.push(
+      `  局域网 LAN:        ${lan.map((a) => `${new URL(base).protocol}//${a}:${server.port}`).join('  ')}`,
+    );
+  if (server.certificateSha256) {
+    lines.push(`  证书指纹 Certificate SHA-256 (kiosk "serverCertificateSha256"):`);
+    lines.push(`    ${server.certificateSha256}`);
+  }
   if (server.credentials) {
     lines.push('', '首次启动生成的账号与设备密钥（只显示这一次，请妥善保存）:');
     lines.push('First start: accounts and device keys (shown only this once — keep them safe):');

@@ -21,12 +21,15 @@ export interface TestServerOptions {
   extraStaff?: string[];
   /** PRINTER_ALLOW_LOOPBACK; true by default here because the fake printers are on 127.0.0.1. */
   allowLoopbackPrinters?: boolean;
+  /** Serve https:// with this certificate and key (PEM). */
+  tls?: { cert: string; key: string };
 }
 
 export interface TestServer {
   url: string;
   port: number;
   dataDir: string;
+  certificateSha256: string | null;
   dbFile: string;
   credentials: {
     kioskKey: string;
@@ -87,6 +90,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       clock: options.clock,
       synchronous: 'NORMAL',
       allowLoopbackPrinters,
+      tls: options.tls,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;
@@ -96,6 +100,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server: TestServer = {
     url: running.url,
     port,
+    certificateSha256: running.certificateSha256,
     dataDir,
     dbFile,
     credentials: {
