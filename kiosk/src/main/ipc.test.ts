@@ -36,6 +36,7 @@ function setup(overrides: Record<string, unknown> = {}, printTicket?: PrintTicke
   const config = parseConfig(
     {
       serverUrl: SERVER,
+      allowInsecureHttp: true,
       deviceKey: 'kiosk-key-0123456789',
       displayDeviceKey: 'display-key-0123456789',
       role: 'both',
