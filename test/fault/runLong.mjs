@@ -4,9 +4,11 @@
 // exits non-zero if any figure is wrong.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const vitest = require.resolve('vitest/vitest.mjs');
+// vitest's command-line entry (its package exports do not list it).
+const vitest = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const child = spawn(process.execPath, [vitest, 'run', 'test/fault', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, FAULT_MODE: 'long' },
