@@ -87,7 +87,7 @@ beforeAll(async () => {
   kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
   display = await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey });
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: SIZES[0], locale: 'zh-CN', bypassCSP: true });
+  context = await browser.newContext({ viewport: SIZES[0], locale: 'zh-CN' });
   page = await context.newPage();
   page.on('pageerror', (error) => console.error('[admin page error]', error));
   await signIn(page, 'admin', server.credentials.admin.password);

@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 it('shows "点击开启声音" once, and after the tap speaks the next call', async () => {
-  const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(
     `${server.url}/display/?key=${encodeURIComponent(server.credentials.displayKey)}&voicelog=1`,
   );
@@ -92,7 +92,7 @@ it('shows "点击开启声音" once, and after the tap speaks the next call', as
 });
 
 it('under the Electron host shows no overlay and takes the device key from the host', async () => {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const deviceKey = server.credentials.displayKey;
   // What kiosk/src/preload exposes; the host allows autoplay (Chromium flag set by Electron main).
   await context.addInitScript((key) => {

@@ -61,7 +61,7 @@ async function finish(staff: ConnectedClient, ticketId: number): Promise<void> {
 }
 
 async function openHall(width: number, height: number, query = 'voicelog=1'): Promise<Page> {
-  const page = await browser.newPage({ bypassCSP: true, viewport: { width, height } });
+  const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(`${server.url}/display/?key=${encodeURIComponent(server.credentials.displayKey)}&${query}`);
   await page.getByTestId('window-board').waitFor();
   return page;
@@ -157,7 +157,7 @@ afterAll(async () => {
 describe('hall display', () => {
   it('shows a call in huge type on the hall and window displays and speaks it with the right clips', async () => {
     const hall = await openHall(1920, 1080);
-    const windowPage = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+    const windowPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await windowPage.goto(
       `${server.url}/display/window/3?key=${encodeURIComponent(server.credentials.displayKey)}`,
     );
@@ -420,7 +420,7 @@ describe('screens for people', () => {
   });
 
   it('window display passes axe AAA', async () => {
-    const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(
       `${server.url}/display/window/3?key=${encodeURIComponent(server.credentials.displayKey)}`,
     );
@@ -435,7 +435,7 @@ describe('screens for people', () => {
   });
 
   it('without a key the display says so instead of showing an empty hall', async () => {
-    const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/display/`);
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('设备密钥');
     await page.goto(`${server.url}/display/?key=wrong-key-123`);

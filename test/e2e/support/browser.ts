@@ -31,9 +31,27 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+/**
+ * Throws unless the page runs under the server's real Content-Security-Policy: a script of the
+ * page may not eval (no 'unsafe-eval'). Browser tests never bypass the CSP; a page that only
+ * worked with it bypassed would pass them otherwise.
+ */
+export async function expectCspEnforced(page: Page): Promise<void> {
+  const evalAllowed = await page.evaluate(() => {
+    try {
+      return (0, eval)('1') === 1;
+    } catch {
+      return false;
+    }
+  });
+  if (evalAllowed) throw new Error(`CSP not in force on ${page.url()} (was it bypassed?)`);
+}
+
 /** Runs axe-core with the WCAG A, AA and AAA rule sets; returns the violations (expect none). */
 export async function checkAxeAAA(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the pages' CSP (no inline scripts) does not block it.
+  await expectCspEnforced(page);
+  // Injected through the driver (DevTools protocol), which the page's CSP does not govern: the
+  // page itself keeps its real policy (no inline scripts, no eval).
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (
