@@ -104,8 +104,8 @@ it('under the Electron host shows no overlay and takes the device key from the h
   const page = await context.newPage();
   await page.goto(`${server.url}/display/`);
   await page.getByTestId('window-board').waitFor();
-  // give the voice set-up time to decide; the overlay must not appear
-  await page.waitForTimeout(1500);
+  // once the voice set-up has decided (it marks the page), the overlay must not be there
+  await page.locator('html[data-voice]').waitFor({ state: 'attached' });
   expect(await page.getByTestId('sound-unlock').count()).toBe(0);
   // the key came from the host, not from the address or storage
   expect(await page.evaluate(() => localStorage.length)).toBe(0);

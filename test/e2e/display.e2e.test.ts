@@ -22,6 +22,7 @@ declare global {
   interface Window {
     __voiceLog?: string[];
     __voiceFailures?: string[];
+    __voiceEnded?: string[];
   }
 }
 
@@ -199,8 +200,9 @@ describe('hall display', () => {
     const sequence = clipSequence(called.number, 3);
     const played = await waitForClips(hall, sequence.length * 2);
     expect(played).toEqual([...sequence, ...sequence]);
-    // every clip was fetched from the voice pack and played to its end (none skipped)
-    await new Promise((r) => setTimeout(r, 1500));
+    // every clip was fetched from the voice pack and played to its end (none skipped): wait until
+    // each has finished, then none may have failed
+    await hall.waitForFunction((n) => (window.__voiceEnded?.length ?? 0) >= n, played.length);
     expect(await hall.evaluate(() => window.__voiceFailures)).toEqual([]);
 
     // the window display marks nothing elderly at window 3, but window 1's does
@@ -294,8 +296,14 @@ describe('hall display', () => {
     const played = await waitForClips(hall, clipsBefore + duringClips.length * 2);
     // announced exactly twice (callRepeat), the earlier call not again
     expect(played.slice(clipsBefore)).toEqual([...duringClips, ...duringClips]);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await voiceLog(hall)).length).toBe(played.length);
+    // A sentinel call at window 4: had the earlier call been announced again, its clips would
+    // come before the sentinel's.
+    await issue('A');
+    const sentinel = await callNext(staff4);
+    const sentinelClips = clipSequence(sentinel.number, 4);
+    const all = await waitForClips(hall, played.length + sentinelClips.length * 2);
+    expect(all.slice(played.length)).toEqual([...sentinelClips, ...sentinelClips]);
+    await finish(staff4, sentinel.id);
 
     const numbers = [await hall.getByTestId('current-number').innerText()];
     for (const row of await hall.getByTestId('recent-call').allInnerTexts())

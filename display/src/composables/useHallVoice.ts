@@ -14,6 +14,8 @@ declare global {
     __voiceLog?: string[];
     /** Clips that did not play to the end ('name:error' / 'name:timeout'), with ?voicelog. */
     __voiceFailures?: string[];
+    /** Every clip that finished (ended, error or timeout), with ?voicelog: tests wait on it. */
+    __voiceEnded?: string[];
   }
 }
 
@@ -44,6 +46,7 @@ export function useHallVoice(store: ReturnType<typeof useHallStore>): {
     if (params.has('voicelog')) {
       window.__voiceLog = [];
       window.__voiceFailures = [];
+      window.__voiceEnded = [];
     }
     const created = await createVoice({
       packUrl: `${import.meta.env.BASE_URL}voice/pack/`,
@@ -51,6 +54,7 @@ export function useHallVoice(store: ReturnType<typeof useHallStore>): {
       preferSpeech: params.get('voice') === 'speech',
       onClip: (name) => window.__voiceLog?.push(name),
       onClipEnd: (name, outcome) => {
+        window.__voiceEnded?.push(name);
         if (outcome === 'error' || outcome === 'timeout') window.__voiceFailures?.push(`${name}:${outcome}`);
       },
       onError: (error) => console.warn('[voice]', error),
@@ -60,6 +64,8 @@ export function useHallVoice(store: ReturnType<typeof useHallStore>): {
     }
     voice = created;
     for (const a of early.splice(0)) created.announcer.announce(a);
+    // Set once the voice is ready and the sound overlay decided: diagnostics and tests wait on it.
+    document.documentElement.dataset.voice = created.engineKind;
   });
 
   onBeforeUnmount(() => {
