@@ -37,6 +37,10 @@ import { createHomeVisitService } from './homeVisits/homeVisitService';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
+import { registerApiKeyHandlers } from './apiKeys/apiKeyHandlers';
+import { createApiKeyRepository } from './apiKeys/apiKeyRepository';
+import { createApiKeyService } from './apiKeys/apiKeyService';
+import { createExternalApiRouter } from './apiKeys/externalApiRouter';
 import {
   adminRoom,
   deviceRoom,
@@ -128,6 +132,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   });
   const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
   const reports = createReportService(repos);
+  const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -179,6 +184,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerReportHandlers(track, reports);
       registerSignInLockHandlers(socket, track, auth, adminBase);
+      registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -209,6 +215,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
+  // External systems (booking apps, rating platforms) with an admin-issued API key.
+  const externalApi = createExternalApiRouter({ repos, apiKeys });
+  app.use('/api/v1', externalApi);
   app.use(
     '/api',
     createApiRouter({
@@ -246,7 +255,8 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth },
+    services: { issue, counter, windows, auth, apiKeys },
+    externalApi,
     control,
     async close(): Promise<void> {
       await new Promise<void>((resolve) => io.close(() => resolve()));

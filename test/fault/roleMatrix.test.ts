@@ -94,6 +94,9 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'admin:monitor': () => undefined,
   'admin:report': () => ({ from: today, to: today }),
   'admin:audit': () => undefined,
+  'admin:apiKeyList': () => undefined,
+  'admin:apiKeyCreate': () => ({ name: `矩阵系统 ${++unique}`, scopes: ['appointments'] }),
+  'admin:apiKeyRevoke': () => ({ id: 999_999 }),
   'admin:signInLocks': () => undefined,
   'admin:signInUnlock': () => ({ address: '10.200.0.1' }),
   'homeVisit:create': (t) => ({

@@ -172,4 +172,23 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX home_visits_hall ON home_visits(hall_id, status);
     `,
   },
+  {
+    version: 2,
+    name: 'api keys for external systems',
+    sql: `
+      CREATE TABLE api_keys (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        name TEXT NOT NULL,
+        scopes_json TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        created_by INTEGER REFERENCES staff(id),
+        revoked_at INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX api_keys_hall ON api_keys(hall_id);
+    `,
+  },
 ];
