@@ -86,6 +86,8 @@ describe('hostile text on screens', () => {
     }
     await page.screenshot({ path: shotPath('abuse-display') });
     await expectInert(page, dialogs);
+    // The probe every other browser test relies on tells a bypassed CSP from the real one.
+    await expect(expectCspEnforced(page)).rejects.toThrow('CSP not in force');
     await page.close();
   });
 

@@ -32,19 +32,22 @@ export interface AxeViolation {
 }
 
 /**
- * Throws unless the page runs under the server's real Content-Security-Policy: a script of the
- * page may not eval (no 'unsafe-eval'). Browser tests never bypass the CSP; a page that only
- * worked with it bypassed would pass them otherwise.
+ * Throws unless the page runs under the server's real Content-Security-Policy: an inline script
+ * (which the policy forbids) must not run. Browser tests never bypass the CSP; a page that only
+ * worked with it bypassed would pass them otherwise. (Eval cannot serve as the probe: DevTools
+ * evaluation is allowed to eval whatever the page's policy says.)
  */
 export async function expectCspEnforced(page: Page): Promise<void> {
-  const evalAllowed = await page.evaluate(() => {
-    try {
-      return (0, eval)('1') === 1;
-    } catch {
-      return false;
-    }
+  const inlineRan = await page.evaluate(() => {
+    const probe = window as unknown as { __cspProbe?: number };
+    delete probe.__cspProbe;
+    const script = document.createElement('script');
+    script.textContent = 'window.__cspProbe = 1';
+    document.head.append(script);
+    script.remove();
+    return probe.__cspProbe === 1;
   });
-  if (evalAllowed) throw new Error(`CSP not in force on ${page.url()} (was it bypassed?)`);
+  if (inlineRan) throw new Error(`CSP not in force on ${page.url()} (was it bypassed?)`);
 }
 
 /** Runs axe-core with the WCAG A, AA and AAA rule sets; returns the violations (expect none). */
