@@ -312,7 +312,7 @@ describe('admin console', () => {
     await expectAccessible(page);
     await shots(page, 'config-signin-locks');
     await page.click('[data-test=unlock-staff]');
-    expect(await successText(page)).toContain('已解除 窗口民警 的登录锁定');
+    await expect.poll(() => successText(page)).toContain('已解除 窗口民警 的登录锁定');
     await page.locator('[data-test=locks-empty]').waitFor();
     expect(await signInFrom(server.credentials.staff.password)).toBe(200);
   });
