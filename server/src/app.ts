@@ -34,6 +34,16 @@ import { createDeviceAdminService } from './devices/deviceAdminService';
 import { registerHomeVisitHandlers } from './homeVisits/homeVisitHandlers';
 import { createHomeVisitRepository } from './homeVisits/homeVisitRepository';
 import { createHomeVisitService } from './homeVisits/homeVisitService';
+import { createHomeVisitPersonalData } from './homeVisits/homeVisitPersonalData';
+import { createHomeVisitHttpRouter } from './homeVisits/homeVisitHttpRouter';
+import type { FieldCipher } from './core/crypto/fieldCipher';
+import { createAccessLogRepository } from './privacy/accessLogRepository';
+import { createRetentionRepository } from './privacy/retentionRepository';
+import { createPrivacyService } from './privacy/privacyService';
+import { createRetentionService } from './privacy/retentionService';
+import { createSubjectService } from './privacy/subjectService';
+import { registerPrivacyHandlers } from './privacy/privacyHandlers';
+import { createPrivacyHttpRouter } from './privacy/privacyHttpRouter';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
@@ -70,6 +80,10 @@ export interface AppDeps {
   allowLoopbackPrinters?: boolean;
   /** Web origins besides the server's own whose pages may connect (ALLOWED_ORIGINS, PUBLIC_URL). */
   allowedOrigins?: readonly string[];
+  /** Seals and opens personal fields (the key ring checked against this database). */
+  cipher: FieldCipher;
+  /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
+  backupDir?: string | null;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -130,7 +144,23 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     disconnectDevice: control.disconnectDevice,
     allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
   });
-  const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
+  const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
+  const accessLog = createAccessLogRepository(deps.db);
+  const personalSources = [createHomeVisitPersonalData(repos, visitRepository)];
+  const privacyBase = { ...adminBase, accessLog, sources: personalSources };
+  const privacy = createPrivacyService(privacyBase);
+  const retention = createRetentionService({
+    ...privacyBase,
+    retention: createRetentionRepository(deps.db),
+    logger,
+    backupDir: deps.backupDir ?? null,
+  });
+  const subjects = createSubjectService({ ...privacyBase, cipher: deps.cipher });
+  const homeVisits = createHomeVisitService({
+    ...adminBase,
+    visits: visitRepository,
+    logExport: privacy.logExport,
+  });
   const reports = createReportService(repos);
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
@@ -182,6 +212,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
+      registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
       registerReportHandlers(track, reports);
       registerSignInLockHandlers(socket, track, auth, adminBase);
       registerApiKeyHandlers(socket, track, apiKeys);
@@ -215,6 +246,8 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
+  app.use('/api/admin', createHomeVisitHttpRouter({ auth, visits: homeVisits, logger }));
+  app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
   // External systems (booking apps, rating platforms) with an admin-issued API key.
   const externalApi = createExternalApiRouter({ repos, apiKeys });
   app.use('/api/v1', externalApi);
@@ -255,7 +288,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth, apiKeys },
+    services: { issue, counter, windows, auth, apiKeys, homeVisits, privacy, retention, subjects },
     externalApi,
     control,
     async close(): Promise<void> {

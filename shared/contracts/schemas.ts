@@ -262,6 +262,17 @@ export const homeVisitCreateSchema = z
       .regex(/^\d{4}\*{10}\d{3}[\dX]$/)
       .nullable()
       .default(null),
+    /**
+     * The full resident ID, when the person shows their card: the server checks it, keeps its masked
+     * form (sealed) and a keyed hash to find the person's records later, never the number itself.
+     */
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^\d{17}[\dX]$/)
+      .nullable()
+      .default(null),
     phone: z
       .string()
       .trim()

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device, IssuedTicket } from '@hall/shared/contracts/entities';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
+import { PERSONAL_RECORD_KINDS, REVEAL_REASONS } from '@hall/shared/contracts/privacy';
 import type { Role } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
@@ -111,6 +112,14 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'homeVisit:complete': (t) => ({ id: t.visitId }),
   'homeVisit:cancel': (t) => ({ id: t.visitId, reason: '矩阵' }),
   'homeVisit:list': () => ({}),
+  'privacy:reveal': (t) => ({ kind: PERSONAL_RECORD_KINDS[0], id: t.visitId, reason: REVEAL_REASONS[0] }),
+  'privacy:accessLog': () => ({}),
+  'privacy:retention': () => undefined,
+  'privacy:retentionUpdate': () => ({ ticketDays: 7 }),
+  'privacy:purgeNow': () => undefined,
+  // A phone nobody registered: the matrix may find or erase nothing real.
+  'privacy:subjectFind': () => ({ phone: '10000000000' }),
+  'privacy:subjectErase': () => ({ phone: '10000000000', confirm: true }),
 };
 
 /** Rows of every table a command could change, and the hall's version. */

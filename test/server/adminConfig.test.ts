@@ -380,11 +380,12 @@ describe('only admins may send admin commands', () => {
     COMMAND_ROLES[e].every((r) => r === 'admin'),
   );
 
-  it('covers every admin and home-visit command: none is open to staff, kiosks or displays', () => {
+  it('covers every admin, home-visit and personal-information command: none is open to staff, kiosks or displays', () => {
     const adminFamily = (Object.keys(COMMAND_ROLES) as ClientEventName[]).filter(
-      (e) => e.startsWith('admin:') || e.startsWith('homeVisit:'),
+      (e) => e.startsWith('admin:') || e.startsWith('homeVisit:') || e.startsWith('privacy:'),
     );
-    expect(adminFamily.length).toBeGreaterThanOrEqual(21);
+    expect(adminFamily.length).toBeGreaterThanOrEqual(28);
+    expect(adminOnly.filter((e) => e.startsWith('privacy:'))).toHaveLength(7);
     for (const event of adminFamily) {
       expect(COMMAND_ROLES[event], event).not.toContain('staff');
       expect(COMMAND_ROLES[event], event).not.toContain('kiosk');

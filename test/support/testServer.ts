@@ -10,6 +10,7 @@ import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
+import type { Logger } from '../../server/src/core/logger';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1' };
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   allowLoopbackPrinters?: boolean;
   /** Serve https:// with this certificate and key (PEM). */
   tls?: { cert: string; key: string };
+  /** The server's log (e.g. one writing into a test's buffer). */
+  logger?: Logger;
 }
 
 export interface TestServer {
@@ -31,6 +34,8 @@ export interface TestServer {
   dataDir: string;
   certificateSha256: string | null;
   dbFile: string;
+  /** The key file for personal fields (in its own temp folder, outside dataDir). */
+  keyFile: string;
   credentials: {
     kioskKey: string;
     displayKey: string;
@@ -71,6 +76,8 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
   const dbFile = path.join(dataDir, 'hall.sqlite');
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-keys-'));
+  const keyFile = path.join(keyDir, 'field-keys.json');
   // Fake printers listen on 127.0.0.1, so this test server allows loopback printer targets
   // (PRINTER_ALLOW_LOOPBACK=1); test/server/printerTargets.test.ts checks the default refuses them.
   const allowLoopbackPrinters = options.allowLoopbackPrinters ?? true;
@@ -91,6 +98,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       synchronous: 'NORMAL',
       allowLoopbackPrinters,
       tls: options.tls,
+      logger: options.logger,
+      keyFile,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;
@@ -103,6 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     certificateSha256: running.certificateSha256,
     dataDir,
     dbFile,
+    keyFile,
     credentials: {
       kioskKey: key('kiosk'),
       displayKey: key('display'),
@@ -127,6 +137,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(keyDir, { recursive: true, force: true });
     },
   };
   return server;
