@@ -24,6 +24,10 @@ export interface TestServerOptions {
   frameTickMs?: number;
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
+  /** PRINTER_ALLOW_LOOPBACK; true by default here because the fake printers are on 127.0.0.1. */
+  allowLoopbackPrinters?: boolean;
+  /** Serve https:// with this certificate and key (PEM). */
+  tls?: { cert: string; key: string };
   /** The server's log (e.g. one writing into a test's buffer). */
   logger?: Logger;
 }
@@ -32,6 +36,7 @@ export interface TestServer {
   url: string;
   port: number;
   dataDir: string;
+  certificateSha256: string | null;
   dbFile: string;
   /** The key file for personal fields (in its own temp folder, outside dataDir). */
   keyFile: string;
@@ -79,7 +84,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dbFile = path.join(dataDir, 'hall.sqlite');
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-keys-'));
   const keyFile = path.join(keyDir, 'field-keys.json');
-  const printer = createServerPrinter(dataDir, { interface: 'virtual', widthColumns: 48 });
+  // Fake printers listen on 127.0.0.1, so this test server allows loopback printer targets
+  // (PRINTER_ALLOW_LOOPBACK=1); test/server/printerTargets.test.ts checks the default refuses them.
+  const allowLoopbackPrinters = options.allowLoopbackPrinters ?? true;
+  const printer = createServerPrinter(
+    dataDir,
+    { interface: 'virtual', widthColumns: 48 },
+    { allowLoopback: allowLoopbackPrinters },
+  );
   const boot = (port: number) =>
     startServer({
       dbFile,
@@ -93,6 +105,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       frameTickMs: options.frameTickMs,
       commandBudget: options.commandBudget,
       statusPageLimits: options.statusPageLimits,
+      allowLoopbackPrinters,
+      tls: options.tls,
       logger: options.logger,
       keyFile,
     });
@@ -104,6 +118,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server: TestServer = {
     url: running.url,
     port,
+    certificateSha256: running.certificateSha256,
     dataDir,
     dbFile,
     keyFile,

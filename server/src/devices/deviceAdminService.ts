@@ -6,6 +6,7 @@ import type { DeviceWithKey } from '@hall/shared/contracts/admin';
 import type { deviceCreateSchema, deviceUpdateSchema } from '@hall/shared/contracts/schemas';
 import type { z } from 'zod';
 import { randomToken, sha256 } from '../core/secrets';
+import { printerTargetProblem } from '../printing/printerPolicy';
 import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
 
 type DeviceCreate = z.output<typeof deviceCreateSchema>;
@@ -16,6 +17,8 @@ const NO_SCREENS = { screens: false };
 
 export interface DeviceAdminDeps extends AdminServiceDeps {
   disconnectDevice(deviceId: number): Promise<void>;
+  /** PRINTER_ALLOW_LOOPBACK: a printer target on this machine's own addresses is accepted. */
+  allowLoopbackPrinters: boolean;
 }
 
 export function createDeviceAdminService(deps: DeviceAdminDeps) {
@@ -27,6 +30,11 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
     return device;
   }
 
+  function checkPrinter(printer: Device['printer'] | undefined): void {
+    const problem = printer ? printerTargetProblem(printer.interface, deps.allowLoopbackPrinters) : null;
+    if (problem) throw new DomainError('VALIDATION_FAILED', { detail: `printer.interface: ${problem}` });
+  }
+
   return {
     list(actor: AdminActor): Device[] {
       return repos.devices.list(actor.hallId);
@@ -36,6 +44,7 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
       if (input.kind === 'display' && input.printer) {
         throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
       }
+      checkPrinter(input.printer);
       const key = randomToken();
       const device = await configChange(
         deps,
@@ -70,6 +79,7 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
           if (before.kind === 'display' && input.printer) {
             throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
           }
+          checkPrinter(input.printer);
           const after: Device = {
             ...before,
             name: input.name ?? before.name,

@@ -1,6 +1,7 @@
 // What a window does with tickets: call, recall, start, finish, no-show, requeue, transfer, cancel,
 // and what it holds now. Each command is one change of a group commit; the steps are named in
-// calling.ts, serving.ts and queueMoves.ts, the guards in counterGuards.ts. The state machine and
+// calling.ts, serving.ts and queueMoves.ts, the guards in counterGuards.ts (and ../staffScope.ts:
+// staff reach only their window's services and own no-shows). The state machine and
 // the queue policy (shared/queue) decide; these files load, check who may act, save and log.
 import type { FinishMarks, WindowStats } from '@hall/shared/contracts/entities';
 import type { Actor } from '../../core/actor';

@@ -8,12 +8,14 @@ import type { Actor } from '../../core/actor';
 import type { ChangeContext } from '../../core/changes';
 import { toView, type StoredTicket } from '../ticketRepository';
 import { atWindow, findTicket, heldWindow, type CounterDeps } from './counterGuards';
+import { assertStaffScope } from '../staffScope';
 import { logTicket, move, setCurrent } from './ticketMoves';
 
 export function requeue(deps: CounterDeps, ctx: ChangeContext, actor: Actor, ticketId: number): TicketView {
   const window = heldWindow(ctx, actor);
   const ticket = findTicket(deps, ctx, ticketId);
   const state = move(ticket, 'requeue');
+  assertStaffScope(deps.repos, actor, window, ticket, 'requeue');
   const { requeueOffset } = ctx.hall.rules;
   const sameService = [...ctx.hall.waitingOf(ticket.serviceId)];
   const requeued: StoredTicket = {
@@ -50,6 +52,7 @@ export function transfer(
     if (!targetWindow.serviceIds.includes(target.id)) throw new DomainError('SERVICE_NOT_SERVED_BY_WINDOW');
   }
   const closed: StoredTicket = { ...ticket, state: move(ticket, 'transfer'), finishedAt: ctx.now };
+  assertStaffScope(deps.repos, actor, window, ticket, 'transfer');
   ctx.saveTicket(closed, ticket.state);
   const { id: _oldId, ...rest } = ticket;
   const created = ctx.insertTicket({
@@ -85,6 +88,7 @@ export function cancel(deps: CounterDeps, ctx: ChangeContext, actor: Actor, tick
   const window = heldWindow(ctx, actor);
   const ticket = findTicket(deps, ctx, ticketId);
   const cancelled: StoredTicket = { ...ticket, state: move(ticket, 'cancel'), finishedAt: ctx.now };
+  assertStaffScope(deps.repos, actor, window, ticket, 'cancel');
   ctx.saveTicket(cancelled, ticket.state);
   logTicket(ctx, actor, cancelled, 'cancelled', window);
   const view = toView(cancelled);
