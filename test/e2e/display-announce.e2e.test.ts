@@ -96,7 +96,7 @@ beforeAll(async () => {
   watchDisplays();
   await connectStaff();
   browser = await launchBrowser();
-  hall = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  hall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await hall.goto(
     `${server.url}/display/?key=${encodeURIComponent(server.credentials.displayKey)}&voicelog=1`,
   );
