@@ -58,18 +58,26 @@ export const useVisitStore = defineStore('visit', () => {
     issued.value ? issued.value.ticket.priorityClass !== NORMAL_CLASS : false,
   );
 
-  const choice = useVisitChoice({
+  const {
+    reset: resetChoice,
+    currentChoice,
+    ...choice
+  } = useVisitChoice({
     classes: () => hall.rules?.priorityClasses,
     elderlyAge: () => elderlyAge.value,
     businessDay: () => hall.snapshot?.businessDay ?? new Date(now()).toISOString().slice(0, 10),
   });
   const { screen } = choice;
-  const printing = useTicketPrinting(issued, () => hall.snapshot);
-  const print = printing.print;
+  const {
+    usePrinter,
+    print,
+    reset: resetPrinting,
+    ...printing
+  } = useTicketPrinting(issued, () => hall.snapshot);
 
   // Counting whenever a visitor is mid-way: off the start screen, or a ticket request (and its
   // "try again" prompt) open on it — a failed request must not greet the next visitor.
-  const idle = useIdleReset({
+  const { stop: stopIdleReset, ...idle } = useIdleReset({
     idleSeconds: () => idleSeconds.value,
     now: () => now(),
     visitOpen: computed(() => screen.value !== 'idle' || pending.value !== null),
@@ -88,19 +96,19 @@ export const useVisitStore = defineStore('visit', () => {
     defaultLocale.value = options.locale;
     locale.value = options.locale;
     configuredIdleSeconds.value = options.idleSeconds;
-    printing.usePrinter(options.printer);
+    usePrinter(options.printer);
     if (options.now) now = options.now;
   }
 
   function goIdle(): void {
-    idle.stop();
-    choice.reset();
+    stopIdleReset();
+    resetChoice();
     locale.value = defaultLocale.value;
     issuing.value = false;
     issueError.value = null;
     pending.value = null;
     issued.value = null;
-    printing.reset();
+    resetPrinting();
   }
 
   function toggleLocale(): void {
@@ -111,9 +119,7 @@ export const useVisitStore = defineStore('visit', () => {
   /** The visitor tapped a service: one new ticket request. */
   function takeTicket(serviceId: number): Promise<void> {
     if (issuing.value || issued.value) return Promise.resolve();
-    return runIssue(
-      issueInputFor(choice.currentChoice(), serviceId, newRequestId(), hall.rules?.priorityClasses),
-    );
+    return runIssue(issueInputFor(currentChoice(), serviceId, newRequestId(), hall.rules?.priorityClasses));
   }
 
   /** "Try again" after a failure: the same request, so at most one ticket exists. */
@@ -190,44 +196,21 @@ export const useVisitStore = defineStore('visit', () => {
   );
 
   return {
-    screen,
-    mode: choice.mode,
+    ...choice,
+    ...printing,
+    ...idle,
     locale,
-    priorityClassId: choice.priorityClassId,
-    chosenClass: choice.chosenClass,
-    otherPriorityClasses: choice.otherPriorityClasses,
-    proxyFor: choice.proxyFor,
-    proxyForElderly: choice.proxyForElderly,
-    proxyRelation: choice.proxyRelation,
-    idResult: choice.idResult,
-    idProblem: choice.idProblem,
     issuing,
     issueError,
     issueStalled,
     issued,
     isPriority,
-    printState: printing.printState,
-    printFault: printing.printFault,
-    printsLocally: printing.printsLocally,
     origin,
-    remainingSeconds: idle.remainingSeconds,
     idleSeconds,
-    warnSeconds: idle.warnSeconds,
-    showIdleWarning: idle.showIdleWarning,
     elderlyAge,
     configure,
-    touch: idle.touch,
     goIdle,
     toggleLocale,
-    chooseElderly: choice.chooseElderly,
-    openClassPicker: choice.openClassPicker,
-    choosePriorityClass: choice.choosePriorityClass,
-    chooseProxy: choice.chooseProxy,
-    setProxyFor: choice.setProxyFor,
-    setProxyForElderly: choice.setProxyForElderly,
-    setProxyRelation: choice.setProxyRelation,
-    openIdEntry: choice.openIdEntry,
-    acceptIdReading: choice.acceptIdReading,
     takeTicket,
     retryIssue,
     reprint,
