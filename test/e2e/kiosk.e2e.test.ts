@@ -365,7 +365,18 @@ describe('kiosk in a browser', () => {
       // (1.3 × size comes back rounded to layout units, hence the hair of tolerance)
       expect(t.lineHeight / t.fontSize, `line height of "${t.text}"`).toBeGreaterThanOrEqual(1.299);
     }
-    expect(measured.buttons.length).toBeGreaterThanOrEqual(7); // green channel, proxy, 4 services, language, ID
+    // green channel, 残疾人 and 军人, proxy, 4 services, language, ID
+    expect(measured.buttons.length).toBeGreaterThanOrEqual(10);
+    // The green channel stays the first and biggest choice beside the other priority classes.
+    const areaOf = (b: { left: number; top: number; right: number; bottom: number }) =>
+      (b.right - b.left) * (b.bottom - b.top);
+    const green = measured.buttons.find((b) => b.name.includes('老年人绿色通道'))!;
+    for (const b of measured.buttons.filter((x) => x !== green)) {
+      expect(areaOf(green), `green channel bigger than "${b.name}"`).toBeGreaterThan(areaOf(b));
+    }
+    expect(measured.buttons.find((b) => b.name.includes('残疾人优先'))).toBeDefined();
+    expect(measured.buttons.find((b) => b.name.includes('军人优先'))).toBeDefined();
+    expect(await page.evaluate(() => document.documentElement.dataset.orientation)).toBe('landscape');
     for (const b of measured.buttons) {
       expect(b.right - b.left, `width of "${b.name}"`).toBeGreaterThanOrEqual(200);
       expect(b.bottom - b.top, `height of "${b.name}"`).toBeGreaterThanOrEqual(120);
@@ -389,7 +400,7 @@ describe('kiosk in a browser', () => {
     // The priority rule in words, and a spoken welcome.
     expect(await page.getByTestId('rule-text').textContent()).toContain('普通窗口每 2 位穿插 1 位');
     expect(await page.evaluate(() => window.__spoken ?? [])).toContain(
-      '欢迎。六十岁以上的老人，请点左边绿色的老年人绿色通道。',
+      '欢迎。六十岁以上的老人，请点绿色的老年人绿色通道。',
     );
     await page.close();
   });
