@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import type { Repositories } from '../repositories';
 import type { RunChange } from '../core/changes';
 import type { AdminActor } from '../audit/configChange';
+import { valuesDetail } from '../audit/auditDetail';
 import type { HomeVisitRepository } from './homeVisitRepository';
 
 type Create = z.output<typeof homeVisitCreateSchema>;
@@ -62,7 +63,13 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
     detail: Record<string, unknown>,
   ): void {
     const at = deps.clock();
-    repos.audit.append(actor.hallId, at, actor.staffId, `homeVisit.${action}`, { id: visit.id, ...detail });
+    repos.audit.append(
+      actor.hallId,
+      at,
+      actor.staffId,
+      `homeVisit.${action}`,
+      valuesDetail({ id: visit.id }, detail),
+    );
     repos.events.append({
       hallId: actor.hallId,
       ticketId: null,
