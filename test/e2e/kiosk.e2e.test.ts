@@ -11,6 +11,7 @@ import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
+import { expectDesignRules, measureScreen } from './support/screenRules';
 
 const DIGIT_CLIPS = ['ling', 'yi', 'er', 'san', 'si', 'wu', 'liu', 'qi', 'ba', 'jiu'];
 
@@ -260,6 +261,8 @@ describe('kiosk in a browser', () => {
     expect(await page.getByTestId('relation-child').getAttribute('aria-pressed')).toBe('true');
     await page.screenshot({ path: shotPath('kiosk-choose-proxy') });
     await expectAxeClean(page, 'choose (proxy)');
+    // Every number of §6 here too, ≥ 24 px between the option rows among them.
+    expectDesignRules(await measureScreen(page), 'choose (proxy) 1920×1080');
     await page.getByTestId('service-B').click(); // tap 2
     await page.getByTestId('screen-result').waitFor();
 
@@ -295,6 +298,9 @@ describe('kiosk in a browser', () => {
     for (const ch of full) await page.getByTestId(`key-${ch}`).click();
     await page.screenshot({ path: shotPath('kiosk-id-entry') });
     await expectAxeClean(page, 'id entry');
+    // No aria-label on a paragraph (ignored by screen readers): the digits are a named group.
+    expect(await page.locator('p[aria-label]').count()).toBe(0);
+    expect(await page.getByRole('group', { name: '输入身份证号码' }).count()).toBe(1);
     await page.getByTestId('id-confirm').click();
     await page.getByTestId('screen-choose').waitFor();
     expect(await page.getByTestId('choose-hint').textContent()).toContain('已为您选择老年人绿色通道');
