@@ -547,6 +547,18 @@ describe('kiosk in a browser', () => {
       await page.getByText('Senior green channel').waitFor();
       await expectAllInside('idle (English)', false);
       await page.screenshot({ path: shotPath('kiosk-long-names-en') });
+
+      // The same names on an upright panel at its true size (the upright layout of its own).
+      await page.setViewportSize({ width: 768, height: 1366 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.orientation))
+        .toBe('portrait');
+      await expectAllInside('idle (English, upright)', false);
+      await page.screenshot({ path: shotPath('kiosk-long-names-en-upright') });
+      await page.getByTestId('language-toggle').click();
+      await page.getByText('老年人绿色通道').first().waitFor();
+      await expectAllInside('idle (upright)', true);
+      await page.screenshot({ path: shotPath('kiosk-long-names-upright') });
       await page.close();
     } finally {
       // Later tests expect the demo hall's names.
