@@ -32,9 +32,23 @@ import { createDeviceAdminService } from './devices/deviceAdminService';
 import { registerHomeVisitHandlers } from './homeVisits/homeVisitHandlers';
 import { createHomeVisitRepository } from './homeVisits/homeVisitRepository';
 import { createHomeVisitService } from './homeVisits/homeVisitService';
+import { createHomeVisitPersonalData } from './homeVisits/homeVisitPersonalData';
+import { createHomeVisitHttpRouter } from './homeVisits/homeVisitHttpRouter';
+import type { FieldCipher } from './core/crypto/fieldCipher';
+import { createAccessLogRepository } from './privacy/accessLogRepository';
+import { createRetentionRepository } from './privacy/retentionRepository';
+import { createPrivacyService } from './privacy/privacyService';
+import { createRetentionService } from './privacy/retentionService';
+import { createSubjectService } from './privacy/subjectService';
+import { registerPrivacyHandlers } from './privacy/privacyHandlers';
+import { createPrivacyHttpRouter } from './privacy/privacyHttpRouter';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
+import { registerApiKeyHandlers } from './apiKeys/apiKeyHandlers';
+import { createApiKeyRepository } from './apiKeys/apiKeyRepository';
+import { createApiKeyService } from './apiKeys/apiKeyService';
+import { createExternalApiRouter } from './apiKeys/externalApiRouter';
 import {
   adminRoom,
   deviceRoom,
@@ -59,6 +73,10 @@ export interface AppDeps {
   version?: string;
   /** Structured log; by default warnings and errors go to stdout as JSON lines. */
   logger?: Logger;
+  /** Seals and opens personal fields (the key ring checked against this database). */
+  cipher: FieldCipher;
+  /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
+  backupDir?: string | null;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -108,8 +126,25 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const hallConfig = createHallConfigService(adminBase);
   const staffAdmin = createStaffAdminService({ ...adminBase, disconnectStaff: control.disconnectStaff });
   const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
-  const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
+  const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
+  const accessLog = createAccessLogRepository(deps.db);
+  const personalSources = [createHomeVisitPersonalData(repos, visitRepository)];
+  const privacyBase = { ...adminBase, accessLog, sources: personalSources };
+  const privacy = createPrivacyService(privacyBase);
+  const retention = createRetentionService({
+    ...privacyBase,
+    retention: createRetentionRepository(deps.db),
+    logger,
+    backupDir: deps.backupDir ?? null,
+  });
+  const subjects = createSubjectService({ ...privacyBase, cipher: deps.cipher });
+  const homeVisits = createHomeVisitService({
+    ...adminBase,
+    visits: visitRepository,
+    logExport: privacy.logExport,
+  });
   const reports = createReportService(repos);
+  const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -159,7 +194,9 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
+      registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
       registerReportHandlers(track, reports);
+      registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -190,6 +227,11 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
+  app.use('/api/admin', createHomeVisitHttpRouter({ auth, visits: homeVisits, logger }));
+  app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
+  // External systems (booking apps, rating platforms) with an admin-issued API key.
+  const externalApi = createExternalApiRouter({ repos, apiKeys });
+  app.use('/api/v1', externalApi);
   app.use(
     '/api',
     createApiRouter({
@@ -227,7 +269,8 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth },
+    services: { issue, counter, windows, auth, apiKeys, homeVisits, privacy, retention, subjects },
+    externalApi,
     control,
     async close(): Promise<void> {
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,6 +1,29 @@
 // Shapes only the admin console reads: devices with fresh keys, the live monitor, reports, home visits.
 import type { Device, Id, ServiceCategory, StaffMember } from './entities';
 
+/** What an external system may do with an admin-issued API key (closed list; add as APIs appear). */
+export const API_KEY_SCOPES = ['appointments', 'ratings'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** An API key as the console lists it; the key itself is shown once, at creation. */
+export interface ApiKey {
+  id: Id;
+  hallId: Id;
+  name: string;
+  scopes: ApiKeyScope[];
+  /** The first characters of the key, so a hall can tell its keys apart. */
+  prefix: string;
+  createdAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface ApiKeyWithSecret {
+  apiKey: ApiKey;
+  /** Shown once; the server keeps only its hash. */
+  key: string;
+}
+
 export interface DeviceWithKey {
   device: Device;
   /** Shown once; the server keeps only its hash. */
@@ -74,13 +97,20 @@ export interface HallReport {
 export const HOME_VISIT_STATUSES = ['requested', 'scheduled', 'done', 'cancelled'] as const;
 export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
 
+/**
+ * A home visit as lists show it: masked by default (个人信息保护). The full name, phone, address and
+ * notes are sealed in the database and shown only through `privacy:reveal`, which is logged.
+ */
 export interface HomeVisit {
   id: Id;
   hallId: Id;
-  personName: string;
+  /** The family name only (杨*); '' once the personal fields were cleared. */
+  maskedName: string;
+  /** 138****1234 */
+  maskedPhone: string;
+  /** The district only (茂名市茂南区), never the street or house. */
+  district: string;
   maskedIdNumber: string | null;
-  phone: string;
-  address: string;
   serviceId: Id;
   reason: 'bedridden' | 'disabled' | 'elderly' | 'other';
   requestedDate: string;
@@ -91,7 +121,9 @@ export interface HomeVisit {
   documentDelivered: boolean;
   assistedPayment: boolean;
   cancelReason: string | null;
-  notes: string | null;
+  hasNotes: boolean;
+  /** When the personal fields were cleared (retention period over, or erased on request). */
+  personalClearedAt: number | null;
   createdAt: number;
 }
 

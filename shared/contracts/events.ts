@@ -20,6 +20,7 @@ import type {
   WindowStats,
 } from './entities';
 import type {
+  ApiKeyCreateInput,
   DeviceCreateInput,
   DeviceUpdateInput,
   FinishTicketInput,
@@ -40,7 +41,28 @@ import type {
   TransferTicketInput,
   WindowUpsertInput,
 } from './schemas';
-import type { AuditEntry, DeviceWithKey, HallReport, HomeVisit, MonitorState } from './admin';
+import type {
+  ApiKey,
+  ApiKeyWithSecret,
+  AuditEntry,
+  DeviceWithKey,
+  HallReport,
+  HomeVisit,
+  MonitorState,
+} from './admin';
+import type {
+  AccessLogEntry,
+  AccessLogQueryInput,
+  PurgeRun,
+  RetentionState,
+  RetentionUpdateInput,
+  RevealedRecord,
+  RevealInput,
+  SubjectCopy,
+  SubjectErasure,
+  SubjectEraseInput,
+  SubjectQueryInput,
+} from './privacy';
 
 export interface Versioned {
   version: number;
@@ -109,6 +131,9 @@ export interface ClientToServerEvents {
   'admin:deviceCreate': Command<DeviceCreateInput, DeviceWithKey>;
   'admin:deviceUpdate': Command<DeviceUpdateInput, Device>;
   'admin:deviceRevoke': Command<{ id: Id }, Device>;
+  'admin:apiKeyList': Query<ApiKey[]>;
+  'admin:apiKeyCreate': Command<ApiKeyCreateInput, ApiKeyWithSecret>;
+  'admin:apiKeyRevoke': Command<{ id: Id }, ApiKey>;
   'admin:noticeUpsert': Command<NoticeUpsertInput, Notice>;
   'admin:noticeDelete': Command<{ id: Id }, null>;
   'admin:monitor': Query<MonitorState>;
@@ -119,6 +144,14 @@ export interface ClientToServerEvents {
   'homeVisit:complete': Command<HomeVisitCompleteInput, HomeVisit>;
   'homeVisit:cancel': Command<HomeVisitCancelInput, HomeVisit>;
   'homeVisit:list': Command<HomeVisitListInput, HomeVisit[]>;
+  // personal information (admin): every reveal, copy and erasure lands in the access log
+  'privacy:reveal': Command<RevealInput, RevealedRecord>;
+  'privacy:accessLog': Command<AccessLogQueryInput, AccessLogEntry[]>;
+  'privacy:retention': Query<RetentionState>;
+  'privacy:retentionUpdate': Command<RetentionUpdateInput, RetentionState>;
+  'privacy:purgeNow': Query<PurgeRun>;
+  'privacy:subjectFind': Command<SubjectQueryInput, SubjectCopy>;
+  'privacy:subjectErase': Command<SubjectEraseInput, SubjectErasure>;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
@@ -156,6 +189,9 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:deviceCreate': ['admin'],
   'admin:deviceUpdate': ['admin'],
   'admin:deviceRevoke': ['admin'],
+  'admin:apiKeyList': ['admin'],
+  'admin:apiKeyCreate': ['admin'],
+  'admin:apiKeyRevoke': ['admin'],
   'admin:noticeUpsert': ['admin'],
   'admin:noticeDelete': ['admin'],
   'admin:monitor': ['admin'],
@@ -166,6 +202,13 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'homeVisit:complete': ['admin'],
   'homeVisit:cancel': ['admin'],
   'homeVisit:list': ['admin'],
+  'privacy:reveal': ['admin'],
+  'privacy:accessLog': ['admin'],
+  'privacy:retention': ['admin'],
+  'privacy:retentionUpdate': ['admin'],
+  'privacy:purgeNow': ['admin'],
+  'privacy:subjectFind': ['admin'],
+  'privacy:subjectErase': ['admin'],
 };
 
 /** What the handshake sends in `auth`. */

@@ -38,6 +38,7 @@ const FIELD_SECTIONS: Record<string, string> = {
   device: 'devices',
   homeVisit: 'homeVisits',
   account: 'staff',
+  privacy: 'privacy.categories',
 };
 
 const kindOf = (action: string): string => action.split('.')[0] ?? action;
@@ -95,7 +96,8 @@ function valueWords(kind: string, field: string, value: unknown, c: AuditWordsCo
       (field === 'category' && codeWords('categories', value, c)) ||
       (field === 'role' && codeWords('staff.roles', value, c)) ||
       (field === 'kind' && codeWords('devices.kinds', value, c)) ||
-      (field === 'reason' && kind === 'homeVisit' && codeWords('homeVisits.reasons', value, c));
+      (field === 'reason' && kind === 'homeVisit' && codeWords('homeVisits.reasons', value, c)) ||
+      (field === 'matchedBy' && codeWords('audit.matchedBy', value, c));
     if (coded) return coded;
     if (value === '') return c.t('admin.audit.empty');
     // Dates and times read as they are; free text (names, notices) is quoted to show where it ends.
