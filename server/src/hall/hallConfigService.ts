@@ -63,6 +63,7 @@ export function createHallConfigService(deps: AdminServiceDeps) {
           nameEn: input.nameEn ?? before.nameEn,
           ticketFooter: input.ticketFooter ?? before.ticketFooter,
           hours: input.hours ?? before.hours,
+          voiceLanguages: input.voiceLanguages ?? before.voiceLanguages,
         };
         if (after.hours.opens >= after.hours.closes) {
           throw new DomainError('VALIDATION_FAILED', { detail: 'hours: opening must be before closing' });
@@ -185,7 +186,13 @@ export function createHallConfigService(deps: AdminServiceDeps) {
 export type HallConfigService = ReturnType<typeof createHallConfigService>;
 
 /** What the audit log compares, per kind of thing (ids, states and counters are not configuration). */
-const HALL_FIELDS = ['name', 'nameEn', 'ticketFooter', 'hours'] as const satisfies readonly (keyof Hall)[];
+const HALL_FIELDS = [
+  'name',
+  'nameEn',
+  'ticketFooter',
+  'hours',
+  'voiceLanguages',
+] as const satisfies readonly (keyof Hall)[];
 const SERVICE_FIELDS = [
   'code',
   'nameZh',

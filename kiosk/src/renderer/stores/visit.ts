@@ -12,6 +12,7 @@ import { NORMAL_CLASS, type IssuedTicket } from '@hall/shared/contracts/entities
 import type { AppError } from '@hall/shared/contracts/errors';
 import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
+import { hallVoiceLanguages, type VoiceLanguage } from '@hall/shared/voice/languages';
 import { newRequestId } from '../lib/requestId';
 import { effectiveIdleSeconds } from '../lib/idleCountdown';
 import type { KioskLocale } from '../locales/i18n';
@@ -42,12 +43,21 @@ export const useVisitStore = defineStore('visit', () => {
 
   // ---- the visit ----
   const locale = ref<KioskLocale>('zh-CN');
+  /** The spoken language this visitor chose on the start screen; null: the hall's first. */
+  const voiceChoice = ref<VoiceLanguage | null>(null);
   const issuing = ref(false);
   const issueError = ref<AppError | null>(null);
   const pending = shallowRef<IssueTicketInput | null>(null);
   const issued = shallowRef<IssuedTicket | null>(null);
 
   const elderlyAge = computed(() => hall.rules?.elderlyAge ?? DEFAULT_RULES.elderlyAge);
+  /** The hall's spoken languages, in order (hall setting, changeable live). */
+  const voiceLanguages = computed(() => hallVoiceLanguages(hall.snapshot?.hall.voiceLanguages));
+  const voiceLanguage = computed<VoiceLanguage>(() =>
+    voiceChoice.value && voiceLanguages.value.includes(voiceChoice.value)
+      ? voiceChoice.value
+      : voiceLanguages.value[0]!,
+  );
   const idleSeconds = computed(() =>
     effectiveIdleSeconds(
       configuredIdleSeconds.value,
@@ -75,12 +85,15 @@ export const useVisitStore = defineStore('visit', () => {
     ...printing
   } = useTicketPrinting(issued, () => hall.snapshot);
 
-  // Counting whenever a visitor is mid-way: off the start screen, or a ticket request (and its
-  // "try again" prompt) open on it — a failed request must not greet the next visitor.
+  // Counting whenever a visitor is mid-way: off the start screen, a ticket request (and its
+  // "try again" prompt) open on it — a failed request must not greet the next visitor — or a
+  // spoken language chosen, which must not stay for the next visitor either.
   const { stop: stopIdleReset, ...idle } = useIdleReset({
     idleSeconds: () => idleSeconds.value,
     now: () => now(),
-    visitOpen: computed(() => screen.value !== 'idle' || pending.value !== null),
+    visitOpen: computed(
+      () => screen.value !== 'idle' || pending.value !== null || voiceChoice.value !== null,
+    ),
     screen,
     onTimeout: () => goIdle(),
   });
@@ -104,6 +117,7 @@ export const useVisitStore = defineStore('visit', () => {
     stopIdleReset();
     resetChoice();
     locale.value = defaultLocale.value;
+    voiceChoice.value = null;
     issuing.value = false;
     issueError.value = null;
     pending.value = null;
@@ -113,6 +127,11 @@ export const useVisitStore = defineStore('visit', () => {
 
   function toggleLocale(): void {
     locale.value = locale.value === 'zh-CN' ? 'en' : 'zh-CN';
+  }
+
+  /** 粤语 / 普通话 on the start screen: the voice for this visitor only (the text stays as it is). */
+  function chooseVoice(language: VoiceLanguage): void {
+    if (voiceLanguages.value.includes(language)) voiceChoice.value = language;
   }
 
   // ---- issuing ----
@@ -191,7 +210,10 @@ export const useVisitStore = defineStore('visit', () => {
       }
       // A visitor mid-choice has most likely gone to the service desk as the pause screen said.
       if (screen.value === 'choose' || screen.value === 'classes' || screen.value === 'idEntry') goIdle();
-      else if (screen.value === 'idle') locale.value = defaultLocale.value;
+      else if (screen.value === 'idle') {
+        locale.value = defaultLocale.value;
+        voiceChoice.value = null;
+      }
     },
   );
 
@@ -200,6 +222,9 @@ export const useVisitStore = defineStore('visit', () => {
     ...printing,
     ...idle,
     locale,
+    voiceChoice,
+    voiceLanguages,
+    voiceLanguage,
     issuing,
     issueError,
     issueStalled,
@@ -211,6 +236,7 @@ export const useVisitStore = defineStore('visit', () => {
     configure,
     goIdle,
     toggleLocale,
+    chooseVoice,
     takeTicket,
     retryIssue,
     reprint,

@@ -257,4 +257,11 @@ export const MIGRATIONS: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'spoken languages of each hall',
+    sql: `
+      ALTER TABLE halls ADD COLUMN voice_languages TEXT NOT NULL DEFAULT '["cmn"]';
+    `,
+  },
 ];

@@ -69,6 +69,12 @@ describe('audit entries in words', () => {
       '老年人专窗：由 否 改为 是',
     ]);
 
+    const voices = entry('hall.update', {
+      target: { id: 1, label: null },
+      changes: [{ field: 'voiceLanguages', from: ['cmn'], to: ['cmn', 'yue'] }],
+    });
+    expect(lines(voices)).toEqual(['播报语言（按顺序）：由 普通话 改为 普通话、粤语']);
+
     const hall = entry('hall.update', {
       target: { id: 1, label: null },
       changes: [

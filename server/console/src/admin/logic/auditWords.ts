@@ -111,6 +111,9 @@ function valueWords(kind: string, field: string, value: unknown, c: AuditWordsCo
         .map((id) => (typeof id === 'number' ? (c.serviceName(id) ?? `#${id}`) : String(id)))
         .join(separator);
     }
+    if (field === 'voiceLanguages') {
+      return value.map((v) => codeWords('hall.languages', String(v), c) ?? String(v)).join(separator);
+    }
     if (field === 'priorityClasses') {
       return (value as PriorityClass[])
         .map((p) => `${c.locale === 'en' ? p.nameEn : p.nameZh} ${p.marker}`)
