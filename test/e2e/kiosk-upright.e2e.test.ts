@@ -283,3 +283,42 @@ describe('upright kiosk with more priority classes than fit the start screen', (
     }
   });
 });
+
+describe('upright kiosk in a hall that speaks Cantonese too', () => {
+  it('粤语 / 普通话 on the start screen beside the hall name, every number of §6 kept', async () => {
+    const session = await login(
+      server.url,
+      server.credentials.admin.username,
+      server.credentials.admin.password,
+    );
+    const admin = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
+    try {
+      const updated = await emitAck(admin.socket, 'admin:hallUpdate', { voiceLanguages: ['cmn', 'yue'] });
+      expect(updated.ok, JSON.stringify(updated)).toBe(true);
+      for (const [width, height] of [
+        [1080, 1920],
+        [768, 1366],
+      ] as const) {
+        const size = `${width}x${height}`;
+        const page = await openKiosk(width, height);
+        await page.getByTestId('voice-choice').waitFor();
+        await checkStep(page, size, 'idle-two-voices');
+        // The hall's name keeps its room: the English button sits beside the rule below.
+        const title = await page.locator('.hall-title').boundingBox();
+        expect(title!.width).toBeGreaterThan(width * 0.3);
+        expect(await page.locator('.idle-footer [data-testid=language-toggle]').count()).toBe(1);
+        await page.getByTestId('voice-yue').click();
+        expect(await page.getByTestId('voice-yue').getAttribute('aria-pressed')).toBe('true');
+        await page.getByTestId('language-toggle').click();
+        await page.getByText('Senior green channel').waitFor();
+        // English is spoken in English whatever voice is chosen: upright, the choice makes room.
+        expect(await page.getByTestId('voice-choice').count()).toBe(0);
+        await checkStep(page, size, 'idle-two-voices-en');
+        await page.close();
+      }
+    } finally {
+      await emitAck(admin.socket, 'admin:hallUpdate', { voiceLanguages: ['cmn'] });
+      admin.close();
+    }
+  });
+});
