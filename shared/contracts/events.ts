@@ -36,6 +36,7 @@ import type {
   ReportQueryInput,
   RulesUpdateInput,
   ServiceUpsertInput,
+  SignInUnlockInput,
   StaffCreateInput,
   StaffUpdateInput,
   TransferTicketInput,
@@ -49,6 +50,7 @@ import type {
   HallReport,
   HomeVisit,
   MonitorState,
+  SignInLockView,
 } from './admin';
 import type {
   AccessLogEntry,
@@ -139,6 +141,9 @@ export interface ClientToServerEvents {
   'admin:monitor': Query<MonitorState>;
   'admin:report': Command<ReportQueryInput, HallReport>;
   'admin:audit': Query<AuditEntry[]>;
+  /** Sign-in locks of this hall's accounts and of addresses. */
+  'admin:signInLocks': Query<SignInLockView[]>;
+  'admin:signInUnlock': Command<SignInUnlockInput, { lifted: number }>;
   'homeVisit:create': Command<HomeVisitCreateInput, HomeVisit>;
   'homeVisit:schedule': Command<HomeVisitScheduleInput, HomeVisit>;
   'homeVisit:complete': Command<HomeVisitCompleteInput, HomeVisit>;
@@ -197,6 +202,8 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:monitor': ['admin'],
   'admin:report': ['admin'],
   'admin:audit': ['admin'],
+  'admin:signInLocks': ['admin'],
+  'admin:signInUnlock': ['admin'],
   'homeVisit:create': ['admin'],
   'homeVisit:schedule': ['admin'],
   'homeVisit:complete': ['admin'],

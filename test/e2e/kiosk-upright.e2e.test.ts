@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function openKiosk(width: number, height: number, key = server.credentials.kioskKey): Promise<Page> {
-  const page = await browser.newPage({ bypassCSP: true, viewport: { width, height } });
+  const page = await browser.newPage({ viewport: { width, height } });
   await page.addInitScript(() => {
     window.__spoken = [];
     window.addEventListener('kiosk:voice', (e) =>

@@ -60,7 +60,7 @@ function targetWords(entry: AuditEntry, c: AuditWordsContext): string | null {
   const kind = kindOf(entry.action);
   if (kind === 'window' && label) return c.t('admin.windows.numberLabel', { number: label });
   if (kind === 'service' && label) return c.t('admin.audit.targets.service', { name: label });
-  if (kind === 'staff' || kind === 'account') {
+  if (kind === 'staff' || kind === 'account' || kind === 'signin') {
     const name = id !== null ? c.staffName(id) : null;
     if (name && label && name !== label) return `${name}（${label}）`;
     return name ?? label;
