@@ -6,6 +6,7 @@ import { loadServerConfig } from '../config';
 import { openDatabase } from '../core/db/database';
 import { createRepositories } from '../repositories';
 import { hashPassword, randomToken } from '../core/secrets';
+import { valuesDetail } from '../audit/auditDetail';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -22,7 +23,13 @@ function main(): void {
     const password = randomToken(9);
     repos.staff.setPassword(account.id, hashPassword(password));
     repos.staff.deleteSessionsOf(account.id);
-    repos.audit.append(account.hallId, Date.now(), null, 'account.passwordReset.cli', { username });
+    repos.audit.append(
+      account.hallId,
+      Date.now(),
+      null,
+      'account.passwordReset.cli',
+      valuesDetail({ id: account.id, label: username }, { passwordReset: true }),
+    );
     console.log(`新密码 / New password for ${username}: ${password}`);
   } finally {
     db.close();

@@ -3,7 +3,7 @@
 import { ref } from 'vue';
 import type { ClientEventName } from '@hall/shared/contracts/events';
 import type { AckData, PayloadArgs } from '@hall/shared/client/hallConnection';
-import { command as request } from '../../net/link';
+import { command as request, type ConsoleResult } from '../../net/link';
 import { useMessagesStore } from '../../stores/messages';
 
 export interface SuccessWords {
@@ -15,27 +15,46 @@ export function useAdminCommand() {
   const messages = useMessagesStore();
   const busy = ref(false);
 
-  async function run<E extends ClientEventName>(
+  async function send<E extends ClientEventName>(
     event: E,
     payload: PayloadArgs<E>,
     success?: SuccessWords | ((data: AckData<E>) => SuccessWords),
-  ): Promise<AckData<E> | null> {
+  ): Promise<ConsoleResult<AckData<E>>> {
     busy.value = true;
     try {
       const result = await request(event, ...payload);
       if (!result.ok) {
         messages.showError(result.error);
-        return null;
+        return result;
       }
       if (success) {
         const words = typeof success === 'function' ? success(result.data) : success;
         messages.showText('success', words.key, words.params ?? {});
       }
-      return result.data;
+      return result;
     } finally {
       busy.value = false;
     }
   }
 
-  return { run, busy };
+  /** The command's answer, or null when the server refused it. */
+  async function run<E extends ClientEventName>(
+    event: E,
+    payload: PayloadArgs<E>,
+    success?: SuccessWords | ((data: AckData<E>) => SuccessWords),
+  ): Promise<AckData<E> | null> {
+    const result = await send(event, payload, success);
+    return result.ok ? result.data : null;
+  }
+
+  /** For commands that answer nothing (a deletion): whether the server accepted it. */
+  async function accepted<E extends ClientEventName>(
+    event: E,
+    payload: PayloadArgs<E>,
+    success?: SuccessWords,
+  ): Promise<boolean> {
+    return (await send(event, payload, success)).ok;
+  }
+
+  return { run, accepted, busy };
 }
