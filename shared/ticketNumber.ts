@@ -29,12 +29,19 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Hour of day (0–23) of `epochMs` in `timeZone`. */
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Hour of day (0–23) of `epochMs` in `timeZone`. One formatter per zone, kept: creating one costs
+ * about 100 µs, which a report over a hundred thousand tickets cannot pay per row.
+ */
 export function hourInZone(epochMs: number, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(
-    epochMs,
-  );
-  return Number(hour);
+  let formatter = hourFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, formatter);
+  }
+  return Number(formatter.format(epochMs));
 }
 
 /**
