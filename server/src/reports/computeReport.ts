@@ -32,6 +32,7 @@
 //   'elderly' with class 'normal'.
 import type { HallReport } from '@hall/shared/contracts/admin';
 import { businessDay } from '@hall/shared/ticketNumber';
+import type { GroupFigures } from './figures/groupFigures';
 import { deriveLegs } from './figures/legs';
 import { SampleFigures } from './figures/sampleFigures';
 import { GroupTally, tallyHomeVisit, tallyLeg } from './figures/tally';
@@ -65,13 +66,19 @@ function homeVisitsInPeriod(input: ReportInput, zoneOf: (hallId: number) => stri
   );
 }
 
-export function computeReport(input: ReportInput): HallReport {
+/** Tallies the rows of a period into groups, keeping durations as `create` decides. */
+export function tallyPeriod<F extends GroupFigures<F>>(input: ReportInput, create: () => F): GroupTally<F> {
   const zoneOf = hallZones(input);
   const legs = deriveLegs(ticketsInPeriod(input), input.calls, input.dones);
-  const tally = new GroupTally(() => new SampleFigures());
+  const tally = new GroupTally(create);
   for (const leg of legs) tallyLeg(leg, zoneOf(leg.ticket.hallId), tally);
   for (const visit of homeVisitsInPeriod(input, zoneOf)) tallyHomeVisit(visit, tally);
-  const assembler = new ReportAssembler(input, () => new SampleFigures());
-  for (const group of tally.groups()) assembler.add(group);
+  return tally;
+}
+
+export function computeReport(input: ReportInput): HallReport {
+  const create = () => new SampleFigures();
+  const assembler = new ReportAssembler(input, create);
+  for (const group of tallyPeriod(input, create).groups()) assembler.add(group);
   return assembler.finish(input);
 }
