@@ -34,6 +34,7 @@ import { createHomeVisitRepository } from './homeVisits/homeVisitRepository';
 import { createHomeVisitService } from './homeVisits/homeVisitService';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
+import { createReportPool } from './reports/reportPool';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
 import {
   adminRoom,
@@ -59,6 +60,11 @@ export interface AppDeps {
   version?: string;
   /** Structured log; by default warnings and errors go to stdout as JSON lines. */
   logger?: Logger;
+  /**
+   * When the report worker builds the rollups of closed days in the background (the day-close
+   * job); null: only when a report needs them. Default: a minute after start, then every 30 minutes.
+   */
+  reportCatchUp?: { firstAfterMs: number; everyMs: number } | null;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -109,7 +115,11 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const staffAdmin = createStaffAdminService({ ...adminBase, disconnectStaff: control.disconnectStaff });
   const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
   const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
-  const reports = createReportService(repos);
+  const reportPool = createReportPool({ db: deps.db, logger, clock });
+  const catchUp =
+    deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
+  if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
+  const reports = createReportService({ repos, pool: reportPool, clock });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -143,7 +153,9 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       const latest = ticket ? repos.tickets.findByStatusToken(ticket.statusToken) : null;
       if (latest) socket.emit('ticket:status', queries.status(latest));
     } else {
-      void socket.join(hallRoom(data.hallId));
+      // A city account belongs to no hall's live room: it reads reports across halls.
+      const inHall = data.role !== 'city';
+      if (inHall) void socket.join(hallRoom(data.hallId));
       registerHallHandlers(socket, track, queries);
       // Every role gets every command registered: the registrar refuses the wrong role with
       // FORBIDDEN, which is clearer to a misconfigured client than silence.
@@ -159,7 +171,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
-      registerReportHandlers(track, reports);
+      registerReportHandlers(socket, track, reports);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -176,7 +188,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
         }
         socket.on('disconnect', () => presence.disconnected(data.hallId, data.deviceId!));
       }
-      socket.emit('hall:snapshot', queries.snapshot(data.hallId));
+      if (inHall) socket.emit('hall:snapshot', queries.snapshot(data.hallId));
     }
 
     // Unknown events still get an answer, so a confused or hostile client learns nothing by silence.
@@ -227,9 +239,11 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth },
+    services: { issue, counter, windows, auth, reports },
+    reportPool,
     control,
     async close(): Promise<void> {
+      await reportPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

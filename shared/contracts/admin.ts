@@ -87,6 +87,12 @@ export interface HallReport {
   elderly: ElderlyReport;
 }
 
+/** The halls an account may report on; `city` accounts may also sum them all. */
+export interface ReportScope {
+  city: boolean;
+  halls: { id: Id; name: string; nameEn: string; timezone: string }[];
+}
+
 export const HOME_VISIT_STATUSES = ['requested', 'scheduled', 'done', 'cancelled'] as const;
 export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
 

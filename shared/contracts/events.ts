@@ -40,7 +40,7 @@ import type {
   TransferTicketInput,
   WindowUpsertInput,
 } from './schemas';
-import type { AuditEntry, DeviceWithKey, HallReport, HomeVisit, MonitorState } from './admin';
+import type { AuditEntry, DeviceWithKey, HallReport, HomeVisit, MonitorState, ReportScope } from './admin';
 
 export interface Versioned {
   version: number;
@@ -113,6 +113,8 @@ export interface ClientToServerEvents {
   'admin:noticeDelete': Command<{ id: Id }, null>;
   'admin:monitor': Query<MonitorState>;
   'admin:report': Command<ReportQueryInput, HallReport>;
+  /** The halls this account may report on (its own hall; every hall for a city account). */
+  'report:scope': Query<ReportScope>;
   'admin:audit': Query<AuditEntry[]>;
   'homeVisit:create': Command<HomeVisitCreateInput, HomeVisit>;
   'homeVisit:schedule': Command<HomeVisitScheduleInput, HomeVisit>;
@@ -159,7 +161,8 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:noticeUpsert': ['admin'],
   'admin:noticeDelete': ['admin'],
   'admin:monitor': ['admin'],
-  'admin:report': ['admin'],
+  'admin:report': ['admin', 'city'],
+  'report:scope': ['admin', 'city'],
   'admin:audit': ['admin'],
   'homeVisit:create': ['admin'],
   'homeVisit:schedule': ['admin'],
@@ -171,7 +174,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
 /** What the handshake sends in `auth`. */
 export type HandshakeAuth =
   | { role: 'kiosk' | 'display'; deviceKey: string }
-  | { role: 'staff' | 'admin'; sessionToken: string }
+  | { role: 'staff' | 'admin' | 'city'; sessionToken: string }
   | { role: 'ticket'; statusToken: string };
 
 export interface SocketData {
