@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
 import type { SessionInfo } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, connectRaw, emitAck, login, nextEvent } from '../support/clients';
+import { startTestServer, TEST_PASSWORDS, type TestServer } from '../support/testServer';
+import { connectAccount, connectClient, connectRaw, emitAck, login, nextEvent } from '../support/clients';
 
 let server: TestServer;
 let now = Date.parse('2026-11-28T02:00:00Z');
@@ -66,10 +66,16 @@ describe('handshake', () => {
 describe('command roles', () => {
   it('every command refuses every role it is not for', async () => {
     const staffSession = await login(server.url, 'staff', server.credentials.staff.password);
+    const citySession = await login(server.url, 'city', TEST_PASSWORDS.city);
     const clients = {
       kiosk: await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey }),
       display: await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey }),
       staff: await connectClient(server.url, { role: 'staff', sessionToken: staffSession.token }),
+      // A city account may read reports and nothing else.
+      city: {
+        socket: await connectAccount(server.url, { role: 'staff', sessionToken: citySession.token }),
+        close() {},
+      },
     };
     for (const [event, roles] of Object.entries(COMMAND_ROLES) as [ClientEventName, readonly string[]][]) {
       for (const [role, client] of Object.entries(clients)) {
@@ -80,6 +86,7 @@ describe('command roles', () => {
       }
     }
     Object.values(clients).forEach((c) => c.close());
+    clients.city.socket.close();
   });
 });
 

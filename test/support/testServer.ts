@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1' };
+export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1', city: 'city-pass-1' };
 
 export interface TestServerOptions {
   rules?: Partial<HallRules>;
@@ -51,6 +51,7 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
         staff: [
           { username: 'staff', name: '窗口民警', role: 'staff', password: TEST_PASSWORDS.staff },
           { username: 'admin', name: '值班主管', role: 'admin', password: TEST_PASSWORDS.admin },
+          { username: 'city', name: '市局统计', role: 'city', password: TEST_PASSWORDS.city },
           ...(options.extraStaff ?? []).map((username) => ({
             username,
             name: username,
