@@ -6,14 +6,19 @@ import path from 'node:path';
 import { RESULTS_DIR, REPO_ROOT } from './paths';
 
 export async function bundleServer(): Promise<string> {
-  const outfile = path.join(RESULTS_DIR, 'server-bundle', 'main.mjs');
+  const outdir = path.join(RESULTS_DIR, 'server-bundle');
   await build({
-    entryPoints: [path.join(REPO_ROOT, 'server/src/main.ts')],
+    // The report worker thread is loaded from a file beside main.mjs (server/src/reports/reportPool.ts).
+    entryPoints: {
+      main: path.join(REPO_ROOT, 'server/src/main.ts'),
+      reportWorker: path.join(REPO_ROOT, 'server/src/reports/reportWorker.ts'),
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     external: ['better-sqlite3', 'node-thermal-printer', 'qrcode', 'iconv-lite'],
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: {
@@ -21,5 +26,5 @@ export async function bundleServer(): Promise<string> {
     },
     logLevel: 'warning',
   });
-  return outfile;
+  return path.join(outdir, 'main.mjs');
 }

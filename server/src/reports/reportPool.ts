@@ -37,12 +37,13 @@ export interface ReportPoolOptions {
 }
 
 function workerEntry(): { url: URL; execArgv: string[] } {
-  // From source (tests, dev) the worker is TypeScript and needs tsx; the bundle ships reportWorker.js.
-  if (import.meta.url.endsWith('.ts')) {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    return { url: new URL('./reportWorker.ts', import.meta.url), execArgv: ['--import', tsx] };
-  }
-  return { url: new URL('./reportWorker.js', import.meta.url), execArgv: [] };
+  // From source (tests, dev) the worker is TypeScript and needs tsx; a bundle ships the worker
+  // beside its main file, with the same extension (dist/server/reportWorker.js).
+  const extension = /\.[cm]?[jt]s$/.exec(new URL(import.meta.url).pathname)?.[0] ?? '.js';
+  const url = new URL(`./reportWorker${extension}`, import.meta.url);
+  if (extension !== '.ts') return { url, execArgv: [] };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { url, execArgv: ['--import', tsx] };
 }
 
 /** Buffers arrive from the worker as plain Uint8Arrays; the driver binds Buffers as BLOBs. */
