@@ -298,12 +298,12 @@ function printScenario(r: ScenarioResult): void {
     `${l.idle.acks.p50} / ${l.idle.acks.p99} / ${l.idle.acks.max} ms`,
   );
   row(
-    'issue ack p50 / p99 / max, warm reports',
+    'issue ack p50 / p99 / max, during warm reports',
     `${l.duringWarm.acks.p50} / ${l.duringWarm.acks.p99} / ${l.duringWarm.acks.max} ms`,
     'p99 < idle + 50 ms',
   );
   row(
-    'issue ack p50 / p99 / max, first report',
+    'issue ack p50 / p99 / max, during the first',
     `${l.duringCold.acks.p50} / ${l.duringCold.acks.p99} / ${l.duringCold.acks.max} ms`,
   );
   row(

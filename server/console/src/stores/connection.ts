@@ -55,7 +55,8 @@ export const useConnectionStore = defineStore('connection', () => {
     socket.on('connect_error', onConnectError);
     socket.on('session:ended', onEnded);
     hall.bind(socket);
-    counter.bind(socket);
+    // A city account holds no window: nothing to ask the counter.
+    if (!session.isCity) counter.bind(socket);
     clock.start();
   }
 

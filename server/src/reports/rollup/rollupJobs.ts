@@ -27,8 +27,8 @@ export interface JobContext {
 
 type Send = (message: JobMessage) => void;
 
-/** Days handed to the main thread per message: a month of one hall is one short write. */
-const STORE_CHUNK_DAYS = 31;
+/** Days handed to the main thread per message: a week of one hall is a write of a few milliseconds. */
+const STORE_CHUNK_DAYS = 7;
 
 const dayKey = (hallId: number, day: string): string => `${hallId}|${day}`;
 
@@ -70,7 +70,7 @@ function periodInput(
   };
 }
 
-/** Builds closed days of one hall from its events, sending them to be stored a month at a time. */
+/** Builds closed days of one hall from its events, sending them to be stored a week at a time. */
 function buildDays(
   ctx: JobContext,
   hall: ReportHall,
