@@ -36,6 +36,10 @@ import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createReportPool } from './reports/reportPool';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
+import { registerApiKeyHandlers } from './apiKeys/apiKeyHandlers';
+import { createApiKeyRepository } from './apiKeys/apiKeyRepository';
+import { createApiKeyService } from './apiKeys/apiKeyService';
+import { createExternalApiRouter } from './apiKeys/externalApiRouter';
 import {
   adminRoom,
   deviceRoom,
@@ -120,6 +124,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
   if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
   const reports = createReportService({ repos, pool: reportPool, clock });
+  const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -172,6 +177,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerReportHandlers(socket, track, reports);
+      registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -202,6 +208,9 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
+  // External systems (booking apps, rating platforms) with an admin-issued API key.
+  const externalApi = createExternalApiRouter({ repos, apiKeys });
+  app.use('/api/v1', externalApi);
   app.use(
     '/api',
     createApiRouter({
@@ -239,8 +248,9 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth, reports },
+    services: { issue, counter, windows, auth, reports, apiKeys },
     reportPool,
+    externalApi,
     control,
     async close(): Promise<void> {
       await reportPool.close();

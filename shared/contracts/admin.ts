@@ -1,6 +1,29 @@
 // Shapes only the admin console reads: devices with fresh keys, the live monitor, reports, home visits.
 import type { Device, Id, ServiceCategory, StaffMember } from './entities';
 
+/** What an external system may do with an admin-issued API key (closed list; add as APIs appear). */
+export const API_KEY_SCOPES = ['appointments', 'ratings'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** An API key as the console lists it; the key itself is shown once, at creation. */
+export interface ApiKey {
+  id: Id;
+  hallId: Id;
+  name: string;
+  scopes: ApiKeyScope[];
+  /** The first characters of the key, so a hall can tell its keys apart. */
+  prefix: string;
+  createdAt: number;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+}
+
+export interface ApiKeyWithSecret {
+  apiKey: ApiKey;
+  /** Shown once; the server keeps only its hash. */
+  key: string;
+}
+
 export interface DeviceWithKey {
   device: Device;
   /** Shown once; the server keeps only its hash. */

@@ -14,6 +14,11 @@ export const ERROR_MESSAGES = {
     en: 'Too many attempts; try again in {seconds} s',
   },
   DEVICE_REVOKED: { zh: '该设备已被停用', en: 'This device has been revoked' },
+  API_KEY_INVALID: { zh: '接口密钥无效或已停用', en: 'The API key is invalid or revoked' },
+  API_KEY_SCOPE: {
+    zh: '该接口密钥无权访问：{scope}',
+    en: 'This API key may not use: {scope}',
+  },
   NOT_FOUND: { zh: '未找到：{what}', en: 'Not found: {what}' },
   HALL_NOT_FOUND: { zh: '未找到该大厅', en: 'Hall not found' },
   SERVICE_NOT_FOUND: { zh: '未找到该业务', en: 'Service not found' },

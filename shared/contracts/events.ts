@@ -20,6 +20,7 @@ import type {
   WindowStats,
 } from './entities';
 import type {
+  ApiKeyCreateInput,
   DeviceCreateInput,
   DeviceUpdateInput,
   FinishTicketInput,
@@ -40,7 +41,16 @@ import type {
   TransferTicketInput,
   WindowUpsertInput,
 } from './schemas';
-import type { AuditEntry, DeviceWithKey, HallReport, HomeVisit, MonitorState, ReportScope } from './admin';
+import type {
+  ApiKey,
+  ApiKeyWithSecret,
+  AuditEntry,
+  DeviceWithKey,
+  HallReport,
+  HomeVisit,
+  MonitorState,
+  ReportScope,
+} from './admin';
 
 export interface Versioned {
   version: number;
@@ -109,6 +119,9 @@ export interface ClientToServerEvents {
   'admin:deviceCreate': Command<DeviceCreateInput, DeviceWithKey>;
   'admin:deviceUpdate': Command<DeviceUpdateInput, Device>;
   'admin:deviceRevoke': Command<{ id: Id }, Device>;
+  'admin:apiKeyList': Query<ApiKey[]>;
+  'admin:apiKeyCreate': Command<ApiKeyCreateInput, ApiKeyWithSecret>;
+  'admin:apiKeyRevoke': Command<{ id: Id }, ApiKey>;
   'admin:noticeUpsert': Command<NoticeUpsertInput, Notice>;
   'admin:noticeDelete': Command<{ id: Id }, null>;
   'admin:monitor': Query<MonitorState>;
@@ -158,6 +171,9 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:deviceCreate': ['admin'],
   'admin:deviceUpdate': ['admin'],
   'admin:deviceRevoke': ['admin'],
+  'admin:apiKeyList': ['admin'],
+  'admin:apiKeyCreate': ['admin'],
+  'admin:apiKeyRevoke': ['admin'],
   'admin:noticeUpsert': ['admin'],
   'admin:noticeDelete': ['admin'],
   'admin:monitor': ['admin'],

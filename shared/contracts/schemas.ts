@@ -2,6 +2,7 @@
 // validates exactly what the clients are typed to send. Strings are bounded everywhere.
 import { z } from 'zod';
 import { DEVICE_KINDS, SERVICE_CATEGORIES } from './entities';
+import { API_KEY_SCOPES } from './admin';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
@@ -170,6 +171,16 @@ export const deviceUpdateSchema = z
 
 export const deviceRefSchema = z.object({ id }).strict();
 
+export const apiKeyCreateSchema = z
+  .object({
+    name: shortText(40),
+    scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).max(API_KEY_SCOPES.length),
+  })
+  .strict()
+  .transform((v) => ({ ...v, scopes: [...new Set(v.scopes)] }));
+
+export const apiKeyRefSchema = z.object({ id }).strict();
+
 export const priorityClassSchema = z
   .object({
     id: z.string().regex(/^[a-z_]{1,32}$/),
@@ -282,6 +293,7 @@ export type WindowUpsertInput = z.input<typeof windowUpsertSchema>;
 export type StaffCreateInput = z.input<typeof staffCreateSchema>;
 export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
 export type DeviceCreateInput = z.input<typeof deviceCreateSchema>;
+export type ApiKeyCreateInput = z.input<typeof apiKeyCreateSchema>;
 export type DeviceUpdateInput = z.input<typeof deviceUpdateSchema>;
 export type RulesUpdateInput = z.input<typeof rulesUpdateSchema>;
 export type HallUpdateInput = z.input<typeof hallUpdateSchema>;

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HallReport } from '@hall/shared/contracts/admin';
+import type { Result } from '@hall/shared/contracts/errors';
 import { businessDay } from '@hall/shared/ticketNumber';
 import { openDatabase } from '../../server/src/core/db/database';
 import { createRepositories } from '../../server/src/repositories';
@@ -51,6 +52,22 @@ const SCENARIOS: Scenario[] = [
 const ISSUE_EVERY_MS = 50;
 const HEALTH_EVERY_MS = 100;
 const WINDOW_MS = 8_000;
+
+/** A report of half a year of 50 halls built from nothing can take minutes: wait for it. */
+function emitWithin<T>(
+  socket: TestSocket,
+  timeoutMs: number,
+  event: string,
+  payload: unknown,
+): Promise<Result<T>> {
+  const raw = socket as unknown as { timeout(ms: number): { emit(e: string, ...a: unknown[]): void } };
+  return new Promise((resolve, reject) => {
+    raw.timeout(timeoutMs).emit(event, payload, (error: Error | null, result: Result<T>) => {
+      if (error) reject(error);
+      else resolve(result);
+    });
+  });
+}
 
 const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -175,7 +192,7 @@ async function runScenario(s: Scenario) {
     const intervals: [number, number][] = [];
     const report = async (): Promise<{ report: HallReport; ms: number }> => {
       const t = performance.now();
-      const result = await emitAck<HallReport>(socket, 'admin:report', query);
+      const result = await emitWithin<HallReport>(socket, 15 * 60_000, 'admin:report', query);
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
       intervals.push([t, performance.now()]);
       return { report: result.data, ms: ms(t) };
@@ -229,7 +246,7 @@ async function runScenario(s: Scenario) {
         ? new Date(Date.parse(`${today}T00:00:00Z`) - checkDaysArg * 86_400_000).toISOString().slice(0, 10)
         : query.from;
     const checkQuery = { ...query, from: checkFrom };
-    const viaRollups = await emitAck<HallReport>(socket, 'admin:report', checkQuery);
+    const viaRollups = await emitWithin<HallReport>(socket, 15 * 60_000, 'admin:report', checkQuery);
     if (!viaRollups.ok) throw new Error(viaRollups.error.message);
     const readDb = openDatabase(dbFile, { readonly: true });
     const straightStart = performance.now();

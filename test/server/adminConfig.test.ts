@@ -381,9 +381,19 @@ describe('only admins may send admin commands', () => {
     COMMAND_ROLES[e].every((r) => r === 'admin' || r === 'city'),
   );
 
-  it('covers every admin and home-visit command', () => {
-    expect(adminOnly.filter((e) => e.startsWith('admin:'))).toHaveLength(16);
-    expect(adminOnly.filter((e) => e.startsWith('homeVisit:'))).toHaveLength(5);
+  it('covers every admin and home-visit command: none is open to staff, kiosks or displays', () => {
+    const adminFamily = (Object.keys(COMMAND_ROLES) as ClientEventName[]).filter(
+      (e) => e.startsWith('admin:') || e.startsWith('homeVisit:'),
+    );
+    expect(adminFamily.length).toBeGreaterThanOrEqual(21);
+    for (const event of adminFamily) {
+      expect(COMMAND_ROLES[event], event).not.toContain('staff');
+      expect(COMMAND_ROLES[event], event).not.toContain('kiosk');
+      expect(COMMAND_ROLES[event], event).not.toContain('display');
+    }
+    expect(adminOnly).toEqual(
+      expect.arrayContaining(adminFamily.filter((e) => COMMAND_ROLES[e].length === 1)),
+    );
   });
 
   it('a staff session and a kiosk get FORBIDDEN for each, and nothing changes', async () => {

@@ -179,6 +179,25 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 2,
+    name: 'api keys for external systems',
+    sql: `
+      CREATE TABLE api_keys (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        name TEXT NOT NULL,
+        scopes_json TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        created_by INTEGER REFERENCES staff(id),
+        revoked_at INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX api_keys_hall ON api_keys(hall_id);
+    `,
+  },
+  {
+    version: 3,
     name: 'per-day report rollups',
     // One row per hall, business day, group kind and key (see server/src/reports/figures/counters.ts):
     // counters, and wait/service durations as count, exact sum and a 0.1-minute histogram. A new
@@ -229,7 +248,7 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    version: 3,
+    version: 4,
     name: 'city accounts (role city) that report across halls',
     rebuildsTables: true,
     sql: `
