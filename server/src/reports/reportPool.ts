@@ -92,14 +92,27 @@ export function createReportPool(options: ReportPoolOptions) {
     pump();
   }
 
+  /** Built days the worker handed over and this thread has not written yet (the worker waits on it). */
+  let storesInFlight = new Int32Array(new SharedArrayBuffer(4));
+
   function onMessage(message: JobMessage): void {
     if (message.type === 'invalidate' || message.type === 'store') apply(message);
     else settle(message);
+    if (message.type === 'store' && !inline) {
+      Atomics.sub(storesInFlight, 0, 1);
+      Atomics.notify(storesInFlight, 0);
+    }
   }
 
   function spawn(): Worker {
     const entry = workerEntry();
-    const w = new Worker(entry.url, { workerData: { dbFile: db.name }, execArgv: entry.execArgv });
+    storesInFlight = new Int32Array(new SharedArrayBuffer(4));
+    const w = new Worker(entry.url, {
+      workerData: { dbFile: db.name, storesInFlight: storesInFlight.buffer },
+      execArgv: entry.execArgv,
+      // Bounded memory: a report holds one group's histograms at a time, a few built days at most.
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
+    });
     w.on('message', onMessage);
     w.on('error', (error) => logger.error({ err: error }, 'report worker failed'));
     w.on('exit', () => {

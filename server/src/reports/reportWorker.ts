@@ -9,10 +9,23 @@ import { runCatchUpJob, runReportJob } from './rollup/rollupJobs';
 
 const port = parentPort;
 if (!port) throw new Error('reportWorker runs as a worker thread');
-const { dbFile } = workerData as { dbFile: string };
+const { dbFile, storesInFlight } = workerData as { dbFile: string; storesInFlight: SharedArrayBuffer };
 const db = openDatabase(dbFile, { readonly: true });
 const ctx = createJobContext(db);
-const send = (message: JobMessage) => port.postMessage(message);
+/** Built days handed over but not yet written by the main thread (it counts them down). */
+const pending = new Int32Array(storesInFlight);
+const MAX_STORES_IN_FLIGHT = 4;
+
+function send(message: JobMessage): void {
+  if (message.type === 'store') Atomics.add(pending, 0, 1);
+  port!.postMessage(message);
+  // Building is faster than writing: wait for the main thread rather than pile days up in memory.
+  for (;;) {
+    const n = Atomics.load(pending, 0);
+    if (n < MAX_STORES_IN_FLIGHT) return;
+    Atomics.wait(pending, 0, n, 1000);
+  }
+}
 
 port.on('message', (job: JobRequest) => {
   try {

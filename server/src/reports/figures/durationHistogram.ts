@@ -8,22 +8,48 @@ import type { DurationStats } from '@hall/shared/contracts/admin';
 /** The same expression durationStats uses to round minutes to one decimal, times ten. */
 export const bucketOf = (ms: number): number => Math.round((ms / 60_000) * 10);
 
+/** Buckets kept in a plain array: up to a day (0.1-minute buckets). Longer or negative ones go to a map. */
+const DENSE_BUCKETS = 24 * 600;
+
 export class DurationHistogram {
   count = 0;
   sumMs = 0;
-  readonly buckets = new Map<number, number>();
+  // Merging half a year of days adds millions of buckets: an array index is far cheaper than a map.
+  private readonly dense: number[] = [];
+  private readonly sparse = new Map<number, number>();
+
+  private addToBucket(b: number, n: number): void {
+    if (b >= 0 && b < DENSE_BUCKETS) {
+      const dense = this.dense;
+      while (dense.length <= b) dense.push(0);
+      dense[b]! += n;
+    } else {
+      this.sparse.set(b, (this.sparse.get(b) ?? 0) + n);
+    }
+  }
 
   add(ms: number): void {
     this.count += 1;
     this.sumMs += ms;
-    const b = bucketOf(ms);
-    this.buckets.set(b, (this.buckets.get(b) ?? 0) + 1);
+    this.addToBucket(bucketOf(ms), 1);
+  }
+
+  /** Occupied buckets in ascending order, as [bucket, count]. */
+  *entries(): Generator<[number, number]> {
+    const outside = [...this.sparse.keys()].sort((x, y) => x - y);
+    let next = 0;
+    while (next < outside.length && outside[next]! < 0) {
+      yield [outside[next]!, this.sparse.get(outside[next]!)!];
+      next += 1;
+    }
+    for (let b = 0; b < this.dense.length; b += 1) if (this.dense[b]! > 0) yield [b, this.dense[b]!];
+    for (; next < outside.length; next += 1) yield [outside[next]!, this.sparse.get(outside[next]!)!];
   }
 
   merge(other: DurationHistogram): void {
     this.count += other.count;
     this.sumMs += other.sumMs;
-    for (const [b, n] of other.buckets) this.buckets.set(b, (this.buckets.get(b) ?? 0) + n);
+    for (const [b, n] of other.entries()) this.addToBucket(b, n);
   }
 
   stats(): DurationStats {
@@ -31,8 +57,8 @@ export class DurationHistogram {
     const rank = Math.ceil(0.9 * this.count);
     let seen = 0;
     let p90Bucket = 0;
-    for (const b of [...this.buckets.keys()].sort((x, y) => x - y)) {
-      seen += this.buckets.get(b)!;
+    for (const [b, n] of this.entries()) {
+      seen += n;
       if (seen >= rank) {
         p90Bucket = b;
         break;
@@ -40,8 +66,8 @@ export class DurationHistogram {
     }
     return {
       count: this.count,
-      averageMinutes: Math.round((this.sumMs / this.count / 60_000) * 10) / 10,
-      p90Minutes: p90Bucket / 10,
+      averageMinutes: Math.round((this.sumMs / this.count / 60_000) * 10) / 10 + 0,
+      p90Minutes: p90Bucket / 10 + 0,
     };
   }
 
@@ -50,12 +76,11 @@ export class DurationHistogram {
    * typical day's histogram is two or three bytes per occupied bucket.
    */
   encode(): Buffer {
-    const keys = [...this.buckets.keys()].sort((x, y) => x - y);
     const bytes: number[] = [];
     let previous = 0;
-    for (const b of keys) {
+    for (const [b, n] of this.entries()) {
       writeVarint(bytes, zigzag(b - previous));
-      writeVarint(bytes, this.buckets.get(b)!);
+      writeVarint(bytes, n);
       previous = b;
     }
     return Buffer.from(bytes);
@@ -73,7 +98,7 @@ export class DurationHistogram {
       const n = readVarint(bytes, delta.next);
       offset = n.next;
       bucket += unzigzag(delta.value);
-      this.buckets.set(bucket, (this.buckets.get(bucket) ?? 0) + n.value);
+      this.addToBucket(bucket, n.value);
     }
   }
 }

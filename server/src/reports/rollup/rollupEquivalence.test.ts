@@ -10,7 +10,7 @@ import type { ReportInput } from '../reportInput';
 import { dayRollup } from './dayRollup';
 import { byGroupKey, mergeRecords } from './mergeRecords';
 import { dayOf, randomHistory, seededRng } from './randomHistory';
-import type { RollupRecord } from './rollupRecord';
+import { toRow, type RollupRecord } from './rollupRecord';
 
 function scoped(history: ReportInput, from: string, to: string, hallId: number | null): ReportInput {
   const halls = history.halls.filter((h) => hallId === null || h.id === hallId);
@@ -58,7 +58,7 @@ function reportFromRollups(history: ReportInput, from: string, to: string, hallI
     // As the table returns them: by kind and key, then day. Array.sort is stable.
     stored.sort(byGroupKey);
     live.sort(byGroupKey);
-    for (const group of mergeRecords(hall.id, [stored, live])) assembler.add(group);
+    for (const group of mergeRecords(hall.id, [stored.map(toRow), live.map(toRow)])) assembler.add(group);
   }
   return assembler.finish({ from, to, hallId });
 }

@@ -14,7 +14,7 @@ import { dayRollup } from './dayRollup';
 import type { CatchUpJob, JobMessage, JobStats, ReportJob } from './jobMessages';
 import { byGroupKey, mergeRecords } from './mergeRecords';
 import type { RollupReader, StoredDay } from './rollupRepository';
-import type { RollupRecord } from './rollupRecord';
+import { toRow, type RollupRecord, type RollupRow } from './rollupRecord';
 
 export interface JobContext {
   db: Db;
@@ -95,8 +95,18 @@ function buildDays(
   return days.length;
 }
 
-function* withoutDays(records: Iterable<RollupRecord>, hallId: number, skip: Set<string>) {
-  for (const r of records) if (!skip.has(dayKey(hallId, r.business_day))) yield r;
+const DAY = 2;
+
+/** Stored rows minus the days found out of date (most reports find none). */
+function withoutDays(
+  rows: IterableIterator<RollupRow>,
+  hallId: number,
+  skip: Set<string>,
+): Iterable<RollupRow> {
+  if (skip.size === 0) return rows;
+  return (function* () {
+    for (const r of rows) if (!skip.has(dayKey(hallId, r[DAY] as string))) yield r;
+  })();
 }
 
 export function runReportJob(ctx: JobContext, job: ReportJob & { id: number }, send: Send): HallReport {
@@ -113,7 +123,7 @@ export function runReportJob(ctx: JobContext, job: ReportJob & { id: number }, s
       const closedTo = job.to < today ? job.to : previousDay(today);
       const liveFrom = job.from > today ? job.from : today;
       const built: RollupRecord[] = [];
-      let stored: Iterable<RollupRecord> = [];
+      let stored: Iterable<RollupRow> = [];
       if (job.from <= closedTo) {
         const have = ctx.rollups.storedDays(hall.id, job.from, closedTo);
         const missing = daysBetween(job.from, closedTo).filter(
@@ -122,14 +132,15 @@ export function runReportJob(ctx: JobContext, job: ReportJob & { id: number }, s
         stats.builtDays += buildDays(ctx, hall, missing, job.id, send, built);
         stats.storedDays += daysBetween(job.from, closedTo).length - missing.length;
         built.sort(byGroupKey);
-        stored = withoutDays(ctx.rollups.records(hall.id, job.from, closedTo), hall.id, touched);
+        stored = withoutDays(ctx.rollups.rows(hall.id, job.from, closedTo), hall.id, touched);
       }
       const live =
         liveFrom <= job.to
           ? dayRollup(periodInput(ctx, hall, liveFrom, job.to, ctx.rows.homeVisits(hall.id)))
           : [];
       // The stored rows are read last: the connection reads nothing else while they stream.
-      for (const group of mergeRecords(hall.id, [stored, built, live])) assembler.add(group);
+      for (const group of mergeRecords(hall.id, [stored, built.map(toRow), live.map(toRow)]))
+        assembler.add(group);
     }
     return assembler.finish({ from: job.from, to: job.to, hallId: job.hallId });
   })();

@@ -40,9 +40,37 @@ export function toRecord(businessDay: string, group: KeyedGroup<HistogramFigures
   return record;
 }
 
-/** Adds one stored row into `into` (days of one group are merged this way). */
-export function addRecord(into: HistogramFigures, record: RollupRecord): void {
-  COUNTERS.forEach((c, i) => (into.counters[c] += record[COUNTER_COLUMNS[i]!] as number));
-  into.wait.addEncoded(record.wait_hist, record.wait_count, record.wait_sum_ms);
-  into.service.addEncoded(record.service_hist, record.service_count, record.service_sum_ms);
+/**
+ * A rollup row as an array, the way reports read them (SQLite's raw mode is much cheaper than an
+ * object per row): kind, key, business_day, the counters in COUNTERS order, then wait_count,
+ * wait_sum_ms, wait_hist, service_count, service_sum_ms, service_hist.
+ */
+export type RollupRow = unknown[];
+export const ROW_COLUMNS = [
+  'kind',
+  'key',
+  'business_day',
+  ...COUNTER_COLUMNS,
+  'wait_count',
+  'wait_sum_ms',
+  'wait_hist',
+  'service_count',
+  'service_sum_ms',
+  'service_hist',
+];
+const FIRST_COUNTER = 3;
+const WAIT = FIRST_COUNTER + COUNTERS.length;
+
+export const toRow = (record: RollupRecord): RollupRow => ROW_COLUMNS.map((c) => record[c]);
+
+/** Adds one row into `into` (the days of one group are merged this way). */
+export function addRow(into: HistogramFigures, row: RollupRow): void {
+  const counters = into.counters;
+  for (let i = 0; i < COUNTERS.length; i += 1) counters[COUNTERS[i]!] += row[FIRST_COUNTER + i] as number;
+  into.wait.addEncoded(row[WAIT + 2] as Uint8Array | null, row[WAIT] as number, row[WAIT + 1] as number);
+  into.service.addEncoded(
+    row[WAIT + 5] as Uint8Array | null,
+    row[WAIT + 3] as number,
+    row[WAIT + 4] as number,
+  );
 }

@@ -4,7 +4,7 @@
 // in short transactions of their own, never inside a command's transaction.
 import { businessDay } from '@hall/shared/ticketNumber';
 import type { Db } from '../../core/db/database';
-import { COUNTER_COLUMNS, type RollupRecord } from './rollupRecord';
+import { COUNTER_COLUMNS, ROW_COLUMNS, type RollupRecord, type RollupRow } from './rollupRecord';
 
 export interface HallDay {
   hallId: number;
@@ -45,10 +45,12 @@ export function createRollupReader(db: Db) {
   const storedDays = db.prepare<[number, string, string], { business_day: string }>(
     'SELECT business_day FROM report_rollup_days WHERE hall_id = ? AND business_day BETWEEN ? AND ?',
   );
-  const records = db.prepare<[number, string, string], RollupRecord>(
-    `SELECT * FROM report_rollups WHERE hall_id = ? AND business_day BETWEEN ? AND ?
-      ORDER BY kind, key, business_day`,
-  );
+  const rows = db
+    .prepare<[number, string, string], RollupRow>(
+      `SELECT ${ROW_COLUMNS.join(', ')} FROM report_rollups WHERE hall_id = ? AND business_day BETWEEN ? AND ?
+        ORDER BY kind, key, business_day`,
+    )
+    .raw(true);
   const ticketDays = db.prepare<[number], { business_day: string }>(
     'SELECT DISTINCT business_day FROM tickets WHERE hall_id = ?',
   );
@@ -71,9 +73,9 @@ export function createRollupReader(db: Db) {
       return new Set(storedDays.all(hallId, from, to).map((r) => r.business_day));
     },
 
-    /** The stored rows of the hall's days from..to, ordered by kind, key, then day. */
-    records(hallId: number, from: string, to: string): IterableIterator<RollupRecord> {
-      return records.iterate(hallId, from, to);
+    /** The stored rows of the hall's days from..to, ordered by kind, key, then day (as arrays). */
+    rows(hallId: number, from: string, to: string): IterableIterator<RollupRow> {
+      return rows.iterate(hallId, from, to);
     },
 
     /** Business days on which the hall has tickets. */
