@@ -3,6 +3,7 @@
 // working hall leave in the database. Each day: tickets from 08:30 over eight hours, 35 % elderly,
 // most served, some no-shows, cancellations and transfers, an elderly window, proxy and assisted
 // payment marks, and now and then a home visit.
+import { pathToFileURL } from 'node:url';
 import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { openDatabase } from '../../server/src/core/db/database';
 import { createRepositories } from '../../server/src/repositories';
@@ -306,8 +307,25 @@ export function writeHistory(options: HistoryOptions): History {
       }
     });
     writeHall();
+    // Keep the write-ahead log small: the server's own checkpoint timer is not running here.
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { credentials, tickets, events, firstDay, lastDay };
+}
+
+// Run directly (the benchmark does, in a child process of its own):
+//   tsx test/load/reportHistory.ts <dbFile> <halls> <days> <ticketsPerDay>
+// writes the history and prints the History as one JSON line.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dbFile, halls, days, perDay] = process.argv.slice(2);
+  const history = writeHistory({
+    dbFile: dbFile!,
+    halls: Number(halls),
+    days: Number(days),
+    ticketsPerDay: Number(perDay),
+    now: Date.now(),
+  });
+  process.stdout.write(`${JSON.stringify(history)}\n`);
 }

@@ -28,7 +28,7 @@ import {
   newRequestId,
   type TestSocket,
 } from '../support/clients';
-import { BENCH_PASSWORD, writeHistory } from './reportHistory';
+import { BENCH_PASSWORD, type History } from './reportHistory';
 import { memoryMb } from './procStats';
 import { REPO_ROOT, RESULTS_DIR } from './paths';
 import { summarize, type LatencySummary } from './stats';
@@ -76,6 +76,30 @@ function run(command: string, argv: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd: REPO_ROOT, stdio: 'inherit' });
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
+  });
+}
+
+function writeHistoryInChild(dbFile: string, s: Scenario): Promise<History> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'test/load/reportHistory.ts',
+        dbFile,
+        String(s.halls),
+        String(s.days),
+        String(s.ticketsPerDay),
+      ],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve(JSON.parse(output.trim().split('\n').pop()!) as History);
+      else reject(new Error(`history writer exited with ${code ?? signal}`));
+    });
   });
 }
 
@@ -166,13 +190,8 @@ async function runScenario(s: Scenario) {
   const dbFile = path.join(dataDir, 'hall.sqlite');
   try {
     const genStart = performance.now();
-    const history = writeHistory({
-      dbFile,
-      halls: s.halls,
-      days: s.days,
-      ticketsPerDay: s.ticketsPerDay,
-      now: Date.now(),
-    });
+    // In a process of its own: millions of rows written in one go stay out of this one's heap.
+    const history = await writeHistoryInChild(dbFile, s);
     const genSeconds = Math.round(ms(genStart) / 100) / 10;
     const dbMb = Math.round(fs.statSync(dbFile).size / 2 ** 20);
     log(
