@@ -44,8 +44,25 @@ const PAGES = {
     'pinia',
     'vue-router',
     'vue-i18n',
+    '@hall/shared/ui/**',
+    '**/shared/ui/**',
   ],
   message: 'The server does not import page code or Vue.',
+};
+/** The voice stack plays audio in a page; only its list of languages is plain data. */
+const BROWSER_VOICE = {
+  group: [
+    '@hall/shared/voice/*',
+    '**/shared/voice/*',
+    '!@hall/shared/voice/languages',
+    '!**/shared/voice/languages',
+  ],
+  message: 'The voice stack (audio, speech synthesis) runs in pages; Node code may use only voice/languages.',
+};
+/** Vue lives in shared/ui only; the rest of shared/ is plain TypeScript every part can run. */
+const VUE_IN_SHARED = {
+  group: ['vue', 'vue-i18n', 'pinia', 'vue-router', '**/ui/**', '@hall/shared/ui/**'],
+  message: 'Only shared/ui/ holds Vue pieces; the rest of shared/ imports no Vue.',
 };
 const restrict = (...patterns) => ['error', { patterns }];
 
@@ -84,11 +101,15 @@ export default tseslint.config(
   {
     files: ['server/src/**'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict(ELECTRON, KIOSK_CODE, PAGES) },
+    rules: { 'no-restricted-imports': restrict(ELECTRON, KIOSK_CODE, PAGES, BROWSER_VOICE) },
   },
   {
     files: ['shared/**'],
-    ignores: ['**/*.test.ts', 'shared/printing/**'],
+    ignores: ['**/*.test.ts', 'shared/printing/**', 'shared/ui/**'],
+    rules: { 'no-restricted-imports': restrict(ELECTRON, APP_CODE, NODE_ONLY, VUE_IN_SHARED) },
+  },
+  {
+    files: ['shared/ui/**'],
     rules: { 'no-restricted-imports': restrict(ELECTRON, APP_CODE, NODE_ONLY) },
   },
   {
@@ -98,7 +119,7 @@ export default tseslint.config(
   },
   {
     files: ['kiosk/src/main/**', 'kiosk/src/preload/**'],
-    rules: { 'no-restricted-imports': restrict(SERVER_CODE, PAGES) },
+    rules: { 'no-restricted-imports': restrict(SERVER_CODE, PAGES, BROWSER_VOICE) },
   },
   prettier,
 );

@@ -3,7 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { checkVoicePacks } from './voice/packCheck.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -11,12 +12,16 @@ const packDir = join(here, 'voice', 'pack');
 const packUrlPrefix = '/display/voice/pack/';
 
 /**
- * The voice pack lives once in git at display/voice/pack (next to the script that generates it and
- * where a hall drops its own recordings). This plugin serves it under /display/voice/pack/ in dev
- * and copies it into the build, so there is no second copy in a public/ folder.
+ * The voice packs live once in git at display/voice/pack/<language>/ (next to the script that
+ * generates them and where a hall drops its own recordings). This plugin serves them under
+ * /display/voice/pack/ in dev and copies them into the build, so there is no second copy in a
+ * public/ folder. A pack that is missing a clip fails the build (checkVoicePacks), not the hall.
  */
 function voicePack(): Plugin {
-  const files = (): string[] => readdirSync(packDir).filter((f) => /\.(wav|mp3|ogg|json)$/.test(f));
+  const files = (): string[] =>
+    readdirSync(packDir, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.split(sep).join('/'))
+      .filter((f) => /^[a-z]+\/[^/]+\.(wav|mp3|ogg|json)$/.test(f));
   const types: Record<string, string> = {
     wav: 'audio/wav',
     mp3: 'audio/mpeg',
@@ -25,6 +30,12 @@ function voicePack(): Plugin {
   };
   return {
     name: 'hall-voice-pack',
+    buildStart() {
+      const problems = checkVoicePacks(packDir);
+      if (problems.length > 0) {
+        this.error(`voice pack incomplete (display/voice/pack):\n  ${problems.join('\n  ')}`);
+      }
+    },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';

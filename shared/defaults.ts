@@ -13,6 +13,7 @@ export const DEFAULT_RULES: HallRules = {
   requeueOffset: 3,
   elderlyWindowTakesOthers: true,
   callRepeat: 2,
+  callMaxDelaySeconds: 30,
   alertWaitMinutes: 30,
   kioskIdleSeconds: 90,
   staffIdleMinutes: 30,

@@ -74,6 +74,7 @@ const snapshot = (extra: Partial<HallSnapshot> = {}): HallSnapshot => ({
     timezone: 'Asia/Shanghai',
     hours: { opens: '09:00', closes: '17:00' },
     ticketFooter: '',
+    voiceLanguages: ['cmn'],
   },
   rules: DEFAULT_RULES,
   services: [],

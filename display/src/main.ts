@@ -1,4 +1,6 @@
 // Entry of the display app: resolves the device key (URL, Electron host or remembered), then mounts.
+// bi.css first: the components' styles must come after it (see there).
+import './bi.css';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';

@@ -32,6 +32,16 @@ import { createDeviceAdminService } from './devices/deviceAdminService';
 import { registerHomeVisitHandlers } from './homeVisits/homeVisitHandlers';
 import { createHomeVisitRepository } from './homeVisits/homeVisitRepository';
 import { createHomeVisitService } from './homeVisits/homeVisitService';
+import { createHomeVisitPersonalData } from './homeVisits/homeVisitPersonalData';
+import { createHomeVisitHttpRouter } from './homeVisits/homeVisitHttpRouter';
+import type { FieldCipher } from './core/crypto/fieldCipher';
+import { createAccessLogRepository } from './privacy/accessLogRepository';
+import { createRetentionRepository } from './privacy/retentionRepository';
+import { createPrivacyService } from './privacy/privacyService';
+import { createRetentionService } from './privacy/retentionService';
+import { createSubjectService } from './privacy/subjectService';
+import { registerPrivacyHandlers } from './privacy/privacyHandlers';
+import { createPrivacyHttpRouter } from './privacy/privacyHttpRouter';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
 import { createReportPool } from './reports/reportPool';
@@ -69,6 +79,10 @@ export interface AppDeps {
    * job); null: only when a report needs them. Default: a minute after start, then every 30 minutes.
    */
   reportCatchUp?: { firstAfterMs: number; everyMs: number } | null;
+  /** Seals and opens personal fields (the key ring checked against this database). */
+  cipher: FieldCipher;
+  /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
+  backupDir?: string | null;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -118,7 +132,23 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const hallConfig = createHallConfigService(adminBase);
   const staffAdmin = createStaffAdminService({ ...adminBase, disconnectStaff: control.disconnectStaff });
   const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
-  const homeVisits = createHomeVisitService({ ...adminBase, visits: createHomeVisitRepository(deps.db) });
+  const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
+  const accessLog = createAccessLogRepository(deps.db);
+  const personalSources = [createHomeVisitPersonalData(repos, visitRepository)];
+  const privacyBase = { ...adminBase, accessLog, sources: personalSources };
+  const privacy = createPrivacyService(privacyBase);
+  const retention = createRetentionService({
+    ...privacyBase,
+    retention: createRetentionRepository(deps.db),
+    logger,
+    backupDir: deps.backupDir ?? null,
+  });
+  const subjects = createSubjectService({ ...privacyBase, cipher: deps.cipher });
+  const homeVisits = createHomeVisitService({
+    ...adminBase,
+    visits: visitRepository,
+    logExport: privacy.logExport,
+  });
   const reportPool = createReportPool({ db: deps.db, logger, clock });
   const catchUp =
     deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
@@ -176,6 +206,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
+      registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
       registerReportHandlers(socket, track, reports);
       registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
@@ -208,6 +239,8 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api/admin', createAdminHttpRouter({ auth, reports, logger }));
+  app.use('/api/admin', createHomeVisitHttpRouter({ auth, visits: homeVisits, logger }));
+  app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
   // External systems (booking apps, rating platforms) with an admin-issued API key.
   const externalApi = createExternalApiRouter({ repos, apiKeys });
   app.use('/api/v1', externalApi);
@@ -248,7 +281,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
     io,
     repos,
     queries,
-    services: { issue, counter, windows, auth, reports, apiKeys },
+    services: { issue, counter, windows, auth, reports, apiKeys, homeVisits, privacy, retention, subjects },
     reportPool,
     externalApi,
     control,

@@ -1,4 +1,5 @@
 // The server's own settings, from the environment, validated once at start.
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS } from './core/logger';
@@ -16,9 +17,28 @@ const envSchema = z.object({
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** pino level: info logs start, stop and failures; debug adds one line per command. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** The key file for personal fields; outside DATA_DIR. Default: see defaultKeyFile. */
+  KEY_FILE: z.string().min(1).optional(),
 });
 
-export type ServerConfig = z.output<typeof envSchema> & { dbFile: string; webRoot: string };
+export type ServerConfig = Omit<z.output<typeof envSchema>, 'KEY_FILE'> & {
+  dbFile: string;
+  webRoot: string;
+  keyFile: string;
+};
+
+/**
+ * The key file lives in the server account's own configuration folder (~/.config/hall-queue, or
+ * %APPDATA%\hall-queue on Windows), not in the program or data folder: copying the data folder,
+ * its backups or the whole installation then never carries the key with the data.
+ */
+export function defaultKeyFile(env: NodeJS.ProcessEnv): string {
+  const base =
+    process.platform === 'win32'
+      ? (env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'))
+      : (env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'));
+  return path.join(base, 'hall-queue', 'field-keys.json');
+}
 
 export function loadServerConfig(env: NodeJS.ProcessEnv, repoRoot: string): ServerConfig {
   const parsed = envSchema.safeParse(env);
@@ -27,8 +47,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, repoRoot: string): Serv
     throw new Error(`环境变量有误 / Invalid environment settings:\n${lines.join('\n')}`);
   }
   const dataDir = path.resolve(repoRoot, parsed.data.DATA_DIR);
+  const { KEY_FILE, ...settings } = parsed.data;
   return {
-    ...parsed.data,
+    ...settings,
+    keyFile: KEY_FILE ? path.resolve(repoRoot, KEY_FILE) : defaultKeyFile(env),
     DATA_DIR: dataDir,
     dbFile: path.join(dataDir, 'hall.sqlite'),
     webRoot: path.join(repoRoot, 'dist', 'web'),

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     synchronous: config.DB_SYNCHRONOUS,
     version: process.env.npm_package_version,
     logger,
+    keyFile: config.keyFile,
   });
   logger.info({ url: server.url, dataDir: config.DATA_DIR }, 'server started');
   console.log(describeStart(server, config, os.networkInterfaces()));

@@ -2,6 +2,7 @@
 // hall configuration on first start, and listens. Used by main.ts, the tests and the benchmarks.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createApplication, type Application } from './app';
 import { openDatabase, startCheckpointTimer } from './core/db/database';
 import type { HallConfig } from './hall/hallConfig';
@@ -9,6 +10,10 @@ import { createRepositories } from './repositories';
 import { isSeeded, seedHalls, type SeedCredentials } from './hall/seed';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
+import { openKeyRing } from './core/crypto/keyRing';
+import { keyFileBeside } from './core/crypto/keyFile';
+import { sealPlainRows } from './privacy/resealing';
+import { startPurgeScheduler } from './privacy/purgeScheduler';
 
 export interface StartOptions {
   dbFile: string;
@@ -22,6 +27,13 @@ export interface StartOptions {
   clock?: () => number;
   version?: string;
   logger?: Logger;
+  /**
+   * The key file that opens the personal fields; it must lie outside the data folder. Default: a
+   * folder beside it (data → data-keys/field-keys.json); `npm start` uses KEY_FILE.
+   */
+  keyFile?: string;
+  /** How often to check whether a hall's daily purge is due (ms); null: only at start. */
+  purgeCheckEveryMs?: number | null;
 }
 
 export interface RunningServer {
@@ -30,14 +42,29 @@ export interface RunningServer {
   app: Application;
   /** Secrets generated on first start (null when the database already existed). */
   credentials: SeedCredentials | null;
+  /** The key file in use, and whether this start created it (then it must be backed up). */
+  keyFile: { path: string; created: boolean };
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const db = openDatabase(options.dbFile, { synchronous: options.synchronous ?? 'FULL' });
+  const logger = options.logger ?? createLogger({ level: 'warn' });
+  const dataDir = path.dirname(path.resolve(options.dbFile));
+  const keyFile = path.resolve(options.keyFile ?? keyFileBeside(dataDir));
+  let keys: ReturnType<typeof openKeyRing>;
+  try {
+    // A missing or wrong key refuses the start: nothing listens, nothing is written.
+    keys = openKeyRing({ db, keyFile, dataDir, now: new Date((options.clock ?? Date.now)()) });
+    const sealed = sealPlainRows(db, keys.cipher);
+    if (sealed > 0) logger.info({ rows: sealed }, 'personal fields of an older version sealed');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (keys.created) logger.info({ keyFile }, 'key file created');
   const repos = createRepositories(db);
   const credentials = isSeeded(repos) ? null : seedHalls(repos, options.hallConfig);
-  const logger = options.logger ?? createLogger({ level: 'warn' });
   const stopCheckpoints = startCheckpointTimer(db, logger);
 
   const httpServer = http.createServer();
@@ -49,7 +76,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock: options.clock,
     version: options.version,
     logger,
+    cipher: keys.cipher,
+    backupDir: path.join(dataDir, 'backups'),
   });
+  // The daily purge runs before the first visitor is served, then whenever a hall's day changes. A
+  // failure (disk full) must not stop the hall opening: the next check tries again.
+  try {
+    app.services.retention.purgeDue();
+  } catch (error) {
+    logger.error({ err: error }, 'personal data purge failed');
+  }
+  const stopPurges =
+    options.purgeCheckEveryMs === null
+      ? () => {}
+      : startPurgeScheduler(app.services.retention, logger, options.purgeCheckEveryMs ?? 10 * 60_000);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
@@ -62,8 +102,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     app,
     credentials,
+    keyFile: { path: keyFile, created: keys.created },
     async close() {
       stopCheckpoints();
+      stopPurges();
       // io.close() closes the http server too, and waits for every connection to end: cut the
       // idle keep-alive connections of browsers now, or it would wait for them to time out.
       const closed = app.close();

@@ -12,7 +12,7 @@ function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[]
 }
 
 export function describeStart(
-  server: Pick<RunningServer, 'url' | 'port' | 'credentials'>,
+  server: Pick<RunningServer, 'url' | 'port' | 'credentials'> & Partial<Pick<RunningServer, 'keyFile'>>,
   config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR'>,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
 ): string {
@@ -23,6 +23,7 @@ export function describeStart(
     '',
     '大厅取号叫号系统已启动 / Hall queue server is running',
     `  数据 Data:        ${config.dbFile}`,
+    ...(server.keyFile ? [`  密钥 Key file:    ${server.keyFile.path}`] : []),
     `  虚拟打印机 Virtual printer: ${config.DATA_DIR}/printer/`,
     '',
     '页面 Pages:',
@@ -34,6 +35,14 @@ export function describeStart(
   const lan = lanAddresses(interfaces);
   if (lan.length > 0)
     lines.push(`  局域网 LAN:        ${lan.map((a) => `http://${a}:${server.port}`).join('  ')}`);
+  if (server.keyFile?.created) {
+    lines.push(
+      '',
+      '已生成个人信息加密密钥文件。请把它另行备份（不要和数据备份放在一起）：丢失它，已登记的姓名、电话、地址将无法读取。',
+      'A new key file for personal data was created. Back it up separately from the data backups:',
+      'without it the registered names, phones and addresses cannot be read (README › Privacy).',
+    );
+  }
   if (server.credentials) {
     lines.push('', '首次启动生成的账号与设备密钥（只显示这一次，请妥善保存）:');
     lines.push('First start: accounts and device keys (shown only this once — keep them safe):');

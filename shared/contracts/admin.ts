@@ -119,13 +119,20 @@ export interface ReportScope {
 export const HOME_VISIT_STATUSES = ['requested', 'scheduled', 'done', 'cancelled'] as const;
 export type HomeVisitStatus = (typeof HOME_VISIT_STATUSES)[number];
 
+/**
+ * A home visit as lists show it: masked by default (个人信息保护). The full name, phone, address and
+ * notes are sealed in the database and shown only through `privacy:reveal`, which is logged.
+ */
 export interface HomeVisit {
   id: Id;
   hallId: Id;
-  personName: string;
+  /** The family name only (杨*); '' once the personal fields were cleared. */
+  maskedName: string;
+  /** 138****1234 */
+  maskedPhone: string;
+  /** The district only (茂名市茂南区), never the street or house. */
+  district: string;
   maskedIdNumber: string | null;
-  phone: string;
-  address: string;
   serviceId: Id;
   reason: 'bedridden' | 'disabled' | 'elderly' | 'other';
   requestedDate: string;
@@ -136,7 +143,9 @@ export interface HomeVisit {
   documentDelivered: boolean;
   assistedPayment: boolean;
   cancelReason: string | null;
-  notes: string | null;
+  hasNotes: boolean;
+  /** When the personal fields were cleared (retention period over, or erased on request). */
+  personalClearedAt: number | null;
   createdAt: number;
 }
 

@@ -1,3 +1,5 @@
+import type { VoiceLanguage } from '../voice/languages';
+
 // Entity types shared by server, kiosk, display and consoles. Times are epoch milliseconds (UTC);
 // business days are 'YYYY-MM-DD' strings in the hall's time zone. Every row belongs to a hall.
 
@@ -67,6 +69,11 @@ export interface HallRules {
   elderlyWindowTakesOthers: boolean;
   /** How many times each call is spoken. */
   callRepeat: number;
+  /**
+   * A call waiting to be announced should start within this many seconds: under a burst, repeats
+   * of earlier calls are cut short to make room (a call is never dropped).
+   */
+  callMaxDelaySeconds: number;
   /** Live monitor alert when a ticket has waited this long. */
   alertWaitMinutes: number;
   kioskIdleSeconds: number;
@@ -87,6 +94,8 @@ export interface Hall {
   timezone: string;
   hours: OpeningHours;
   ticketFooter: string;
+  /** Languages calls and kiosk guidance are spoken in, in order (Mandarin only by default). */
+  voiceLanguages: VoiceLanguage[];
 }
 
 export interface Service {

@@ -57,6 +57,10 @@ export const ERROR_MESSAGES = {
   CONFLICT: { zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   STORAGE_FAILURE: { zh: '数据保存失败，请联系管理员', en: 'Could not save; please tell the administrator' },
   PRINTER_FAULT: { zh: '打印机故障：{detail}', en: 'Printer fault: {detail}' },
+  PERSONAL_DATA_CLEARED: {
+    zh: '该记录的个人信息已清除（保存期限已到或本人要求删除）',
+    en: 'The personal details of this record were cleared (retention period over, or erased on request)',
+  },
   INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

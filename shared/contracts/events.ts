@@ -51,6 +51,19 @@ import type {
   MonitorState,
   ReportScope,
 } from './admin';
+import type {
+  AccessLogEntry,
+  AccessLogQueryInput,
+  PurgeRun,
+  RetentionState,
+  RetentionUpdateInput,
+  RevealedRecord,
+  RevealInput,
+  SubjectCopy,
+  SubjectErasure,
+  SubjectEraseInput,
+  SubjectQueryInput,
+} from './privacy';
 
 export interface Versioned {
   version: number;
@@ -134,6 +147,14 @@ export interface ClientToServerEvents {
   'homeVisit:complete': Command<HomeVisitCompleteInput, HomeVisit>;
   'homeVisit:cancel': Command<HomeVisitCancelInput, HomeVisit>;
   'homeVisit:list': Command<HomeVisitListInput, HomeVisit[]>;
+  // personal information (admin): every reveal, copy and erasure lands in the access log
+  'privacy:reveal': Command<RevealInput, RevealedRecord>;
+  'privacy:accessLog': Command<AccessLogQueryInput, AccessLogEntry[]>;
+  'privacy:retention': Query<RetentionState>;
+  'privacy:retentionUpdate': Command<RetentionUpdateInput, RetentionState>;
+  'privacy:purgeNow': Query<PurgeRun>;
+  'privacy:subjectFind': Command<SubjectQueryInput, SubjectCopy>;
+  'privacy:subjectErase': Command<SubjectEraseInput, SubjectErasure>;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
@@ -185,6 +206,13 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'homeVisit:complete': ['admin'],
   'homeVisit:cancel': ['admin'],
   'homeVisit:list': ['admin'],
+  'privacy:reveal': ['admin'],
+  'privacy:accessLog': ['admin'],
+  'privacy:retention': ['admin'],
+  'privacy:retentionUpdate': ['admin'],
+  'privacy:purgeNow': ['admin'],
+  'privacy:subjectFind': ['admin'],
+  'privacy:subjectErase': ['admin'],
 };
 
 /** What the handshake sends in `auth`. */

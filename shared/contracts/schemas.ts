@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS, SERVICE_CATEGORIES } from './entities';
 import { API_KEY_SCOPES } from './admin';
+import { VOICE_LANGUAGES } from '../voice/languages';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
@@ -199,6 +200,7 @@ export const rulesSchema = z
     requeueOffset: z.number().int().min(0).max(50),
     elderlyWindowTakesOthers: z.boolean(),
     callRepeat: z.number().int().min(1).max(5),
+    callMaxDelaySeconds: z.number().int().min(5).max(300),
     alertWaitMinutes: z.number().int().min(1).max(600),
     kioskIdleSeconds: z.number().int().min(60).max(600),
     staffIdleMinutes: z.number().int().min(1).max(480),
@@ -207,11 +209,19 @@ export const rulesSchema = z
 
 export const rulesUpdateSchema = rulesSchema.partial().strict();
 
+/** The hall's spoken languages in order: at least one, each once. */
+export const voiceLanguagesSchema = z
+  .array(z.enum(VOICE_LANGUAGES))
+  .min(1)
+  .max(VOICE_LANGUAGES.length)
+  .refine((list) => new Set(list).size === list.length, 'each language once');
+
 export const hallUpdateSchema = z
   .object({
     name: shortText(60).optional(),
     nameEn: shortText(100).optional(),
     ticketFooter: z.string().trim().max(120).optional(),
+    voiceLanguages: voiceLanguagesSchema.optional(),
     hours: z
       .object({
         opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -244,6 +254,17 @@ export const homeVisitCreateSchema = z
     maskedIdNumber: z
       .string()
       .regex(/^\d{4}\*{10}\d{3}[\dX]$/)
+      .nullable()
+      .default(null),
+    /**
+     * The full resident ID, when the person shows their card: the server checks it, keeps its masked
+     * form (sealed) and a keyed hash to find the person's records later, never the number itself.
+     */
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^\d{17}[\dX]$/)
       .nullable()
       .default(null),
     phone: z

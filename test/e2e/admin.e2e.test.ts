@@ -272,7 +272,8 @@ describe('admin console', () => {
     await page.selectOption('[data-test=hv-service]', String(serviceId('B')));
     await page.selectOption('[data-test=hv-reason]', 'bedridden');
     await page.click('[data-test=hv-create]');
-    const row = page.locator('[data-test=hv-table] tbody tr', { hasText: '杨伯' });
+    // The list is masked: the family name, 066****4567 and the district (test/e2e/privacy.e2e.test.ts).
+    const row = page.locator('[data-test=hv-table] tbody tr', { hasText: '杨*' });
     await expect.poll(() => row.locator('[data-test=hv-status]').textContent()).toContain('待安排');
     await row.locator('button', { hasText: '安排' }).click();
     await page.click('[data-test=hv-dialog] [data-test=dialog-confirm]');

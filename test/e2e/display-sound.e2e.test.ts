@@ -11,7 +11,11 @@ import {
   staffAtWindow,
   type ConnectedClient,
 } from '../support/clients';
-import { clipSequence } from '../../display/src/voice/clipSequence';
+import { clipSequence as callClips } from '@hall/shared/voice/callClips';
+
+/** A call's clips as the display logs them, from the Mandarin pack (the hall's only language here). */
+const clipSequence = (number: string, windowNumber: number): string[] =>
+  callClips(number, windowNumber).map((clip) => `cmn/${clip}`);
 import { checkAxeAAA, describeViolations, shotPath } from './support/browser';
 
 // What the display page exposes with ?voicelog (see display/src/composables/useHallVoice.ts).

@@ -10,6 +10,7 @@ import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
+import { kioskLine } from '../../kiosk/src/renderer/voice/kioskLines';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 
 const DIGIT_CLIPS = ['ling', 'yi', 'er', 'san', 'si', 'wu', 'liu', 'qi', 'ba', 'jiu'];
@@ -54,8 +55,8 @@ async function openKiosk(query = ''): Promise<KioskPage> {
   });
   const clipRequests: string[] = [];
   page.on('request', (request) => {
-    const match = /\/display\/voice\/pack\/([^/?]+)\.wav$/.exec(request.url());
-    if (match) clipRequests.push(decodeURIComponent(match[1]!));
+    const match = /\/display\/voice\/pack\/(\w+)\/([^/?]+)\.ogg$/.exec(request.url());
+    if (match) clipRequests.push(`${match[1]}/${decodeURIComponent(match[2]!)}`);
   });
   const issueAcks: IssuedTicket[] = [];
   const sentFrames: string[] = [];
@@ -206,24 +207,30 @@ describe('kiosk in a browser', () => {
       .map((d) => '零一二三四五六七八九'[Number(d)])
       .join(' ');
     expect(spoken).toContain(`您的号码是 A L ${digits}，前面还有 2 人，请留意 ${watch}窗口。`);
-    // This Chromium has no Mandarin speech voice, so the display's voice pack says the number.
+    // This Chromium has no Mandarin speech voice, so the Mandarin voice pack says the whole line,
+    // the number character by character.
     const numberClips = [
-      'chime',
       'A',
       'L',
       ...number
         .slice(3)
         .split('')
         .map((d) => DIGIT_CLIPS[Number(d)]!),
-      'hao',
     ];
+    const resultClips = kioskLine(
+      'result',
+      'cmn',
+      { number, count: ack.peopleAhead, windows: ack.windowsToWatch },
+      { chime: true },
+    ).clips!.map((clip) => `cmn/${clip}`);
+    expect(resultClips.join(' ')).toContain(numberClips.map((c) => `cmn/${c}`).join(' '));
     await expect
-      .poll(async () => (await page.evaluate(() => window.__clips ?? [])).slice(-numberClips.length), {
+      .poll(async () => (await page.evaluate(() => window.__clips ?? [])).slice(-resultClips.length), {
         timeout: 20_000,
       })
-      .toEqual(numberClips);
+      .toEqual(resultClips);
     // …fetched from the server's voice pack.
-    expect(new Set(clipRequests)).toEqual(new Set(numberClips));
+    expect(clipRequests).toEqual(expect.arrayContaining(resultClips));
     expect(await page.evaluate(() => window.__voiceEngines ?? [])).toContain('clips');
 
     await page.screenshot({ path: shotPath('kiosk-result-priority') });

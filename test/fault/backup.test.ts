@@ -153,6 +153,8 @@ describe('online backup', () => {
       hallConfig: testHallConfig(),
       printer: createServerPrinter(freshDir, { interface: 'virtual', widthColumns: 48 }),
       synchronous: 'NORMAL',
+      // A backup opens with the key file of the server it came from (README › Privacy).
+      keyFile: server.keyFile,
     });
     try {
       expect(restored.credentials).toBeNull();

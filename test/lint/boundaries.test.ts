@@ -40,6 +40,19 @@ describe('import boundaries', () => {
       "import { printTicket } from '@hall/printing/printTicket';",
     ],
     ['printing imports the server', 'shared/printing/x.ts', "import { x } from '../../server/src/app';"],
+    ['the server imports a shared Vue piece', 'server/src/x.ts', "import Bi from '@hall/shared/ui/Bi.vue';"],
+    [
+      'the server imports the voice stack',
+      'server/src/x.ts',
+      "import { ClipEngine } from '@hall/shared/voice/clipEngine';",
+    ],
+    [
+      'the kiosk main imports the voice stack',
+      'kiosk/src/main/x.ts',
+      "import { Announcer } from '@hall/shared/voice/announcer';",
+    ],
+    ['shared code (outside ui/) imports Vue', 'shared/voice/x.ts', "import { ref } from 'vue';"],
+    ['shared code imports a shared Vue piece', 'shared/contracts/x.ts', "import Bi from '../ui/Bi.vue';"],
   ])('refuses: %s', async (_what, file, code) => {
     expect(await restrictedImports(file, code)).toHaveLength(1);
   });
@@ -56,6 +69,21 @@ describe('import boundaries', () => {
       "import { app } from 'electron';\nimport '@hall/printing/printTicket';",
     ],
     ['a renderer uses shared', 'display/src/x.ts', "import '@hall/shared/hallDeltas';"],
+    [
+      'renderers use the shared voice stack and Vue pieces',
+      'kiosk/src/renderer/x.ts',
+      "import Bi from '@hall/shared/ui/Bi.vue';\nimport { LineVoice } from '@hall/shared/voice/lineVoice';",
+    ],
+    [
+      'the server uses the list of spoken languages',
+      'server/src/x.ts',
+      "import { hallVoiceLanguages } from '@hall/shared/voice/languages';",
+    ],
+    [
+      'shared/ui uses Vue',
+      'shared/ui/x.ts',
+      "import { computed } from 'vue';\nimport { useI18n } from 'vue-i18n';",
+    ],
     ['a test crosses parts', 'test/server/x.test.ts', "import '../../server/src/server';"],
   ])('allows: %s', async (_what, file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);

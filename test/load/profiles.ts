@@ -60,6 +60,7 @@ function hall(
     // Open all day so the run never depends on the wall-clock hour.
     hours: { opens: '00:00', closes: '23:59' },
     ticketFooter: '',
+    voiceLanguages: ['cmn'],
     rules: {},
     services: SERVICES,
     windows,

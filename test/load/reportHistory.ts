@@ -3,11 +3,14 @@
 // working hall leave in the database. Each day: tickets from 08:30 over eight hours, 35 % elderly,
 // most served, some no-shows, cancellations and transfers, an elderly window, proxy and assisted
 // payment marks, and now and then a home visit.
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { keyFileBeside } from '../../server/src/core/crypto/keyFile';
+import { openKeyRing } from '../../server/src/core/crypto/keyRing';
 import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { openDatabase } from '../../server/src/core/db/database';
 import { createRepositories } from '../../server/src/repositories';
-import { seedHalls, type SeedCredentials } from '../../server/src/hall/seed';
+import { isSeeded, seedHalls, type SeedCredentials } from '../../server/src/hall/seed';
 import { createHomeVisitRepository } from '../../server/src/homeVisits/homeVisitRepository';
 import type { NewTicket } from '../../server/src/tickets/ticketRepository';
 import { businessDay, formatTicketNumber } from '@hall/shared/ticketNumber';
@@ -86,10 +89,15 @@ export interface HistoryOptions {
   ticketsPerDay: number;
   /** The last day of history is the day before this moment's business day. */
   now: number;
+  /** Write at most this many halls that have no history yet (the rest on a later run). */
+  maxHalls?: number;
 }
 
 export interface History {
-  credentials: SeedCredentials;
+  /** Secrets of the first run (which seeds the halls); null on the runs after it. */
+  credentials: SeedCredentials | null;
+  /** Halls still without history. */
+  hallsLeft: number;
   tickets: number;
   events: number;
   firstDay: string;
@@ -101,16 +109,25 @@ const MINUTE = 60_000;
 export function writeHistory(options: HistoryOptions): History {
   const db = openDatabase(options.dbFile, { synchronous: 'NORMAL' });
   const repos = createRepositories(db);
-  const visits = createHomeVisitRepository(db);
-  const credentials = seedHalls(repos, benchHallConfig(options.halls));
-  const random = rng(20261130);
+  // Home visits seal their personal fields with the key the server will open beside the data folder.
+  const dataDir = path.dirname(options.dbFile);
+  const keys = openKeyRing({ db, keyFile: keyFileBeside(dataDir), dataDir, now: new Date(options.now) });
+  const visits = createHomeVisitRepository(db, keys.cipher);
+  const credentials = isSeeded(repos) ? null : seedHalls(repos, benchHallConfig(options.halls));
+  const written = new Set(
+    (db.prepare('SELECT DISTINCT hall_id FROM tickets').all() as { hall_id: number }[]).map((r) => r.hall_id),
+  );
+  const todo = repos.halls.list().filter((h) => !written.has(h.id));
+  let random = rng(20261130);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   let tickets = 0;
   let events = 0;
   let firstDay = '';
   let lastDay = '';
 
-  for (const hall of repos.halls.list()) {
+  for (const hall of todo.slice(0, options.maxHalls ?? todo.length)) {
+    // Each hall its own sequence: a hall written on a later run gets the same history.
+    random = rng(20261130 + hall.id);
     const services = repos.services.list(hall.id);
     const windows = repos.windows.list(hall.id);
     const staff = repos.staff.list(hall.id).filter((s) => s.role === 'staff');
@@ -277,6 +294,7 @@ export function writeHistory(options: HistoryOptions): History {
             hallId: hall.id,
             personName: '某老人',
             maskedIdNumber: null,
+            idNumber: null,
             phone: '0668-0000000',
             address: '某地',
             serviceId: pick(services).id,
@@ -286,6 +304,8 @@ export function writeHistory(options: HistoryOptions): History {
             scheduledDate: day,
             officerId: staff[0]!.id,
             completedAt,
+            closedAt: completedAt,
+            personalClearedAt: null,
             documentDelivered: random() < 0.5,
             assistedPayment: random() < 0.5,
             cancelReason: null,
@@ -312,20 +332,22 @@ export function writeHistory(options: HistoryOptions): History {
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { credentials, tickets, events, firstDay, lastDay };
+  const hallsLeft = Math.max(0, todo.length - (options.maxHalls ?? todo.length));
+  return { credentials, hallsLeft, tickets, events, firstDay, lastDay };
 }
 
 // Run directly (the benchmark does, in a child process of its own):
-//   tsx test/load/reportHistory.ts <dbFile> <halls> <days> <ticketsPerDay>
-// writes the history and prints the History as one JSON line.
+//   tsx test/load/reportHistory.ts <dbFile> <halls> <days> <ticketsPerDay> [maxHalls]
+// writes the history of up to maxHalls halls still without one and prints the History as JSON.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [dbFile, halls, days, perDay] = process.argv.slice(2);
+  const [dbFile, halls, days, perDay, maxHalls] = process.argv.slice(2);
   const history = writeHistory({
     dbFile: dbFile!,
     halls: Number(halls),
     days: Number(days),
     ticketsPerDay: Number(perDay),
     now: Date.now(),
+    maxHalls: maxHalls ? Number(maxHalls) : undefined,
   });
   process.stdout.write(`${JSON.stringify(history)}\n`);
 }

@@ -146,6 +146,7 @@ export async function runProfile(
     await server.stop();
     const sequences = checkSequences(server.dbFile, ticketIds);
     fs.rmSync(server.dataDir, { recursive: true, force: true });
+    fs.rmSync(`${server.dataDir}-keys`, { recursive: true, force: true });
     return {
       profile: profile.name,
       layout: {

@@ -40,6 +40,7 @@ process.once('exit', () => {
   for (const [child, dataDir] of running) {
     child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
   }
 });
 
@@ -89,6 +90,8 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       HOST: '127.0.0.1',
       PORT: '0',
       DB_SYNCHRONOUS: 'FULL',
+      // Beside the data folder (removed with it), never in the real ~/.config.
+      KEY_FILE: `${dataDir}-keys/field-keys.json`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, DeviceWithKey, MonitorState } from '@hall/shared/contracts/admin';
 import type {
   Device,
+  Hall,
   HallRules,
+  HallSnapshot,
   HallWindow,
   IssuedTicket,
   Notice,
@@ -232,6 +234,52 @@ describe('windows, services, notices and hall details apply live', () => {
     expect(ticket.footer).toBe('老年人请到 1、2 号专窗');
   });
 
+  it('the hall’s spoken languages change live: displays and kiosks get them at once, audited from → to', async () => {
+    expect(display.snapshot.hall.voiceLanguages).toEqual(['cmn']);
+    const shown = nextEvent(display.socket, 'hall:snapshot');
+    const kioskSees = nextEvent(kiosk.socket, 'hall:snapshot');
+    const hall = data(
+      await emitAck<Hall>(admin.socket, 'admin:hallUpdate', { voiceLanguages: ['cmn', 'yue'] }),
+    );
+    expect(hall.voiceLanguages).toEqual(['cmn', 'yue']);
+    expect((await shown).hall.voiceLanguages).toEqual(['cmn', 'yue']);
+    expect((await kioskSees).hall.voiceLanguages).toEqual(['cmn', 'yue']);
+    const [entry] = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
+    expect(entry).toMatchObject({
+      action: 'hall.update',
+      staffName: '值班主管',
+      detail: { changes: { voiceLanguages: { from: ['cmn'], to: ['cmn', 'yue'] } } },
+    });
+
+    // Cantonese first is a choice too; an unknown language, none, or one twice is refused.
+    data(await emitAck(admin.socket, 'admin:hallUpdate', { voiceLanguages: ['yue', 'cmn'] }));
+    for (const bad of [['fr'], [], ['yue', 'yue'], 'yue']) {
+      const refused = await emitAck(admin.socket, 'admin:hallUpdate', { voiceLanguages: bad });
+      expect(refused.ok, JSON.stringify(bad)).toBe(false);
+      if (!refused.ok) expect(refused.error.code).toBe('VALIDATION_FAILED');
+    }
+    data(await emitAck(admin.socket, 'admin:hallUpdate', { voiceLanguages: ['cmn'] }));
+    expect(data(await emitAck<HallSnapshot>(display.socket, 'hall:sync')).hall.voiceLanguages).toEqual([
+      'cmn',
+    ]);
+  });
+
+  it('the announcement delay bound is a rule like the others', async () => {
+    const rules = data(
+      await emitAck<HallRules>(admin.socket, 'admin:rulesUpdate', { callMaxDelaySeconds: 45 }),
+    );
+    expect(rules.callMaxDelaySeconds).toBe(45);
+    for (const bad of [2, 301, 1.5]) {
+      const refused = await emitAck(admin.socket, 'admin:rulesUpdate', { callMaxDelaySeconds: bad });
+      expect(refused.ok, String(bad)).toBe(false);
+    }
+    data(
+      await emitAck(admin.socket, 'admin:rulesUpdate', {
+        callMaxDelaySeconds: DEFAULT_RULES.callMaxDelaySeconds,
+      }),
+    );
+  });
+
   it('audits each change with who and what', async () => {
     const audit = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
     const actions = audit.map((a) => a.action);
@@ -381,11 +429,12 @@ describe('only admins may send admin commands', () => {
     COMMAND_ROLES[e].every((r) => r === 'admin' || r === 'city'),
   );
 
-  it('covers every admin and home-visit command: none is open to staff, kiosks or displays', () => {
+  it('covers every admin, home-visit and personal-information command: none is open to staff, kiosks or displays', () => {
     const adminFamily = (Object.keys(COMMAND_ROLES) as ClientEventName[]).filter(
-      (e) => e.startsWith('admin:') || e.startsWith('homeVisit:'),
+      (e) => e.startsWith('admin:') || e.startsWith('homeVisit:') || e.startsWith('privacy:'),
     );
-    expect(adminFamily.length).toBeGreaterThanOrEqual(21);
+    expect(adminFamily.length).toBeGreaterThanOrEqual(28);
+    expect(adminOnly.filter((e) => e.startsWith('privacy:'))).toHaveLength(7);
     for (const event of adminFamily) {
       expect(COMMAND_ROLES[event], event).not.toContain('staff');
       expect(COMMAND_ROLES[event], event).not.toContain('kiosk');

@@ -3,6 +3,7 @@
 // worked out by hand from the script.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallReport, HomeVisit } from '@hall/shared/contracts/admin';
+import type { RevealedRecord } from '@hall/shared/contracts/privacy';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -295,15 +296,30 @@ describe('home-visit register', () => {
     const all = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', {}));
     expect(all).toHaveLength(4);
     const done = data(await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'done' }));
-    expect(done.map((v) => v.personName).sort()).toEqual(['杨伯', '谭先生']);
-    expect(done.find((v) => v.personName === '杨伯')).toMatchObject({
+    // Lists are masked: the family name, 066****4567 and the district only.
+    expect(done.map((v) => v.maskedName).sort()).toEqual(['杨*', '谭**']);
+    expect(done.find((v) => v.maskedName === '杨*')).toMatchObject({
+      maskedPhone: '066****4567',
+      district: '茂南区',
       documentDelivered: true,
       assistedPayment: true,
     });
     const cancelled = data(
       await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { status: 'cancelled' }),
     );
-    expect(cancelled[0]).toMatchObject({ personName: '李婆婆', cancelReason: '家属已代为到厅办理' });
+    expect(cancelled[0]).toMatchObject({ maskedName: '李**', cancelReason: '家属已代为到厅办理' });
+    const revealed = data(
+      await emitAck<RevealedRecord>(admin.socket, 'privacy:reveal', {
+        kind: 'home_visit',
+        id: cancelled[0]!.id,
+        reason: 'verify_record',
+      }),
+    );
+    expect(revealed.personal).toMatchObject({
+      personName: '李婆婆',
+      phone: '0668-1234567',
+      address: '茂南区镇盛镇养老院',
+    });
     const none = data(
       await emitAck<HomeVisit[]>(admin.socket, 'homeVisit:list', { from: '2026-06-01', to: '2026-06-30' }),
     );

@@ -31,6 +31,7 @@ beforeAll(async () => {
     hallConfig: { halls: [base, second] },
     printer: createServerPrinter(dir, { interface: 'virtual', widthColumns: 48 }),
     synchronous: 'NORMAL',
+    keyFile: path.join(`${dir}-keys`, 'field-keys.json'),
   });
   for (const hallCode of ['demo', 'second']) {
     const key = (kind: string) =>
@@ -43,6 +44,7 @@ afterAll(async () => {
   [...kiosks, ...displays].forEach((c) => c.close());
   await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(`${dir}-keys`, { recursive: true, force: true });
 });
 
 describe('several halls on one server', () => {

@@ -10,6 +10,8 @@ export interface ChildServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The key file for personal fields (beside dataDir, never inside it). */
+  keyFile: string;
   kioskKey: string;
   displayKey: string;
   passwords: typeof TEST_PASSWORDS;
@@ -50,7 +52,9 @@ export async function startChildServer(): Promise<ChildServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-child-'));
   const configFile = path.join(dataDir, 'hall.config.json');
   fs.writeFileSync(configFile, JSON.stringify(testHallConfig()));
-  const env = { DATA_DIR: dataDir, HALL_CONFIG: configFile, HOST: '127.0.0.1', PORT: '0' };
+  // The key file outside the data folder, and never in the real ~/.config of whoever runs the tests.
+  const keyFile = `${dataDir}-keys/field-keys.json`;
+  const env = { DATA_DIR: dataDir, HALL_CONFIG: configFile, HOST: '127.0.0.1', PORT: '0', KEY_FILE: keyFile };
   const first = await launch(env);
   const output = first.output;
   let child = first.child;
@@ -64,6 +68,7 @@ export async function startChildServer(): Promise<ChildServer> {
     url: url[1]!,
     port,
     dataDir,
+    keyFile,
     kioskKey: url[2]!,
     displayKey: display[1]!,
     passwords: TEST_PASSWORDS,
@@ -82,6 +87,7 @@ export async function startChildServer(): Promise<ChildServer> {
     async close() {
       await server.kill();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
     },
   };
   return server;

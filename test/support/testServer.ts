@@ -10,6 +10,7 @@ import type { HallConfig } from '../../server/src/hall/hallConfig';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
+import type { Logger } from '../../server/src/core/logger';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1', city: 'city-pass-1' };
@@ -19,6 +20,8 @@ export interface TestServerOptions {
   clock?: () => number;
   /** Extra staff accounts (username, password = `${username}-pass`). */
   extraStaff?: string[];
+  /** The server's log (e.g. one writing into a test's buffer). */
+  logger?: Logger;
 }
 
 export interface TestServer {
@@ -26,6 +29,8 @@ export interface TestServer {
   port: number;
   dataDir: string;
   dbFile: string;
+  /** The key file for personal fields (in its own temp folder, outside dataDir). */
+  keyFile: string;
   credentials: {
     kioskKey: string;
     displayKey: string;
@@ -67,6 +72,8 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-'));
   const dbFile = path.join(dataDir, 'hall.sqlite');
+  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-keys-'));
+  const keyFile = path.join(keyDir, 'field-keys.json');
   const printer = createServerPrinter(dataDir, { interface: 'virtual', widthColumns: 48 });
   const boot = (port: number) =>
     startServer({
@@ -78,6 +85,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       printer,
       clock: options.clock,
       synchronous: 'NORMAL',
+      logger: options.logger,
+      keyFile,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;
@@ -89,6 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port,
     dataDir,
     dbFile,
+    keyFile,
     credentials: {
       kioskKey: key('kiosk'),
       displayKey: key('display'),
@@ -113,6 +123,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(keyDir, { recursive: true, force: true });
     },
   };
   return server;

@@ -1,18 +1,22 @@
-// Speaks every new call on the hall display. In a plain browser the first tap unlocks sound;
-// under the Electron host (which allows autoplay) no overlay is shown.
+// Speaks every new call on a display, in each of the hall's languages in turn (hall setting,
+// changeable live). The wall display speaks every call; a window display only its own window's.
+// In a plain browser the first tap unlocks sound; under the Electron host (which allows autoplay)
+// no overlay is shown. `?voice=off` in the address keeps a display silent.
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
 import type { CallRecord } from '@hall/shared/contracts/entities';
 import { NORMAL_CLASS } from '@hall/shared/contracts/entities';
+import { DEFAULT_RULES } from '@hall/shared/defaults';
+import type { Announcement } from '@hall/shared/voice/announcer';
+import { hallVoiceLanguages } from '@hall/shared/voice/languages';
 import { displayHost } from '../deviceKey';
 import { createVoice, type Voice } from '../voice/createVoice';
-import type { Announcement } from '../voice/announcer';
 import type { useHallStore } from '../stores/hall';
 
 declare global {
   interface Window {
-    /** Clip names in the order they were played; present only with ?voicelog (tests, diagnostics). */
+    /** Clips as played, 'language/name' in order; present only with ?voicelog (tests, diagnostics). */
     __voiceLog?: string[];
-    /** Clips that did not play to the end ('name:error' / 'name:timeout'), with ?voicelog. */
+    /** Clips that did not play to the end ('lang/name:error' / ':timeout'), with ?voicelog. */
     __voiceFailures?: string[];
   }
 }
@@ -26,32 +30,49 @@ export function toAnnouncement(call: CallRecord): Announcement {
   };
 }
 
-export function useHallVoice(store: ReturnType<typeof useHallStore>): {
+export interface HallVoiceOptions {
+  /** Speak only the calls to this window (a window display). */
+  windowNumber?: () => number;
+}
+
+export function useHallVoice(
+  store: ReturnType<typeof useHallStore>,
+  options: HallVoiceOptions = {},
+): {
   needsUnlock: Ref<boolean>;
   unlock: () => Promise<void>;
 } {
   const needsUnlock = ref(false);
+  const params = new URLSearchParams(location.search);
+  const silent = params.get('voice') === 'off';
   let voice: Voice | null = null;
   // Calls that arrive while the voice is still loading are spoken as soon as it is ready.
   const early: Announcement[] = [];
   const unsubscribe = store.onNewCall((call) => {
+    if (silent) return;
+    if (options.windowNumber && call.windowNumber !== options.windowNumber()) return;
     if (voice) voice.announcer.announce(toAnnouncement(call));
     else early.push(toAnnouncement(call));
   });
 
   onMounted(async () => {
-    const params = new URLSearchParams(location.search);
+    if (silent) return;
     if (params.has('voicelog')) {
       window.__voiceLog = [];
       window.__voiceFailures = [];
     }
+    const rules = () => store.snapshot?.rules ?? DEFAULT_RULES;
     const created = await createVoice({
-      packUrl: `${import.meta.env.BASE_URL}voice/pack/`,
-      repeat: () => store.snapshot?.rules.callRepeat ?? 2,
+      packRoot: `${import.meta.env.BASE_URL}voice/pack/`,
+      repeat: () => rules().callRepeat,
+      languages: () => hallVoiceLanguages(store.snapshot?.hall.voiceLanguages),
+      maxDelayMs: () => rules().callMaxDelaySeconds * 1000,
       preferSpeech: params.get('voice') === 'speech',
-      onClip: (name) => window.__voiceLog?.push(name),
-      onClipEnd: (name, outcome) => {
-        if (outcome === 'error' || outcome === 'timeout') window.__voiceFailures?.push(`${name}:${outcome}`);
+      onClip: (name, lang) => window.__voiceLog?.push(`${lang}/${name}`),
+      onClipEnd: (name, lang, outcome) => {
+        if (outcome === 'error' || outcome === 'timeout') {
+          window.__voiceFailures?.push(`${lang}/${name}:${outcome}`);
+        }
       },
       onError: (error) => console.warn('[voice]', error),
     });

@@ -74,6 +74,7 @@ export function snapshot(extra: Partial<HallSnapshot> = {}): HallSnapshot {
       timezone: 'Asia/Shanghai',
       hours: { opens: '08:30', closes: '17:30' },
       ticketFooter: '',
+      voiceLanguages: ['cmn'],
     },
     rules: DEFAULT_RULES,
     services: [

@@ -11,6 +11,8 @@ export const DEMO_HALL_CONFIG: HallConfig = {
       timezone: 'Asia/Shanghai',
       hours: { opens: '08:30', closes: '17:30' },
       ticketFooter: '60岁以上老人无需预约，优先办理。如需帮助请到服务台。',
+      // Mandarin only, the default; a Guangdong hall adds 'yue' (Cantonese) in the admin console.
+      voiceLanguages: ['cmn'],
       rules: {},
       services: [
         {

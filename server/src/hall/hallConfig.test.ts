@@ -41,6 +41,18 @@ describe('hall configuration file', () => {
     expect(found.some((p) => p.startsWith('halls[0].services[1].typicalMinutes'))).toBe(true);
   });
 
+  it('takes the spoken languages (Mandarin only when not given) and names a bad one', () => {
+    const plain = demo();
+    delete plain.halls[0]!.voiceLanguages;
+    expect(parseHallConfig(plain).halls[0]!.voiceLanguages).toEqual(['cmn']);
+    const guangdong = demo();
+    guangdong.halls[0]!.voiceLanguages = ['cmn', 'yue'];
+    expect(parseHallConfig(guangdong).halls[0]!.voiceLanguages).toEqual(['cmn', 'yue']);
+    const bad = demo();
+    bad.halls[0]!.voiceLanguages = ['cmn', 'fr'];
+    expect(problems(bad).some((p) => p.startsWith('halls[0].voiceLanguages[1]'))).toBe(true);
+  });
+
   it('checks that windows name services that exist', () => {
     const bad = demo();
     (bad.halls[0]!.windows as { services: string[] }[])[2]!.services = ['A', 'Q'];

@@ -2,7 +2,8 @@
 // It is applied once, to an empty database; afterwards the admin console is the place for changes.
 import { z } from 'zod';
 import { ACCOUNT_ROLES, DEVICE_KINDS, SERVICE_CATEGORIES } from '@hall/shared/contracts/entities';
-import { printerSettingsSchema, rulesSchema } from '@hall/shared/contracts/schemas';
+import { printerSettingsSchema, rulesSchema, voiceLanguagesSchema } from '@hall/shared/contracts/schemas';
+import { DEFAULT_VOICE_LANGUAGES } from '@hall/shared/voice/languages';
 import { isValidTimeZone } from '@hall/shared/ticketNumber';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -15,6 +16,7 @@ const hallSchema = z
     timezone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
     hours: z.object({ opens: hhmm, closes: hhmm }).strict(),
     ticketFooter: z.string().max(120).default(''),
+    voiceLanguages: voiceLanguagesSchema.default([...DEFAULT_VOICE_LANGUAGES]),
     rules: rulesSchema.partial().default({}),
     services: z
       .array(

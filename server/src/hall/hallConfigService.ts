@@ -62,12 +62,19 @@ export function createHallConfigService(deps: AdminServiceDeps) {
           nameEn: input.nameEn ?? before.nameEn,
           ticketFooter: input.ticketFooter ?? before.ticketFooter,
           hours: input.hours ?? before.hours,
+          voiceLanguages: input.voiceLanguages ?? before.voiceLanguages,
         };
         if (after.hours.opens >= after.hours.closes) {
           throw new DomainError('VALIDATION_FAILED', { detail: 'hours: opening must be before closing' });
         }
         repos.halls.update(actor.hallId, after);
-        return { result: after, detail: { changes: input } };
+        // Each changed field from → to (e.g. the spoken languages), as for the rules.
+        const changed = Object.fromEntries(
+          (Object.keys(input) as (keyof HallUpdate & keyof Hall)[])
+            .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+            .map((k) => [k, { from: before[k], to: after[k] }]),
+        );
+        return { result: after, detail: { changes: changed } };
       });
     },
 

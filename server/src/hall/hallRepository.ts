@@ -1,6 +1,7 @@
 // Halls, their rules and the per-hall broadcast version.
 import type { Hall, HallRules } from '@hall/shared/contracts/entities';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
+import { hallVoiceLanguages } from '@hall/shared/voice/languages';
 import type { Db } from '../core/db/database';
 
 interface HallRow {
@@ -12,6 +13,7 @@ interface HallRow {
   opens: string;
   closes: string;
   ticket_footer: string;
+  voice_languages: string;
   rules_json: string;
   version: number;
 }
@@ -24,6 +26,7 @@ const toHall = (r: HallRow): Hall => ({
   timezone: r.timezone,
   hours: { opens: r.opens, closes: r.closes },
   ticketFooter: r.ticket_footer,
+  voiceLanguages: hallVoiceLanguages(JSON.parse(r.voice_languages) as string[]),
 });
 
 export function createHallRepository(db: Db) {
@@ -47,7 +50,7 @@ export function createHallRepository(db: Db) {
       return Number(
         db
           .prepare(
-            'INSERT INTO halls (code, name, name_en, timezone, opens, closes, ticket_footer, rules_json) VALUES (?,?,?,?,?,?,?,?)',
+            'INSERT INTO halls (code, name, name_en, timezone, opens, closes, ticket_footer, voice_languages, rules_json) VALUES (?,?,?,?,?,?,?,?,?)',
           )
           .run(
             h.code,
@@ -57,14 +60,23 @@ export function createHallRepository(db: Db) {
             h.hours.opens,
             h.hours.closes,
             h.ticketFooter,
+            JSON.stringify(h.voiceLanguages),
             JSON.stringify(rules),
           ).lastInsertRowid,
       );
     },
     update(id: number, h: Hall): void {
       db.prepare(
-        'UPDATE halls SET name = ?, name_en = ?, opens = ?, closes = ?, ticket_footer = ? WHERE id = ?',
-      ).run(h.name, h.nameEn, h.hours.opens, h.hours.closes, h.ticketFooter, id);
+        'UPDATE halls SET name = ?, name_en = ?, opens = ?, closes = ?, ticket_footer = ?, voice_languages = ? WHERE id = ?',
+      ).run(
+        h.name,
+        h.nameEn,
+        h.hours.opens,
+        h.hours.closes,
+        h.ticketFooter,
+        JSON.stringify(h.voiceLanguages),
+        id,
+      );
     },
     setRules(id: number, rules: HallRules): void {
       db.prepare('UPDATE halls SET rules_json = ? WHERE id = ?').run(JSON.stringify(rules), id);

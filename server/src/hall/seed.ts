@@ -27,6 +27,7 @@ export function seedHalls(repos: Repositories, config: HallConfig): SeedCredenti
           timezone: hall.timezone,
           hours: hall.hours,
           ticketFooter: hall.ticketFooter,
+          voiceLanguages: hall.voiceLanguages,
         },
         { ...DEFAULT_RULES, ...hall.rules },
       );

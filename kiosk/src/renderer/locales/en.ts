@@ -7,6 +7,11 @@ const en: KioskMessages = {
     languageToggle: '中文',
     languageToggleLabel: '切换到中文 Switch to Chinese',
   },
+  voiceChoice: {
+    label: 'Voice',
+    cmn: 'Mandarin',
+    yue: 'Cantonese',
+  },
   idle: {
     welcome: 'Welcome. Tap the service you need to take a ticket',
     elderlyTitle: 'Senior green channel',
@@ -118,6 +123,7 @@ const en: KioskMessages = {
     idEntry: 'Type your ID number with the keys, then tap OK.',
     idInvalid: 'The number is not valid. Please check it.',
     issueFailed: 'Could not take a ticket. Please try again, or go to the service desk.',
+    closed: 'The hall is closed now. Please come back during opening hours.',
   },
 };
 

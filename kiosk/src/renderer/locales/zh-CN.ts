@@ -6,6 +6,11 @@ const zhCN = {
     languageToggle: 'English',
     languageToggleLabel: 'Switch to English',
   },
+  voiceChoice: {
+    label: '语音',
+    cmn: '普通话',
+    yue: '粤语',
+  },
   idle: {
     welcome: '欢迎，请点一下要办的业务取号',
     elderlyTitle: '老年人绿色通道',
@@ -117,6 +122,7 @@ const zhCN = {
     idEntry: '请按数字键输入身份证号码，输完后点确定。',
     idInvalid: '号码有误，请检查后重新输入。',
     issueFailed: '取号没有成功，请再试一次，或到服务台。',
+    closed: '现在不是办公时间，请在开放时间再来。',
   },
 };
 

@@ -214,3 +214,60 @@ describe('visit store: idle reset', () => {
     expect(visit.screen).toBe('idle');
   });
 });
+
+describe('visit store: the visitor’s spoken language (粤语 / 普通话)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  async function cantoneseHall() {
+    const ctx = await setup();
+    const snapshot = demoSnapshot(2);
+    snapshot.hall.voiceLanguages = ['cmn', 'yue'];
+    ctx.socket.fire('hall:snapshot', snapshot);
+    await nextTick();
+    return ctx;
+  }
+
+  it('speaks the hall’s first language until the visitor chooses another', async () => {
+    const { visit } = await cantoneseHall();
+    expect(visit.voiceLanguages).toEqual(['cmn', 'yue']);
+    expect(visit.voiceLanguage).toBe('cmn');
+    visit.chooseVoice('yue');
+    expect(visit.voiceLanguage).toBe('yue');
+    expect(visit.locale).toBe('zh-CN'); // the text stays Chinese
+  });
+
+  it('goes back to the default when the visit ends', async () => {
+    const { visit, socket } = await cantoneseHall();
+    socket.answer = async () => okIssue();
+    visit.chooseVoice('yue');
+    await visit.takeTicket(1);
+    expect(visit.voiceLanguage).toBe('yue');
+    visit.goIdle();
+    expect(visit.voiceLanguage).toBe('cmn');
+    expect(visit.voiceChoice).toBeNull();
+  });
+
+  it('goes back to the default at idle when the visitor walks away after choosing', async () => {
+    const { visit } = await cantoneseHall();
+    visit.chooseVoice('yue');
+    await nextTick();
+    expect(visit.screen).toBe('idle');
+    await vi.advanceTimersByTimeAsync(89_000);
+    expect(visit.voiceLanguage).toBe('yue');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(visit.voiceLanguage).toBe('cmn');
+  });
+
+  it('ignores a language the hall does not speak, and follows the hall when it drops one', async () => {
+    const { visit, socket } = await cantoneseHall();
+    visit.chooseVoice('yue');
+    const mandarinOnly = demoSnapshot(3);
+    socket.fire('hall:snapshot', mandarinOnly);
+    await nextTick();
+    expect(visit.voiceLanguage).toBe('cmn');
+    visit.goIdle();
+    visit.chooseVoice('yue');
+    expect(visit.voiceChoice).toBeNull();
+  });
+});

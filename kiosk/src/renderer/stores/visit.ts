@@ -9,6 +9,7 @@ import type { AppError } from '@hall/shared/contracts/errors';
 import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
 import type { IdNumberProblem } from '@hall/shared/idNumber';
+import { hallVoiceLanguages, type VoiceLanguage } from '@hall/shared/voice/languages';
 import { newRequestId } from '../lib/requestId';
 import { IdleCountdown, effectiveIdleSeconds, warnSecondsFor } from '../lib/idleCountdown';
 import { checkVisitorId } from '../idReader/checkVisitorId';
@@ -47,6 +48,8 @@ export const useVisitStore = defineStore('visit', () => {
   const screen = ref<Screen>('idle');
   const mode = ref<ChooseMode>('elderly');
   const locale = ref<KioskLocale>('zh-CN');
+  /** The spoken language this visitor chose on the start screen; null: the hall's first. */
+  const voiceChoice = ref<VoiceLanguage | null>(null);
   const proxyForElderly = ref(true);
   const proxyRelation = ref<ProxyRelation | null>(null);
   const idResult = ref<IdResult | null>(null);
@@ -63,6 +66,13 @@ export const useVisitStore = defineStore('visit', () => {
   const remainingSeconds = ref(0);
 
   const elderlyAge = computed(() => hall.rules?.elderlyAge ?? DEFAULT_RULES.elderlyAge);
+  /** The hall's spoken languages, in order (hall setting, changeable live). */
+  const voiceLanguages = computed(() => hallVoiceLanguages(hall.snapshot?.hall.voiceLanguages));
+  const voiceLanguage = computed<VoiceLanguage>(() =>
+    voiceChoice.value && voiceLanguages.value.includes(voiceChoice.value)
+      ? voiceChoice.value
+      : voiceLanguages.value[0]!,
+  );
   const idleSeconds = computed(() =>
     effectiveIdleSeconds(
       configuredIdleSeconds.value,
@@ -104,9 +114,12 @@ export const useVisitStore = defineStore('visit', () => {
     onTimeout: () => goIdle(),
   });
 
-  // Counting whenever a visitor is mid-way: off the start screen, or a ticket request (and its
-  // "try again" prompt) open on it — a failed request must not greet the next visitor.
-  const visitOpen = computed(() => screen.value !== 'idle' || pending.value !== null);
+  // Counting whenever a visitor is mid-way: off the start screen, a ticket request (and its
+  // "try again" prompt) open on it — a failed request must not greet the next visitor — or a
+  // spoken language chosen, which must not stay for the next visitor either.
+  const visitOpen = computed(
+    () => screen.value !== 'idle' || pending.value !== null || voiceChoice.value !== null,
+  );
   watch([visitOpen, screen], ([open]) => {
     // Each new screen gives the visitor the full time again.
     if (open) countdown.start();
@@ -122,6 +135,7 @@ export const useVisitStore = defineStore('visit', () => {
     countdown.stop();
     screen.value = 'idle';
     locale.value = defaultLocale.value;
+    voiceChoice.value = null;
     proxyForElderly.value = true;
     proxyRelation.value = null;
     idResult.value = null;
@@ -137,6 +151,11 @@ export const useVisitStore = defineStore('visit', () => {
 
   function toggleLocale(): void {
     locale.value = locale.value === 'zh-CN' ? 'en' : 'zh-CN';
+  }
+
+  /** 粤语 / 普通话 on the start screen: the voice for this visitor only (the text stays as it is). */
+  function chooseVoice(language: VoiceLanguage): void {
+    if (voiceLanguages.value.includes(language)) voiceChoice.value = language;
   }
 
   // ---- choosing ----
@@ -306,7 +325,10 @@ export const useVisitStore = defineStore('visit', () => {
       }
       // A visitor mid-choice has most likely gone to the service desk as the pause screen said.
       if (screen.value === 'choose' || screen.value === 'idEntry') goIdle();
-      else if (screen.value === 'idle') locale.value = defaultLocale.value;
+      else if (screen.value === 'idle') {
+        locale.value = defaultLocale.value;
+        voiceChoice.value = null;
+      }
     },
   );
 
@@ -314,6 +336,9 @@ export const useVisitStore = defineStore('visit', () => {
     screen,
     mode,
     locale,
+    voiceChoice,
+    voiceLanguages,
+    voiceLanguage,
     proxyForElderly,
     proxyRelation,
     idResult,
@@ -336,6 +361,7 @@ export const useVisitStore = defineStore('visit', () => {
     touch,
     goIdle,
     toggleLocale,
+    chooseVoice,
     chooseElderly,
     chooseProxy,
     setProxyForElderly,

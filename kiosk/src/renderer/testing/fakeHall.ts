@@ -17,6 +17,7 @@ export function demoSnapshot(version = 1): HallSnapshot {
       timezone: 'Asia/Shanghai',
       hours: { opens: '08:30', closes: '17:30' },
       ticketFooter: '',
+      voiceLanguages: ['cmn'],
     },
     rules: DEFAULT_RULES,
     services: [

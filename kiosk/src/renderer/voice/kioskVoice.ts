@@ -1,19 +1,27 @@
-// The one voice of this kiosk. It starts silent (but still announces each line) and is replaced
-// by the real engines once they are known, so the first screen never waits for voices to load.
-import { KioskVoice } from './voice';
-import type { SpokenLine } from './types';
+// The one voice of this kiosk. The first screen never waits for voices to load: a line asked for
+// before the voice is ready is kept and said as soon as it is (so the welcome is not lost on a
+// slow start), and each later line replaces whatever is being said.
+import type { LineVoice } from '@hall/shared/voice/lineVoice';
+import type { Utterance } from '@hall/shared/voice/types';
 
-let active = new KioskVoice(null, null);
+let active: LineVoice | null = null;
+let waiting: readonly Utterance[] | null = null;
 
-export function useKioskVoice(voice: KioskVoice): void {
-  active.cancel();
+export function useKioskVoice(voice: LineVoice): void {
+  active?.cancel();
   active = voice;
+  if (waiting) void voice.speak(waiting);
+  waiting = null;
 }
 
-export function say(line: SpokenLine): void {
-  void active.speak(line);
+/** Say a line (or lines one after another), replacing whatever is being said. */
+export function say(lines: Utterance | readonly Utterance[]): void {
+  const list: readonly Utterance[] = Array.isArray(lines) ? lines : [lines as Utterance];
+  if (active) void active.speak(list);
+  else waiting = list;
 }
 
 export function hush(): void {
-  active.cancel();
+  waiting = null;
+  active?.cancel();
 }

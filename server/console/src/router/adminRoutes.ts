@@ -32,4 +32,16 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('../admin/views/HomeVisitsView.vue'),
     meta: { ...admin, navKey: 'admin.nav.homeVisits' },
   },
+  {
+    path: '/admin/privacy',
+    name: 'admin-privacy',
+    component: () => import('../admin/views/PrivacyView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.privacy' },
+  },
+  {
+    path: '/admin/access-log',
+    name: 'admin-access-log',
+    component: () => import('../admin/views/AccessLogView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.accessLog' },
+  },
 ];

@@ -59,6 +59,7 @@ const snapshot = (version: number, tickets: TicketView[] = []): HallSnapshot => 
     timezone: 'Asia/Shanghai',
     hours: { opens: '09:00', closes: '17:00' },
     ticketFooter: '',
+    voiceLanguages: ['cmn'],
   },
   rules: DEFAULT_RULES,
   services: [],

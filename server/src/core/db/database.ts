@@ -20,6 +20,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, not left in free pages: a purged or erased
+  // person's sealed fields must not linger in the file or its backups.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   // Checkpoints run from startCheckpointTimer, not inside a commit on the request path.
   db.pragma('wal_autocheckpoint = 0');

@@ -198,6 +198,79 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
+    name: 'personal data protection',
+    // Personal fields become sealed (encrypted) by the server at start, which holds the key; this
+    // step only adds what that needs. Old cancel reasons (free text) leave the logs: they stay in
+    // the register, encrypted.
+    sql: `
+      CREATE TABLE field_keys (
+        key_id TEXT PRIMARY KEY,
+        check_value TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        retired_at INTEGER
+      );
+      ALTER TABLE home_visits ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE home_visits ADD COLUMN phone_index TEXT;
+      ALTER TABLE home_visits ADD COLUMN id_index TEXT;
+      ALTER TABLE home_visits ADD COLUMN closed_at INTEGER;
+      ALTER TABLE home_visits ADD COLUMN personal_cleared_at INTEGER;
+      UPDATE home_visits SET closed_at = completed_at WHERE status = 'done';
+      UPDATE home_visits SET closed_at = COALESCE(
+          (SELECT MAX(e.at) FROM events e
+            WHERE e.type = 'home_visit' AND e.hall_id = home_visits.hall_id
+              AND json_extract(e.payload_json, '$.homeVisitId') = home_visits.id),
+          created_at)
+        WHERE status = 'cancelled';
+      CREATE INDEX home_visits_phone_index ON home_visits(phone_index) WHERE phone_index IS NOT NULL;
+      CREATE INDEX home_visits_id_index ON home_visits(id_index) WHERE id_index IS NOT NULL;
+      CREATE INDEX home_visits_closed ON home_visits(hall_id, closed_at) WHERE personal_cleared_at IS NULL;
+      UPDATE audit_log SET detail_json = json_remove(detail_json, '$.reason') WHERE action = 'homeVisit.cancel';
+      UPDATE events SET payload_json = json_remove(payload_json, '$.reason')
+        WHERE type = 'home_visit' AND json_extract(payload_json, '$.step') = 'cancel';
+      CREATE TABLE retention_policies (
+        hall_id INTEGER PRIMARY KEY REFERENCES halls(id),
+        ticket_days INTEGER NOT NULL,
+        appointment_days INTEGER NOT NULL,
+        home_visit_days INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE purge_runs (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        day TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        tickets_before TEXT NOT NULL,
+        detail_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX purge_runs_hall_day ON purge_runs(hall_id, day);
+      CREATE TABLE access_log (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        staff_id INTEGER,
+        action TEXT NOT NULL,
+        record_kind TEXT NOT NULL,
+        record_id INTEGER,
+        record_count INTEGER NOT NULL DEFAULT 1,
+        reason TEXT NOT NULL,
+        detail_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX access_log_hall_at ON access_log(hall_id, at);
+      CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+        BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+      CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+        BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+    `,
+  },
+  {
+    version: 4,
+    name: 'spoken languages of each hall',
+    sql: `
+      ALTER TABLE halls ADD COLUMN voice_languages TEXT NOT NULL DEFAULT '["cmn"]';
+    `,
+  },
+  {
+    version: 5,
     name: 'per-day report rollups',
     // One row per hall, business day, group kind and key (see server/src/reports/figures/counters.ts):
     // counters, and wait/service durations as count, exact sum and a 0.1-minute histogram. A new
@@ -248,7 +321,7 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    version: 4,
+    version: 6,
     name: 'city accounts (role city) that report across halls',
     rebuildsTables: true,
     sql: `

@@ -1,5 +1,6 @@
 // A resident ID typed into the home-visit form: empty is fine (the field is optional); otherwise
-// it must pass the GB 11643 check, and only its masked form is sent to the server.
+// it must pass the GB 11643 check. The page shows the masked form; the server keeps only that and a
+// keyed hash (to find the person's records on request), never the number itself.
 import { parseIdNumber } from '@hall/shared/idNumber';
 
 export type IdInputCheck = { ok: true; masked: string | null } | { ok: false };

@@ -1,0 +1,36 @@
+// A ticket is anonymous, but a few of its fields concern a person: the masked ID number read at the
+// kiosk, the relation of a proxy (子女, 配偶), and the free-text note staff may add at finish (copied
+// into the `done` event). They are cleared once the retention period after the business day is
+// over; everything reports count (state, times, priority class, the proxy and assisted-payment
+// marks) stays.
+import type { Db } from '../core/db/database';
+
+const HAS_PERSONAL = `(masked_id_number IS NOT NULL OR proxy_relation IS NOT NULL
+  OR json_extract(marks_json, '$.note') IS NOT NULL OR json_extract(marks_json, '$.proxyRelation') IS NOT NULL)`;
+
+/**
+ * Clears the personal fields of the hall's tickets of business days in [fromDay, beforeDay)
+ * (fromDay null: from the first). Returns the number of tickets changed.
+ */
+export function clearTicketPersonalFields(
+  db: Db,
+  hallId: number,
+  fromDay: string | null,
+  beforeDay: string,
+): number {
+  const range = { hallId, fromDay, beforeDay };
+  const inRange = `hall_id = @hallId AND business_day < @beforeDay AND (@fromDay IS NULL OR business_day >= @fromDay)`;
+  db.prepare(
+    `UPDATE events SET payload_json = json_set(payload_json, '$.note', NULL, '$.proxyRelation', NULL)
+      WHERE ticket_id IN (SELECT id FROM tickets WHERE ${inRange})
+        AND (json_extract(payload_json, '$.note') IS NOT NULL OR json_extract(payload_json, '$.proxyRelation') IS NOT NULL)`,
+  ).run(range);
+  return db
+    .prepare(
+      `UPDATE tickets SET masked_id_number = NULL, proxy_relation = NULL,
+         marks_json = CASE WHEN marks_json IS NULL THEN NULL
+                           ELSE json_set(marks_json, '$.note', NULL, '$.proxyRelation', NULL) END
+        WHERE ${inRange} AND ${HAS_PERSONAL}`,
+    )
+    .run(range).changes;
+}
