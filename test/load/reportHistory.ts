@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { keyFileBeside } from '../../server/src/core/crypto/keyFile';
 import { openKeyRing } from '../../server/src/core/crypto/keyRing';
-import type { HallConfig } from '../../server/src/hall/hallConfig';
+import { parseHallConfig, type HallConfig } from '../../server/src/hall/hallConfig';
 import { openDatabase } from '../../server/src/core/db/database';
 import { createRepositories } from '../../server/src/repositories';
 import { isSeeded, seedHalls, type SeedCredentials } from '../../server/src/hall/seed';
@@ -31,7 +31,8 @@ const SERVICES = [
 ] as const;
 
 export function benchHallConfig(halls: number): HallConfig {
-  return {
+  // Through the configuration file's own schema, so its defaults apply as they would at a hall.
+  return parseHallConfig({
     halls: Array.from({ length: halls }, (_, h) => ({
       code: `hall-${String(h + 1).padStart(2, '0')}`,
       name: `第${h + 1}办证大厅`,
@@ -68,7 +69,7 @@ export function benchHallConfig(halls: number): HallConfig {
           : []),
       ],
     })),
-  } as HallConfig;
+  });
 }
 
 /** A small deterministic generator: the same history for the same seed. */

@@ -16,6 +16,7 @@ import type { HallReport } from '@hall/shared/contracts/admin';
 import type { Result } from '@hall/shared/contracts/errors';
 import { businessDay } from '@hall/shared/ticketNumber';
 import { openDatabase } from '../../server/src/core/db/database';
+import { keyFileBeside } from '../../server/src/core/crypto/keyFile';
 import { createRepositories } from '../../server/src/repositories';
 import { computeReport } from '../../server/src/reports/computeReport';
 import { loadReportInput } from '../../server/src/reports/loadReportInput';
@@ -140,6 +141,8 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
       env: {
         ...process.env,
         DATA_DIR: dataDir,
+        // The key the history writer sealed the home visits with (beside the data folder).
+        KEY_FILE: keyFileBeside(dataDir),
         HOST: '127.0.0.1',
         PORT: '0',
         DB_SYNCHRONOUS: 'FULL',
