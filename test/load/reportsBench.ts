@@ -86,6 +86,9 @@ function historyRun(dbFile: string, s: Scenario, maxHalls: number): Promise<Hist
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/load/reportHistory.ts', ...argv], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
+      // Without npm's own variables: under `npm run` the writer crashed (SIGSEGV) on long histories
+      // on this machine, and never without them.
+      env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_'))),
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
