@@ -7,7 +7,7 @@
 // without a report running, and server RSS. Finally it computes the same report straight from
 // the events (today's computation) and counts the figures that differ.
 // Options: --quick (30 days), --scenario hall|city, --check-days N (straight check over the last
-// N days only, for the city).
+// N days only, for the city), --reuse <data folder> (a history written before, see below).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +44,9 @@ interface Scenario {
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args[args.indexOf('--scenario') + 1];
+/** A data folder holding a history written before (`tsx test/load/reportHistory.ts`), with its
+ * printed History saved beside the database as history.json: used in place and kept. */
+const reuse = args.includes('--reuse') ? args[args.indexOf('--reuse') + 1]! : null;
 const checkDaysArg = args.includes('--check-days') ? Number(args[args.indexOf('--check-days') + 1]) : null;
 const DAYS = quick ? 30 : 180;
 const SCENARIOS: Scenario[] = [
@@ -220,12 +223,14 @@ function sampleRss(pid: number) {
 
 async function runScenario(s: Scenario) {
   log(`\n== ${s.name}: ${s.halls} hall(s) × ${s.days} days × ${s.ticketsPerDay} tickets/day ==`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-reports-bench-'));
+  const dataDir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hall-reports-bench-'));
   const dbFile = path.join(dataDir, 'hall.sqlite');
   try {
     const genStart = performance.now();
     // In a process of its own: millions of rows written in one go stay out of this one's heap.
-    const history = await writeHistoryInChild(dbFile, s);
+    const history = reuse
+      ? (JSON.parse(fs.readFileSync(path.join(dataDir, 'history.json'), 'utf8')) as History)
+      : await writeHistoryInChild(dbFile, s);
     const genSeconds = Math.round(ms(genStart) / 100) / 10;
     const dbMb = Math.round(fs.statSync(dbFile).size / 2 ** 20);
     log(
@@ -361,8 +366,10 @@ async function runScenario(s: Scenario) {
     printScenario(result);
     return result;
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
+    if (!reuse) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
+    }
   }
 }
 
