@@ -1,8 +1,9 @@
-// Builds the whole server around an http.Server: repositories, services, Socket.IO with
+// Builds the whole server around an http(s).Server: repositories, services, Socket.IO with
 // role-based handshake auth, and the HTTP routes. Nothing here reads the environment or opens
 // files on its own: main.ts (and the tests) pass everything in.
 import express from 'express';
 import type http from 'node:http';
+import type https from 'node:https';
 import { Server } from 'socket.io';
 import { appError } from '@hall/shared/contracts/errors';
 import type { Db } from './core/db/database';
@@ -16,6 +17,7 @@ import { createAuthService } from './auth/authService';
 import { createLoginLimiter } from './auth/loginLimiter';
 import { sha256 } from './core/secrets';
 import { createSocketAuthorizer } from './auth/socketAuthorizer';
+import { registerSignInLockHandlers } from './auth/signInLockHandlers';
 import { createStorageAlarm } from './core/storageAlarm';
 import { createRegistrar } from './core/command';
 import { createPresence, createPublisher } from './core/publisher';
@@ -61,6 +63,7 @@ import {
 } from './core/socketTypes';
 import { createApiRouter } from './http/api';
 import { createPagesRouter } from './http/pages';
+import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
 
@@ -79,6 +82,10 @@ export interface AppDeps {
    * job); null: only when a report needs them. Default: a minute after start, then every 30 minutes.
    */
   reportCatchUp?: { firstAfterMs: number; everyMs: number } | null;
+  /** PRINTER_ALLOW_LOOPBACK: admins may point a printer at this machine's own addresses. */
+  allowLoopbackPrinters?: boolean;
+  /** Web origins besides the server's own whose pages may connect (ALLOWED_ORIGINS, PUBLIC_URL). */
+  allowedOrigins?: readonly string[];
   /** Seals and opens personal fields (the key ring checked against this database). */
   cipher: FieldCipher;
   /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
@@ -88,7 +95,7 @@ export interface AppDeps {
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-export function createApplication(httpServer: http.Server, deps: AppDeps) {
+export function createApplication(httpServer: http.Server | https.Server, deps: AppDeps) {
   const clock = deps.clock ?? Date.now;
   const logger = deps.logger ?? createLogger({ level: 'warn' });
   // Express must be the http server's request handler BEFORE Socket.IO attaches: Socket.IO then
@@ -96,7 +103,14 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   // other way round, both would answer long-polling requests and crash the process.
   const app = express();
   httpServer.on('request', app);
+  const originAllowed = createOriginCheck(deps.allowedOrigins ?? []);
   const io: AppServer = new Server(httpServer, {
+    // Checked on every handshake request (polling and WebSocket) before anything else runs.
+    allowRequest: (req, callback) => {
+      if (originAllowed(req)) return callback(null, true);
+      logger.warn({ origin: String(req.headers.origin).slice(0, 100) }, 'socket origin refused');
+      callback('ORIGIN_NOT_ALLOWED', false);
+    },
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
     connectionStateRecovery: undefined,
@@ -131,7 +145,11 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
   const adminBase = { repos, runChange, clock };
   const hallConfig = createHallConfigService(adminBase);
   const staffAdmin = createStaffAdminService({ ...adminBase, disconnectStaff: control.disconnectStaff });
-  const deviceAdmin = createDeviceAdminService({ ...adminBase, disconnectDevice: control.disconnectDevice });
+  const deviceAdmin = createDeviceAdminService({
+    ...adminBase,
+    disconnectDevice: control.disconnectDevice,
+    allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
+  });
   const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
   const accessLog = createAccessLogRepository(deps.db);
   const personalSources = [createHomeVisitPersonalData(repos, visitRepository)];
@@ -208,6 +226,7 @@ export function createApplication(httpServer: http.Server, deps: AppDeps) {
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
       registerReportHandlers(socket, track, reports);
+      registerSignInLockHandlers(socket, track, auth, adminBase);
       registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));

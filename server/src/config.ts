@@ -14,7 +14,26 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Printer for kiosks that have none configured: 'virtual' or tcp://host:9100. */
   DEFAULT_PRINTER: z.string().default('virtual'),
+  /**
+   * Web origins, besides the server's own address, whose pages may open a socket: comma-separated,
+   * e.g. 'https://hall.example.cn' when a reverse proxy serves the pages under another name.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /** '1': printers may be on this machine's own addresses (127.x, localhost); refused otherwise. */
+  PRINTER_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),
   DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** PEM certificate and key files: the server speaks https:// (kiosks pin the certificate). */
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
   /** pino level: info logs start, stop and failures; debug adds one line per command. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** The key file for personal fields; outside DATA_DIR. Default: see defaultKeyFile. */
@@ -45,6 +64,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, repoRoot: string): Serv
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new Error(`环境变量有误 / Invalid environment settings:\n${lines.join('\n')}`);
+  }
+  if ((parsed.data.TLS_CERT === undefined) !== (parsed.data.TLS_KEY === undefined)) {
+    throw new Error(
+      '环境变量有误 / Invalid environment settings:\n  - TLS_CERT, TLS_KEY: 需同时设置 / set both or neither',
+    );
   }
   const dataDir = path.resolve(repoRoot, parsed.data.DATA_DIR);
   const { KEY_FILE, ...settings } = parsed.data;

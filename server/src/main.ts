@@ -8,6 +8,7 @@ import { loadServerConfig } from './config';
 import { DEMO_HALL_CONFIG } from './hall/demoHall';
 import { ConfigError, parseHallConfig, type HallConfig } from './hall/hallConfig';
 import { createServerPrinter } from './printing/createServerPrinter';
+import { printerTargetProblem } from './printing/printerPolicy';
 import { startServer } from './server';
 import { printerSettingsSchema } from '@hall/shared/contracts/schemas';
 import { describeStart } from './startBanner';
@@ -30,14 +31,24 @@ async function main(): Promise<void> {
   const config = loadServerConfig(process.env, repoRoot);
   const hallConfig = readHallConfig(config.HALL_CONFIG);
   const logger = createLogger({ level: config.LOG_LEVEL });
+  const allowLoopbackPrinters = config.PRINTER_ALLOW_LOOPBACK === '1';
   const fallbackPrinter = printerSettingsSchema.parse({ interface: config.DEFAULT_PRINTER });
+  const printerProblem = printerTargetProblem(fallbackPrinter.interface, allowLoopbackPrinters);
+  if (printerProblem) throw new Error(`DEFAULT_PRINTER: ${printerProblem}`);
+  const tls =
+    config.TLS_CERT && config.TLS_KEY
+      ? { cert: fs.readFileSync(config.TLS_CERT), key: fs.readFileSync(config.TLS_KEY) }
+      : undefined;
   const server = await startServer({
     dbFile: config.dbFile,
     webRoot: config.webRoot,
     port: config.PORT,
     host: config.HOST,
     hallConfig,
-    printer: createServerPrinter(config.DATA_DIR, fallbackPrinter),
+    printer: createServerPrinter(config.DATA_DIR, fallbackPrinter, { allowLoopback: allowLoopbackPrinters }),
+    allowLoopbackPrinters,
+    tls,
+    allowedOrigins: [...config.ALLOWED_ORIGINS, ...(config.PUBLIC_URL ? [config.PUBLIC_URL] : [])],
     publicUrl: config.PUBLIC_URL ?? null,
     synchronous: config.DB_SYNCHRONOUS,
     version: process.env.npm_package_version,

@@ -1,6 +1,8 @@
 // Starts a complete server on a data folder: opens (and migrates) the SQLite file, writes the
 // hall configuration on first start, and listens. Used by main.ts, the tests and the benchmarks.
+import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApplication, type Application } from './app';
@@ -27,6 +29,12 @@ export interface StartOptions {
   clock?: () => number;
   version?: string;
   logger?: Logger;
+  /** PRINTER_ALLOW_LOOPBACK (see app.ts). */
+  allowLoopbackPrinters?: boolean;
+  /** ALLOWED_ORIGINS plus PUBLIC_URL (see app.ts). */
+  allowedOrigins?: readonly string[];
+  /** TLS_CERT / TLS_KEY (PEM): serve https:// and wss:// instead of plain http. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /**
    * The key file that opens the personal fields; it must lie outside the data folder. Default: a
    * folder beside it (data → data-keys/field-keys.json); `npm start` uses KEY_FILE.
@@ -42,6 +50,8 @@ export interface RunningServer {
   app: Application;
   /** Secrets generated on first start (null when the database already existed). */
   credentials: SeedCredentials | null;
+  /** SHA-256 fingerprint of the TLS certificate ('AB:CD:…'), the kiosk's `serverCertificateSha256`. */
+  certificateSha256: string | null;
   /** The key file in use, and whether this start created it (then it must be backed up). */
   keyFile: { path: string; created: boolean };
   close(): Promise<void>;
@@ -67,7 +77,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const credentials = isSeeded(repos) ? null : seedHalls(repos, options.hallConfig);
   const stopCheckpoints = startCheckpointTimer(db, logger);
 
-  const httpServer = http.createServer();
+  // A hall may use a self-signed certificate: kiosks pin its fingerprint instead of trusting a CA.
+  const httpServer = options.tls ? https.createServer({ ...options.tls }) : http.createServer();
+  const certificateSha256 = options.tls ? new X509Certificate(options.tls.cert).fingerprint256 : null;
   const app = createApplication(httpServer, {
     db,
     printer: options.printer,
@@ -76,6 +88,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clock: options.clock,
     version: options.version,
     logger,
+    allowLoopbackPrinters: options.allowLoopbackPrinters,
+    allowedOrigins: options.allowedOrigins,
     cipher: keys.cipher,
     backupDir: path.join(dataDir, 'backups'),
   });
@@ -98,10 +112,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
 
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
     app,
     credentials,
+    certificateSha256,
     keyFile: { path: keyFile, created: keys.created },
     async close() {
       stopCheckpoints();

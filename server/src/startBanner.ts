@@ -12,7 +12,8 @@ function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[]
 }
 
 export function describeStart(
-  server: Pick<RunningServer, 'url' | 'port' | 'credentials'> & Partial<Pick<RunningServer, 'keyFile'>>,
+  server: Pick<RunningServer, 'url' | 'port' | 'credentials' | 'certificateSha256'> &
+    Partial<Pick<RunningServer, 'keyFile'>>,
   config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR'>,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
 ): string {
@@ -34,7 +35,13 @@ export function describeStart(
   ];
   const lan = lanAddresses(interfaces);
   if (lan.length > 0)
-    lines.push(`  局域网 LAN:        ${lan.map((a) => `http://${a}:${server.port}`).join('  ')}`);
+    lines.push(
+      `  局域网 LAN:        ${lan.map((a) => `${new URL(base).protocol}//${a}:${server.port}`).join('  ')}`,
+    );
+  if (server.certificateSha256) {
+    lines.push(`  证书指纹 Certificate SHA-256 (kiosk "serverCertificateSha256"):`);
+    lines.push(`    ${server.certificateSha256}`);
+  }
   if (server.keyFile?.created) {
     lines.push(
       '',

@@ -1,6 +1,18 @@
 // Shapes only the admin console reads: devices with fresh keys, the live monitor, reports, home visits.
 import type { Device, Id, ServiceCategory, StaffMember } from './entities';
 
+/** A sign-in lock the admin console shows (and can lift): an account at an address, or an address. */
+export interface SignInLockView {
+  /** null: the whole address is locked (many accounts were tried from it). */
+  staffId: Id | null;
+  staffName: string | null;
+  username: string | null;
+  address: string;
+  lockedUntil: number;
+  /** Locks in a row for this key; each lasts twice as long as the one before, up to 15 minutes. */
+  locks: number;
+}
+
 /** What an external system may do with an admin-issued API key (closed list; add as APIs appear). */
 export const API_KEY_SCOPES = ['appointments', 'ratings'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

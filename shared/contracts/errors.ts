@@ -53,6 +53,14 @@ export const ERROR_MESSAGES = {
   TICKET_CLOSED: { zh: '该号已结束（{state}）', en: 'The ticket is closed ({state})' },
   TICKET_NOT_AT_WINDOW: { zh: '该号不在本窗口', en: 'The ticket is not at this window' },
   TRANSFER_SAME_SERVICE: { zh: '不能转移到同一业务', en: 'Cannot transfer to the same service' },
+  TICKET_OF_OTHER_SERVICE: {
+    zh: '该号的业务不由本窗口办理，请由管理员处理',
+    en: "This window does not serve that ticket's service; ask an admin",
+  },
+  NO_SHOW_OF_OTHER_WINDOW: {
+    zh: '只能重排本窗口的过号，其他窗口的过号请由管理员处理',
+    en: "Only this window's own no-shows can be requeued here; ask an admin",
+  },
   ID_NUMBER_INVALID: { zh: '身份证号码无效', en: 'Invalid resident ID number' },
   CONFLICT: { zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   STORAGE_FAILURE: { zh: '数据保存失败，请联系管理员', en: 'Could not save; please tell the administrator' },

@@ -36,6 +36,7 @@ import type {
   ReportQueryInput,
   RulesUpdateInput,
   ServiceUpsertInput,
+  SignInUnlockInput,
   StaffCreateInput,
   StaffUpdateInput,
   TransferTicketInput,
@@ -50,6 +51,7 @@ import type {
   HomeVisit,
   MonitorState,
   ReportScope,
+  SignInLockView,
 } from './admin';
 import type {
   AccessLogEntry,
@@ -142,6 +144,9 @@ export interface ClientToServerEvents {
   /** The halls this account may report on (its own hall; every hall for a city account). */
   'report:scope': Query<ReportScope>;
   'admin:audit': Query<AuditEntry[]>;
+  /** Sign-in locks of this hall's accounts and of addresses. */
+  'admin:signInLocks': Query<SignInLockView[]>;
+  'admin:signInUnlock': Command<SignInUnlockInput, { lifted: number }>;
   'homeVisit:create': Command<HomeVisitCreateInput, HomeVisit>;
   'homeVisit:schedule': Command<HomeVisitScheduleInput, HomeVisit>;
   'homeVisit:complete': Command<HomeVisitCompleteInput, HomeVisit>;
@@ -201,6 +206,8 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:report': ['admin', 'city'],
   'report:scope': ['admin', 'city'],
   'admin:audit': ['admin'],
+  'admin:signInLocks': ['admin'],
+  'admin:signInUnlock': ['admin'],
   'homeVisit:create': ['admin'],
   'homeVisit:schedule': ['admin'],
   'homeVisit:complete': ['admin'],

@@ -2,6 +2,7 @@
 // validates exactly what the clients are typed to send. Strings are bounded everywhere.
 import { z } from 'zod';
 import { DEVICE_KINDS, SERVICE_CATEGORIES } from './entities';
+import { parsePrinterInterface } from '../printerTarget';
 import { API_KEY_SCOPES } from './admin';
 import { VOICE_LANGUAGES } from '../voice/languages';
 
@@ -149,11 +150,15 @@ export const staffUpdateSchema = z
 
 export const printerSettingsSchema = z
   .object({
+    // Exactly what the printing code will accept: no file paths, no '/dev/../', no service ports.
     interface: z
       .string()
       .trim()
       .max(200)
-      .regex(/^(virtual|tcp:\/\/[\w.-]+:\d{1,5}|\/dev\/[\w./-]+|COM\d{1,3}|LPT\d|printer:.+|\\\\.+)$/),
+      .superRefine((text, ctx) => {
+        const parsed = parsePrinterInterface(text);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      }),
     widthColumns: z.number().int().min(32).max(64).default(48),
   })
   .strict();
@@ -171,6 +176,17 @@ export const deviceUpdateSchema = z
   .strict();
 
 export const deviceRefSchema = z.object({ id }).strict();
+
+/** Lift sign-in locks: of one of the hall's accounts (every address), or of one address. */
+export const signInUnlockSchema = z
+  .object({
+    staffId: id.nullable().default(null),
+    address: z.string().trim().min(1).max(64).nullable().default(null),
+  })
+  .strict()
+  .refine((v) => (v.staffId === null) !== (v.address === null), {
+    message: 'give staffId or address',
+  });
 
 export const apiKeyCreateSchema = z
   .object({
@@ -316,6 +332,7 @@ export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
 export type DeviceCreateInput = z.input<typeof deviceCreateSchema>;
 export type ApiKeyCreateInput = z.input<typeof apiKeyCreateSchema>;
 export type DeviceUpdateInput = z.input<typeof deviceUpdateSchema>;
+export type SignInUnlockInput = z.input<typeof signInUnlockSchema>;
 export type RulesUpdateInput = z.input<typeof rulesUpdateSchema>;
 export type HallUpdateInput = z.input<typeof hallUpdateSchema>;
 export type NoticeUpsertInput = z.input<typeof noticeUpsertSchema>;

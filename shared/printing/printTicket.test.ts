@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { printTicket, type PrinterDriver } from './printTicket';
 import { decodeEscPos } from './decodeEscPos';
 import { startFakePrinter, type FakePrinter } from '../../test/support/fakePrinter';
 import { sampleTicket } from '../../test/support/sampleTicket';
+import { openPtyDevice } from '../../test/support/ptyDevice';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -114,21 +116,37 @@ describe('printTicket over TCP', () => {
 });
 
 describe('printTicket to other targets', () => {
-  it('writes the ticket to a device path', async () => {
-    const dir = await tempDir();
-    const device = path.join(dir, 'lp0');
-    await import('node:fs/promises').then((fs) => fs.writeFile(device, ''));
-    expect(await printTicket(settingsFor(device), sampleTicket(), opts)).toEqual({ ok: true });
-    const decoded = decodeEscPos(await readFile(device));
+  it('writes the ticket to a character device under /dev (a pseudo-terminal standing in for /dev/usb/lp0)', async () => {
+    const device = await openPtyDevice();
+    cleanups.push(async () => device.close());
+    expect(await printTicket(settingsFor(device.path), sampleTicket(), opts)).toEqual({ ok: true });
+    const bytes = await device.waitFor((b) => decodeEscPos(b).cuts.length > 0);
+    const decoded = decodeEscPos(bytes);
     expect(decoded.lines.some((l) => l.text.includes('出入境'))).toBe(true);
+    expect(decoded.qrPayloads).toEqual(['http://127.0.0.1:8080/t/abc123XYZ']);
   });
 
   it('reports a missing device as offline, without creating it', async () => {
-    const dir = await tempDir();
-    const device = path.join(dir, 'usb', 'lp9');
+    const device = `/dev/hall-test-missing-${process.pid}/lp9`;
     const outcome = await printTicket(settingsFor(device), sampleTicket(), opts);
     expect(outcome).toMatchObject({ ok: false, fault: { code: 'offline' } });
-    expect(await readdir(dir)).toEqual([]);
+    expect(existsSync(path.dirname(device))).toBe(false);
+  });
+
+  it('never writes to a regular file, even one reached through a symlink under /dev', async () => {
+    const dir = await tempDir();
+    const victim = path.join(dir, 'precious.txt');
+    await writeFile(victim, 'keep me');
+    // A file path outside /dev and a '/dev/../' escape are refused before anything is opened.
+    for (const target of [victim, `/dev/..${victim}`, '/etc/passwd']) {
+      const outcome = await printTicket(settingsFor(target), sampleTicket(), opts);
+      expect(outcome, target).toMatchObject({ ok: false, fault: { code: 'error' } });
+    }
+    // /dev/stdout resolves to /proc/self/fd/1, outside /dev.
+    const stdout = await printTicket(settingsFor('/dev/stdout'), sampleTicket(), opts);
+    expect(stdout).toMatchObject({ ok: false, fault: { code: 'error' } });
+    if (!stdout.ok) expect(stdout.fault.message).toContain('Device path refused');
+    expect(await readFile(victim, 'utf8')).toBe('keep me');
   });
 
   it('prints through an injected spooler driver for printer:NAME', async () => {

@@ -1,12 +1,12 @@
 // Prints one ticket on the configured printer and says what happened; never throws, because a
 // failed print must not lose the ticket: the caller shows the number on screen, offers a reprint
 // and reports the fault to the server. Node only (used by the kiosk main process and the server).
-import { existsSync } from 'node:fs';
 import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
 import type { PrinterSettings } from '@hall/shared/contracts/entities';
 import { buildTicketContent } from './ticketLayout';
 import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 import { buildTicketBytes } from './escpos';
+import { checkDevicePath } from './deviceCheck';
 import { probePaper } from './paperStatus';
 import {
   describeTarget,
@@ -76,8 +76,14 @@ async function sendToTarget(
     if (probe.state === 'closed') return { ok: false, fault: printFault('offline', where, 'closed') };
     // ok / no_answer / no_connect: go ahead; a printer that really hangs runs into the time-out.
   }
-  if (target.kind === 'device' && target.path.startsWith('/') && !existsSync(target.path)) {
-    return { ok: false, fault: printFault('offline', where, 'ENOENT') };
+  let devicePath: string | null = null;
+  if (target.kind === 'device') {
+    const checked = await checkDevicePath(target.path);
+    if (!checked.ok && checked.reason === 'missing')
+      return { ok: false, fault: printFault('offline', where, 'ENOENT') };
+    if (!checked.ok) return { ok: false, fault: { code: 'error', message: checked.message } };
+    // Print to what was checked, not to a name a symlink could repoint in between.
+    devicePath = checked.resolvedPath;
   }
   if (target.kind === 'driver' && !opts.driver) {
     return { ok: false, fault: printFault('error', where, 'no driver') };
@@ -85,7 +91,7 @@ async function sendToTarget(
   const remaining = Math.max(1, deadline - Date.now());
   const printer = new ThermalPrinter({
     type: PrinterTypes.EPSON,
-    interface: target.kind === 'tcp' ? target.uri : target.kind === 'device' ? target.path : where,
+    interface: target.kind === 'tcp' ? target.uri : (devicePath ?? where),
     width: columns,
     driver: opts.driver,
     options: { timeout: remaining },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClipEngine, type AudioLike } from './clipEngine';
 import type { VoicePack } from './pack';
 
@@ -102,7 +102,8 @@ describe('ClipEngine', () => {
   it('cancel() stops the clip playing now and the rest of that utterance', async () => {
     const { engine, started, active, outcomes } = engineWith({ '/pack/cmn/A.wav': 'hang' }, 10_000);
     const speaking = engine.speak(say(['qing', 'A', 'hao', 'dao']));
-    await new Promise((r) => setTimeout(r, 30));
+    // Cancel while the hanging clip plays (waited for, not guessed with a pause).
+    await vi.waitFor(() => expect(started).toEqual(['qing', 'A']));
     engine.cancel();
     await speaking;
     expect(started).toEqual(['qing', 'A']);

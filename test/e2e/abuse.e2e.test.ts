@@ -1,13 +1,14 @@
 // SQL- and script-looking text written by an admin (hall name, service names, a notice, a staff
 // member's name) is shown literally, as text, on the wall display, the kiosk and the staff console,
-// and no script in it ever runs. The page's CSP is bypassed on purpose so this proves the screens
-// themselves never render such text as HTML (the CSP is a second wall, not the only one).
+// and no script in it ever runs. Most checks bypass the page's CSP on purpose, so they prove the
+// screens themselves never render such text as HTML (the CSP is a second wall, not the only one);
+// the last one repeats the display with the real CSP in force, as every other browser test runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login } from '../support/clients';
 import { HOSTILE_TEXT } from '../fault/support/hostileText';
-import { launchBrowser, shotPath } from './support/browser';
+import { expectCspEnforced, launchBrowser, shotPath } from './support/browser';
 
 const HALL_NAME = '<svg onload="window.__xss=1">市民中心</svg>';
 let server: TestServer;
@@ -44,9 +45,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(path: string): Promise<{ page: Page; dialogs: string[] }> {
+async function openPage(
+  path: string,
+  csp: 'bypassed' | 'real' = 'bypassed',
+): Promise<{ page: Page; dialogs: string[] }> {
   const page = await browser.newPage({
-    bypassCSP: true,
+    bypassCSP: csp === 'bypassed',
     viewport: { width: 1920, height: 1080 },
     locale: 'zh-CN',
   });
@@ -81,6 +85,20 @@ describe('hostile text on screens', () => {
       expect(text).toContain(literal);
     }
     await page.screenshot({ path: shotPath('abuse-display') });
+    await expectInert(page, dialogs);
+    // The probe every other browser test relies on tells a bypassed CSP from the real one.
+    await expect(expectCspEnforced(page)).rejects.toThrow('CSP not in force');
+    await page.close();
+  });
+
+  it('with the real CSP in force, the wall display shows the same text and nothing runs', async () => {
+    const { page, dialogs } = await openPage(
+      `/display/?key=${encodeURIComponent(server.credentials.displayKey)}`,
+      'real',
+    );
+    await page.getByTestId('notices').waitFor();
+    await expectCspEnforced(page);
+    expect(await page.evaluate(() => document.body.innerText)).toContain(HALL_NAME);
     await expectInert(page, dialogs);
     await page.close();
   });

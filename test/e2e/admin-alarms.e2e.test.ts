@@ -170,7 +170,17 @@ describe('admin alarms', () => {
 
     // Staff at a counter are not alarmed by the hall's technical faults.
     const staff = await signIn(server.credentials.staff.username, server.credentials.staff.password);
-    await staff.waitForTimeout(500);
+    // The staff console is live once it lists the windows from the hall snapshot. Then a new fault
+    // (the sentinel): when the admin sees it, it has been sent — and the staff console shows none.
+    await staff.locator('[data-test=claim-1]').waitFor();
+    const again = await emitAck(kiosk.socket, 'printer:status', {
+      ok: false,
+      code: 'offline',
+      message: 'cable',
+      ticketNumber: null,
+    });
+    expect(again.ok, JSON.stringify(again)).toBe(true);
+    await late.locator(PRINTER).getByText('离线').waitFor();
     expect(await staff.locator('[data-test=admin-alarms]').count()).toBe(0);
     await staff.close();
 

@@ -87,7 +87,7 @@ beforeAll(async () => {
   kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
   display = await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey });
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: SIZES[0], locale: 'zh-CN', bypassCSP: true });
+  context = await browser.newContext({ viewport: SIZES[0], locale: 'zh-CN' });
   page = await context.newPage();
   page.on('pageerror', (error) => console.error('[admin page error]', error));
   await signIn(page, 'admin', server.credentials.admin.password);
@@ -292,6 +292,30 @@ describe('admin console', () => {
     await page.click('[data-test=report-run]');
     await expect.poll(() => page.textContent('[data-test=elderly-total]')).toBe('3');
     expect(await page.textContent('[data-test=elderly-homeDeliveries] dd')).toBe('1');
+  });
+
+  it('shows a colleague locked out by wrong passwords at their PC, and lifts the lock', async () => {
+    const signInFrom = (password: string) =>
+      fetch(`${server.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.20.30.40' },
+        body: JSON.stringify({ username: 'staff', password }),
+      }).then((r) => r.status);
+    for (let i = 0; i < 5; i += 1) expect(await signInFrom(`wrong-${i}`)).toBe(401);
+    expect(await signInFrom(server.credentials.staff.password)).toBe(429);
+
+    await page.click('nav a[href="/console/admin/config"]');
+    await page.click('[data-test=tab-staff]');
+    const row = page.locator('[data-test=signin-locks-panel] [data-test=lock-staff]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('窗口民警（staff）');
+    expect(await row.textContent()).toContain('10.20.30.40');
+    await expectAccessible(page);
+    await shots(page, 'config-signin-locks');
+    await page.click('[data-test=unlock-staff]');
+    await expect.poll(() => successText(page)).toContain('已解除 窗口民警 的登录锁定');
+    await page.locator('[data-test=locks-empty]').waitFor();
+    expect(await signInFrom(server.credentials.staff.password)).toBe(200);
   });
 
   it('the change log names who changed what', async () => {

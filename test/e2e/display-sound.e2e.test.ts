@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 it('shows "点击开启声音" once, and after the tap speaks the next call', async () => {
-  const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(
     `${server.url}/display/?key=${encodeURIComponent(server.credentials.displayKey)}&voicelog=1`,
   );
@@ -96,7 +96,7 @@ it('shows "点击开启声音" once, and after the tap speaks the next call', as
 });
 
 it('under the Electron host shows no overlay and takes the device key from the host', async () => {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const deviceKey = server.credentials.displayKey;
   // What kiosk/src/preload exposes; the host allows autoplay (Chromium flag set by Electron main).
   await context.addInitScript((key) => {
@@ -108,8 +108,8 @@ it('under the Electron host shows no overlay and takes the device key from the h
   const page = await context.newPage();
   await page.goto(`${server.url}/display/`);
   await page.getByTestId('window-board').waitFor();
-  // give the voice set-up time to decide; the overlay must not appear
-  await page.waitForTimeout(1500);
+  // once the voice set-up has decided (it marks the page), the overlay must not be there
+  await page.locator('html[data-voice]').waitFor({ state: 'attached' });
   expect(await page.getByTestId('sound-unlock').count()).toBe(0);
   // the key came from the host, not from the address or storage
   expect(await page.evaluate(() => localStorage.length)).toBe(0);

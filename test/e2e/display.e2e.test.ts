@@ -26,6 +26,7 @@ declare global {
   interface Window {
     __voiceLog?: string[];
     __voiceFailures?: string[];
+    __voiceEnded?: string[];
   }
 }
 
@@ -65,7 +66,7 @@ async function finish(staff: ConnectedClient, ticketId: number): Promise<void> {
 }
 
 async function openHall(width: number, height: number, query = 'voicelog=1'): Promise<Page> {
-  const page = await browser.newPage({ bypassCSP: true, viewport: { width, height } });
+  const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(`${server.url}/display/?key=${encodeURIComponent(server.credentials.displayKey)}&${query}`);
   await page.getByTestId('window-board').waitFor();
   return page;
@@ -163,7 +164,7 @@ afterAll(async () => {
 describe('hall display', () => {
   it('shows a call in huge type on the hall and window displays and speaks it with the right clips', async () => {
     const hall = await openHall(1920, 1080);
-    const windowPage = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+    const windowPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await windowPage.goto(
       `${server.url}/display/window/3?key=${encodeURIComponent(server.credentials.displayKey)}`,
     );
@@ -205,8 +206,9 @@ describe('hall display', () => {
     const sequence = clipSequence(called.number, 3);
     const played = await waitForClips(hall, sequence.length * 2);
     expect(played).toEqual([...sequence, ...sequence]);
-    // every clip was fetched from the voice pack and played to its end (none skipped)
-    await new Promise((r) => setTimeout(r, 1500));
+    // every clip was fetched from the voice pack and played to its end (none skipped): wait until
+    // each has finished, then none may have failed
+    await hall.waitForFunction((n) => (window.__voiceEnded?.length ?? 0) >= n, played.length);
     expect(await hall.evaluate(() => window.__voiceFailures)).toEqual([]);
 
     // the window display marks nothing elderly at window 3, but window 1's does
@@ -300,8 +302,14 @@ describe('hall display', () => {
     const played = await waitForClips(hall, clipsBefore + duringClips.length * 2);
     // announced exactly twice (callRepeat), the earlier call not again
     expect(played.slice(clipsBefore)).toEqual([...duringClips, ...duringClips]);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await voiceLog(hall)).length).toBe(played.length);
+    // A sentinel call at window 4: had the earlier call been announced again, its clips would
+    // come before the sentinel's.
+    await issue('A');
+    const sentinel = await callNext(staff4);
+    const sentinelClips = clipSequence(sentinel.number, 4);
+    const all = await waitForClips(hall, played.length + sentinelClips.length * 2);
+    expect(all.slice(played.length)).toEqual([...sentinelClips, ...sentinelClips]);
+    await finish(staff4, sentinel.id);
 
     const numbers = [await hall.getByTestId('current-number').innerText()];
     for (const row of await hall.getByTestId('recent-call').allInnerTexts())
@@ -426,7 +434,7 @@ describe('screens for people', () => {
   });
 
   it('window display passes axe AAA', async () => {
-    const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(
       `${server.url}/display/window/3?key=${encodeURIComponent(server.credentials.displayKey)}`,
     );
@@ -441,7 +449,7 @@ describe('screens for people', () => {
   });
 
   it('without a key the display says so instead of showing an empty hall', async () => {
-    const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/display/`);
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('设备密钥');
     await page.goto(`${server.url}/display/?key=wrong-key-123`);

@@ -25,7 +25,7 @@ declare global {
 }
 
 async function newKioskPage(): Promise<Page> {
-  return browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  return browser.newPage({ viewport: { width: 1920, height: 1080 } });
 }
 
 async function openKiosk(page: Page, key = server.credentials.kioskKey): Promise<void> {

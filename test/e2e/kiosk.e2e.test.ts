@@ -39,7 +39,7 @@ declare global {
 
 /** Opens the kiosk like a hall would on a plain browser: /kiosk/?key=… */
 async function openKiosk(query = ''): Promise<KioskPage> {
-  const page = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.addInitScript(() => {
     window.__spoken = [];
     window.__voiceEngines = [];
@@ -550,7 +550,6 @@ describe('kiosk in a browser', () => {
   });
 
   it('runs under the server’s Content-Security-Policy without a single violation', async () => {
-    // No bypassCSP here (the other tests need it only to inject axe-core).
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const problems: string[] = [];
     page.on('console', (m) => {

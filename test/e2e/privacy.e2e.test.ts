@@ -51,7 +51,6 @@ beforeAll(async () => {
   context = await browser.newContext({
     viewport: SIZES[0],
     locale: 'zh-CN',
-    bypassCSP: true,
     acceptDownloads: true,
   });
   page = await context.newPage();

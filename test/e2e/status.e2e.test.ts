@@ -39,7 +39,6 @@ async function command(event: string, payload?: unknown): Promise<TicketView> {
 
 async function phone(path: string): Promise<Page> {
   const page = await browser.newPage({
-    bypassCSP: true,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -121,10 +121,10 @@ describe('online backup', () => {
       );
       const copiedIds = new Set(copiedTickets.map((t) => t.id));
       const missing = ackedBefore.filter((id) => !copiedIds.has(id));
-      tally.add({ ticketsChecked: ackedBefore.length, ticketsLost: missing.length });
+      tally.add({ ticketsAcknowledged: ackedBefore.length, ticketsLost: missing.length });
       expect(missing).toEqual([]);
       // Rows and events agree, numbering is whole: the copy is one moment, not a blend.
-      expect(queueProblems(copy)).toEqual([]);
+      expect(tally.integrity(queueProblems(copy))).toEqual([]);
     } finally {
       live.close();
       copy.close();

@@ -13,8 +13,10 @@ import { allTickets, queueProblems } from './support/invariants';
 import { expectMirrorsServer, mirrorHall, reconnectingSocket, type HallMirror } from './support/hallMirror';
 import { counterLoop, issueLoop, newLedger, type Ledger } from './support/workers';
 import { createTally } from './support/tally';
+import { BUDGET } from './support/mode';
 
-const ROUNDS = 3;
+/** 10 SIGKILLs in `npm test`, 100 in `npm run test:faults` (support/mode.ts). */
+const ROUNDS = BUDGET.kills;
 const tally = createTally('crash (SIGKILL under mixed load)');
 let server: ChildServer;
 let display: HallMirror;
@@ -59,16 +61,19 @@ async function loadAndKill(ledger: Ledger): Promise<void> {
   for (const c of [kiosk, staff, admin]) c.close();
 }
 
+/** Tickets counted in the summary so far (each once, however many rounds it lives through). */
+const counted = { acknowledged: 0, lost: new Set<number>() };
+
 /** Every acknowledged ticket is on disk in a state its acknowledgements allow. */
 function checkLedger(db: Database.Database, ledger: Ledger): string[] {
   const problems: string[] = [];
   const stored = new Map(allTickets(db).map((t) => [t.id, t]));
-  let lost = 0;
+  const lostBefore = counted.lost.size;
   const lostCallUsed = new Set<number>();
   for (const [id, allowed] of ledger.allowed) {
     const row = stored.get(id);
     if (!row) {
-      lost += 1;
+      counted.lost.add(id);
       problems.push(`ticket ${id} lost`);
       continue;
     }
@@ -82,64 +87,74 @@ function checkLedger(db: Database.Database, ledger: Ledger): string[] {
     if (lostCall && !lostCallUsed.has(row.window_id!)) lostCallUsed.add(row.window_id!);
     else problems.push(`ticket ${id} is ${row.state}, acknowledged as ${[...allowed].join('|')}`);
   }
-  tally.add({ ticketsChecked: ledger.allowed.size, ticketsLost: lost });
-  return problems;
+  tally.add({
+    ticketsAcknowledged: ledger.allowed.size - counted.acknowledged,
+    ticketsLost: counted.lost.size - lostBefore,
+  });
+  counted.acknowledged = ledger.allowed.size;
+  return tally.integrity(problems);
 }
 
 describe('SIGKILL during a mixed load', () => {
-  it('loses nothing, keeps numbering, and screens resync after every restart', async () => {
-    const ledger = newLedger();
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const seenDisplay = display.snapshotsReceived();
-      const seenConsole = consoleMirror.snapshotsReceived();
-      await loadAndKill(ledger);
-      await server.start();
+  it(
+    'loses nothing, keeps numbering, and screens resync after every restart',
+    async () => {
+      const ledger = newLedger();
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const seenDisplay = display.snapshotsReceived();
+        const seenConsole = consoleMirror.snapshotsReceived();
+        await loadAndKill(ledger);
+        await server.start();
 
-      const db = openDb();
-      try {
-        expect(checkLedger(db, ledger)).toEqual([]);
-        expect(queueProblems(db)).toEqual([]);
-        ledger.lostCalls.clear();
-        // The kiosk retries what it never heard back about: same request id, same ticket.
-        const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.kioskKey });
-        for (const requestId of ledger.unackedIssues) {
-          const before = db.prepare('SELECT id FROM tickets WHERE request_id = ?').get(requestId) as
-            { id: number } | undefined;
-          const again = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
-            requestId,
-            serviceId: kiosk.snapshot.services[0]!.id,
-          });
-          if (!again.ok) throw new Error(again.error.code);
-          if (before) expect(again.data.ticket.id).toBe(before.id);
-          ledger.allowed.set(
-            again.data.ticket.id,
-            new Set(['waiting', 'called', 'serving', 'done', 'no_show']),
-          );
+        const db = openDb();
+        try {
+          expect(checkLedger(db, ledger)).toEqual([]);
+          expect(tally.integrity(queueProblems(db))).toEqual([]);
+          ledger.lostCalls.clear();
+          // The kiosk retries what it never heard back about: same request id, same ticket.
+          const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.kioskKey });
+          for (const requestId of ledger.unackedIssues) {
+            const before = db.prepare('SELECT id FROM tickets WHERE request_id = ?').get(requestId) as
+              { id: number } | undefined;
+            const again = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+              requestId,
+              serviceId: kiosk.snapshot.services[0]!.id,
+            });
+            if (!again.ok) throw new Error(again.error.code);
+            if (before) expect(again.data.ticket.id).toBe(before.id);
+            ledger.allowed.set(
+              again.data.ticket.id,
+              new Set(['waiting', 'called', 'serving', 'done', 'no_show']),
+            );
+          }
+          ledger.unackedIssues.clear();
+          kiosk.close();
+        } finally {
+          db.close();
         }
-        ledger.unackedIssues.clear();
-        kiosk.close();
-      } finally {
-        db.close();
-      }
 
-      // Screens that were connected through the crash come back on their own and match the server.
-      await Promise.all([display.waitForSnapshot(seenDisplay), consoleMirror.waitForSnapshot(seenConsole)]);
-      await expectMirrorsServer(display);
-      await expectMirrorsServer(consoleMirror);
-      const current = await emitAck<{ ticket: TicketView | null }>(consoleMirror.socket, 'counter:current');
-      const check = openDb();
-      try {
-        const held = check.prepare('SELECT current_ticket_id AS id FROM windows WHERE number = 3').get() as {
-          id: number | null;
-        };
-        // The console learns its window's ticket (if any) even when the call's answer was lost.
-        expect(current.ok && (current.data.ticket?.id ?? null)).toBe(held.id);
-      } finally {
-        check.close();
+        // Screens that were connected through the crash come back on their own and match the server.
+        await Promise.all([display.waitForSnapshot(seenDisplay), consoleMirror.waitForSnapshot(seenConsole)]);
+        await expectMirrorsServer(display);
+        await expectMirrorsServer(consoleMirror);
+        const current = await emitAck<{ ticket: TicketView | null }>(consoleMirror.socket, 'counter:current');
+        const check = openDb();
+        try {
+          const held = check
+            .prepare('SELECT current_ticket_id AS id FROM windows WHERE number = 3')
+            .get() as {
+            id: number | null;
+          };
+          // The console learns its window's ticket (if any) even when the call's answer was lost.
+          expect(current.ok && (current.data.ticket?.id ?? null)).toBe(held.id);
+        } finally {
+          check.close();
+        }
+        tally.add({ faultsSurvived: 1 });
       }
-      tally.add({ faultsSurvived: 1 });
-    }
-    // The load really ran: many acknowledged commands were checked.
-    expect(ledger.acked).toBeGreaterThan(50);
-  }, 120_000);
+      // The load really ran: many acknowledged commands were checked.
+      expect(ledger.acked).toBeGreaterThan(50);
+    },
+    60_000 + ROUNDS * 10_000,
+  );
 });

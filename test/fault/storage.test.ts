@@ -66,7 +66,7 @@ const lastSequence = (): number =>
   db().prepare('SELECT MAX(sequence) FROM tickets WHERE service_id = ?').pluck().get(serviceA) as number;
 
 function expectLegalQueue(): void {
-  expect(queueProblems(db())).toEqual([]);
+  expect(tally.integrity(queueProblems(db()))).toEqual([]);
 }
 
 async function waitFor<T>(read: () => T | undefined, ms = 2000): Promise<T | undefined> {
@@ -90,7 +90,6 @@ describe('disk full', () => {
       for (let i = 0; i < 2000 && !refused; i += 1) {
         before = fingerprint();
         const r = await issue();
-        tally.add({ inputsTried: 1 });
         if (!r.ok) refused = r;
       }
       expect(refused && !refused.ok && refused.error.code).toBe('STORAGE_FAILURE');
@@ -114,7 +113,7 @@ describe('disk full', () => {
     if (!next.ok) throw new Error(next.error.code);
     expect(next.data.ticket.sequence).toBe(last + 1);
     expectLegalQueue();
-    tally.add({ faultsSurvived: 1, ticketsChecked: last + 1 });
+    tally.add({ faultsSurvived: 1, ticketsAcknowledged: last + 1 });
   });
 });
 
@@ -140,7 +139,6 @@ describe('read-only database', () => {
         body: JSON.stringify({ username: 'staff', password: server.credentials.staff.password }),
       });
       const signInResult = (await signIn.json()) as Result<unknown>;
-      tally.add({ inputsTried: 3 });
       expect(!issued.ok && issued.error.code).toBe('STORAGE_FAILURE');
       expect(!called.ok && called.error.code).toBe('STORAGE_FAILURE');
       expect(signIn.status).toBe(503);

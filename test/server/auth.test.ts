@@ -1,7 +1,9 @@
 // Handshake authentication by role, command authorisation, sign-in rate limiting, session expiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
 import type { SessionInfo } from '@hall/shared/contracts/entities';
+import type { AuditEntry, SignInLockView } from '@hall/shared/contracts/admin';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, TEST_PASSWORDS, type TestServer } from '../support/testServer';
 import { connectAccount, connectClient, connectRaw, emitAck, login, nextEvent } from '../support/clients';
@@ -63,6 +65,44 @@ describe('handshake', () => {
   });
 });
 
+describe('origin of the handshake (issue 13 item 9)', () => {
+  const connectFrom = (origin: string) =>
+    new Promise<string>((resolve) => {
+      const socket = io(server.url, {
+        auth: { role: 'kiosk', deviceKey: server.credentials.kioskKey },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin },
+      });
+      socket.once('connect', () => {
+        socket.close();
+        resolve('connected');
+      });
+      socket.once('connect_error', () => {
+        socket.close();
+        resolve('refused');
+      });
+    });
+
+  it('refuses pages of other sites, even with valid credentials', async () => {
+    expect(await connectFrom('http://evil.example')).toBe('refused');
+    expect(await connectFrom('null')).toBe('refused');
+    expect(await connectFrom(`http://127.0.0.1:${server.port + 1}`)).toBe('refused');
+  });
+
+  it("accepts the server's own pages", async () => {
+    expect(await connectFrom(server.url)).toBe('connected');
+  });
+
+  it("the pages' CSP lets them connect only to their own server", async () => {
+    const response = await fetch(`${server.url}/console/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/\bwss?:/);
+  });
+});
+
 describe('command roles', () => {
   it('every command refuses every role it is not for', async () => {
     const staffSession = await login(server.url, 'staff', server.credentials.staff.password);
@@ -115,6 +155,50 @@ describe('sign-in', () => {
     expect(limited).toBeGreaterThanOrEqual(7);
     expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(5);
     now += 6 * 60_000;
+  });
+
+  it('counts parallel guesses with different usernames from one address atomically', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => postLogin(`sprayed-${i}`, 'guess', '10.9.9.3')),
+    );
+    // The address limit is 20 failures: exactly 20 reach the password check, 40 are refused.
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(20);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(40);
+    now += 6 * 60_000;
+  });
+
+  it('a stranger guessing cannot lock the account for its owner at another address', async () => {
+    for (let i = 0; i < 5; i += 1) await postLogin('admin', `stranger-${i}`, '10.9.9.66');
+    expect((await postLogin('admin', server.credentials.admin.password, '10.9.9.66')).status).toBe(429);
+    const owner = await postLogin('admin', server.credentials.admin.password, '10.9.9.10');
+    expect(owner.status).toBe(200);
+    now += 6 * 60_000;
+  });
+
+  it('an admin sees the lock in the console and lifts it; the lifting is audited', async () => {
+    for (let i = 0; i < 5; i += 1) await postLogin('staff', `forgot-${i}`, '10.9.9.20');
+    expect((await postLogin('staff', server.credentials.staff.password, '10.9.9.20')).status).toBe(429);
+    const adminSession = await postLogin('admin', server.credentials.admin.password, '10.9.9.21');
+    if (!adminSession.body.ok) throw new Error(adminSession.body.error.code);
+    const admin = await connectClient(server.url, {
+      role: 'admin',
+      sessionToken: adminSession.body.data.token,
+    });
+    const locks = await emitAck<SignInLockView[]>(admin.socket, 'admin:signInLocks');
+    if (!locks.ok) throw new Error(locks.error.code);
+    const lock = locks.data.find((l) => l.username === 'staff' && l.address === '10.9.9.20');
+    expect(lock).toMatchObject({ staffName: '窗口民警', locks: 1 });
+    const lifted = await emitAck<{ lifted: number }>(admin.socket, 'admin:signInUnlock', {
+      staffId: lock!.staffId,
+    });
+    expect(lifted.ok && lifted.data.lifted).toBe(1);
+    expect((await postLogin('staff', server.credentials.staff.password, '10.9.9.20')).status).toBe(200);
+    const audit = await emitAck<AuditEntry[]>(admin.socket, 'admin:audit');
+    expect(audit.ok && audit.data[0]).toMatchObject({ action: 'signin.unlock', staffName: '值班主管' });
+    // Neither both nor none: one target at a time.
+    const both = await emitAck(admin.socket, 'admin:signInUnlock', { staffId: 1, address: '10.9.9.20' });
+    expect(!both.ok && both.error.code).toBe('VALIDATION_FAILED');
+    admin.close();
   });
 
   it('refuses malformed sign-in bodies with a validation error', async () => {

@@ -69,7 +69,22 @@ describe('several halls on one server', () => {
       serviceId: kiosks[1]!.snapshot.services[0]!.id,
     });
     expect(!foreign.ok && foreign.error.code).toBe('SERVICE_NOT_FOUND');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(heard).toEqual([['A001'], ['A001', 'A002']]);
+    // Sentinels instead of a pause: one more ticket in each hall, heard by its own display. A
+    // broadcast that crossed halls (or came of the refused issue) would have arrived before them.
+    const sentinels = displays.map(
+      (d, i) =>
+        new Promise<void>((resolve) =>
+          d.socket.on('ticket:issued', (e) => {
+            if (e.ticket.number === ['A002', 'A003'][i]) resolve();
+          }),
+        ),
+    );
+    await issue(0);
+    await issue(1);
+    await Promise.all(sentinels);
+    expect(heard).toEqual([
+      ['A001', 'A002'],
+      ['A001', 'A002', 'A003'],
+    ]);
   });
 });

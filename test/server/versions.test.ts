@@ -36,7 +36,17 @@ describe('versioned broadcasts', () => {
     const called = await emitAck<{ id: number }>(staff.socket, 'counter:callNext');
     await emitAck(staff.socket, 'counter:start', { ticketId: called.ok ? called.data.id : 0 });
     const synced = await emitAck<HallSnapshot>(display.socket, 'hall:sync');
-    await new Promise((r) => setTimeout(r, 100));
+    // Wait for the broadcast carrying the version sync reported (no fixed pause): every delta up
+    // to it must have arrived, in order, by then.
+    const latest = synced.ok ? synced.data.version : -1;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (seen.at(-1) === latest) resolve();
+      };
+      check();
+      for (const event of ['ticket:issued', 'ticket:called', 'ticket:updated', 'window:updated'] as const)
+        display.socket.on(event, check);
+    });
     expect(seen.length).toBeGreaterThanOrEqual(9);
     expect(seen).toEqual(seen.map((_, i) => display.snapshot.version + 1 + i));
     expect(synced.ok && synced.data.version).toBe(seen[seen.length - 1]);

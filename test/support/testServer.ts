@@ -20,6 +20,10 @@ export interface TestServerOptions {
   clock?: () => number;
   /** Extra staff accounts (username, password = `${username}-pass`). */
   extraStaff?: string[];
+  /** PRINTER_ALLOW_LOOPBACK; true by default here because the fake printers are on 127.0.0.1. */
+  allowLoopbackPrinters?: boolean;
+  /** Serve https:// with this certificate and key (PEM). */
+  tls?: { cert: string; key: string };
   /** The server's log (e.g. one writing into a test's buffer). */
   logger?: Logger;
 }
@@ -28,6 +32,7 @@ export interface TestServer {
   url: string;
   port: number;
   dataDir: string;
+  certificateSha256: string | null;
   dbFile: string;
   /** The key file for personal fields (in its own temp folder, outside dataDir). */
   keyFile: string;
@@ -74,7 +79,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dbFile = path.join(dataDir, 'hall.sqlite');
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-test-keys-'));
   const keyFile = path.join(keyDir, 'field-keys.json');
-  const printer = createServerPrinter(dataDir, { interface: 'virtual', widthColumns: 48 });
+  // Fake printers listen on 127.0.0.1, so this test server allows loopback printer targets
+  // (PRINTER_ALLOW_LOOPBACK=1); test/server/printerTargets.test.ts checks the default refuses them.
+  const allowLoopbackPrinters = options.allowLoopbackPrinters ?? true;
+  const printer = createServerPrinter(
+    dataDir,
+    { interface: 'virtual', widthColumns: 48 },
+    { allowLoopback: allowLoopbackPrinters },
+  );
   const boot = (port: number) =>
     startServer({
       dbFile,
@@ -85,6 +97,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       printer,
       clock: options.clock,
       synchronous: 'NORMAL',
+      allowLoopbackPrinters,
+      tls: options.tls,
       logger: options.logger,
       keyFile,
     });
@@ -96,6 +110,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server: TestServer = {
     url: running.url,
     port,
+    certificateSha256: running.certificateSha256,
     dataDir,
     dbFile,
     keyFile,

@@ -18,6 +18,8 @@ declare global {
     __voiceLog?: string[];
     /** Clips that did not play to the end ('lang/name:error' / ':timeout'), with ?voicelog. */
     __voiceFailures?: string[];
+    /** Every clip that finished (ended, error or timeout), with ?voicelog: tests wait on it. */
+    __voiceEnded?: string[];
   }
 }
 
@@ -60,6 +62,7 @@ export function useHallVoice(
     if (params.has('voicelog')) {
       window.__voiceLog = [];
       window.__voiceFailures = [];
+      window.__voiceEnded = [];
     }
     const rules = () => store.snapshot?.rules ?? DEFAULT_RULES;
     const created = await createVoice({
@@ -70,6 +73,7 @@ export function useHallVoice(
       preferSpeech: params.get('voice') === 'speech',
       onClip: (name, lang) => window.__voiceLog?.push(`${lang}/${name}`),
       onClipEnd: (name, lang, outcome) => {
+        window.__voiceEnded?.push(`${lang}/${name}`);
         if (outcome === 'error' || outcome === 'timeout') {
           window.__voiceFailures?.push(`${lang}/${name}:${outcome}`);
         }
@@ -81,6 +85,8 @@ export function useHallVoice(
     }
     voice = created;
     for (const a of early.splice(0)) created.announcer.announce(a);
+    // Set once the voice is ready and the sound overlay decided: diagnostics and tests wait on it.
+    document.documentElement.dataset.voice = created.engineKind;
   });
 
   onBeforeUnmount(() => {

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, parseConfig, resolveConfigPath } from './confi
 
 const GOOD = {
   serverUrl: 'http://192.168.1.10:3000',
+  allowInsecureHttp: true,
   deviceKey: 'kiosk-key-0123456789',
   role: 'kiosk',
   printer: { interface: 'virtual' },
@@ -26,6 +27,8 @@ describe('parseConfig', () => {
     const config = parseConfig(GOOD, '/etc/kiosk.json', '/data/printed');
     expect(config).toEqual({
       serverUrl: 'http://192.168.1.10:3000',
+      serverCertificateSha256: null,
+      allowInsecureHttp: true,
       deviceKey: 'kiosk-key-0123456789',
       displayDeviceKey: null,
       role: 'kiosk',
@@ -35,7 +38,39 @@ describe('parseConfig', () => {
       idleSeconds: 90,
       printTimeoutMs: 8000,
       dataDir: '/data/printed',
+      cardReader: null,
     });
+  });
+
+  it('plain http needs allowInsecureHttp: true, said in Chinese and English', () => {
+    const { allowInsecureHttp: _flag, ...withoutFlag } = GOOD;
+    const error = problemsOf(withoutFlag);
+    expect(error.problems.map((p) => p.field)).toEqual(['allowInsecureHttp']);
+    expect(error.problems[0]!.zh).toContain('"allowInsecureHttp": true');
+    expect(error.problems[0]!.en).toContain('https://');
+    expect(problemsOf({ ...GOOD, allowInsecureHttp: false }).problems[0]!.field).toBe('allowInsecureHttp');
+  });
+
+  it('https with a pinned certificate: the fingerprint is normalised, and refused for http', () => {
+    const hex = 'ab'.repeat(32);
+    const config = parseConfig(
+      {
+        ...GOOD,
+        allowInsecureHttp: undefined,
+        serverUrl: 'https://192.168.1.10:8443',
+        serverCertificateSha256: hex,
+      },
+      'p',
+      'd',
+    );
+    expect(config.serverCertificateSha256).toBe(Array(32).fill('AB').join(':'));
+    expect(config.allowInsecureHttp).toBe(false);
+    expect(problemsOf({ ...GOOD, serverCertificateSha256: hex }).problems[0]!.field).toBe(
+      'serverCertificateSha256',
+    );
+    expect(
+      problemsOf({ ...GOOD, serverUrl: 'https://h', serverCertificateSha256: 'AB:CD' }).problems[0]!.field,
+    ).toBe('serverCertificateSha256');
   });
 
   it('normalises the server URL to its origin', () => {

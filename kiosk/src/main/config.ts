@@ -34,9 +34,24 @@ const serverUrlSchema = z
 
 const roleSchema = z.enum(['kiosk', 'display', 'both']);
 
+/** A SHA-256 certificate fingerprint, 'AB:CD:…' or plain hex, normalised to 'AB:CD:…'. */
+const fingerprintSchema = z
+  .string()
+  .trim()
+  .transform((text) => text.replace(/[\s:]/g, '').toUpperCase())
+  .refine((hex) => /^[0-9A-F]{64}$/.test(hex))
+  .transform((hex) => hex.match(/../g)!.join(':'));
+
 const kioskConfigSchema = z
   .object({
     serverUrl: serverUrlSchema,
+    /**
+     * The server's certificate (https:// only), as the server prints it at start: the kiosk then
+     * trusts exactly that certificate, self-signed or not, and no other.
+     */
+    serverCertificateSha256: fingerprintSchema.optional(),
+    /** Plain http:// is allowed on a hall LAN, but only when the config says so. */
+    allowInsecureHttp: z.boolean().default(false),
     // Same bounds as the server's handshake check, so a bad key is caught here, not as a silent refusal.
     deviceKey: z.string().trim().min(16).max(128),
     /** Needed only for role 'both': the display window signs in as a display device. */
@@ -47,6 +62,14 @@ const kioskConfigSchema = z
     language: z.enum(['zh-CN', 'en']).default('zh-CN'),
     idleSeconds: z.number().int().min(MIN_IDLE_SECONDS).max(3600).default(90),
     printTimeoutMs: z.number().int().min(1000).max(60_000).default(8000),
+    /** A resident-ID card reader's helper program that prints each card's number on a line. */
+    cardReader: z
+      .object({
+        command: z.string().trim().min(1).max(500),
+        args: z.array(z.string().max(200)).max(20).default([]),
+      })
+      .strict()
+      .optional(),
     /** Where the virtual printer writes tickets; defaults to <userData>/printed. */
     dataDir: z.string().trim().min(1).max(500).optional(),
   })
@@ -59,12 +82,22 @@ const kioskConfigSchema = z
     if (config.role === 'both' && config.displayDeviceKey === undefined) {
       ctx.addIssue({ code: 'custom', path: ['displayDeviceKey'], message: 'required' });
     }
+    const insecure = config.serverUrl.startsWith('http:');
+    if (insecure && !config.allowInsecureHttp) {
+      ctx.addIssue({ code: 'custom', path: ['allowInsecureHttp'], message: 'insecure' });
+    }
+    if (insecure && config.serverCertificateSha256 !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['serverCertificateSha256'], message: 'http' });
+    }
   });
 
 export type KioskRole = z.infer<typeof roleSchema>;
 
 export interface KioskConfig {
   serverUrl: string;
+  /** Pinned server certificate ('AB:CD:…'), or null to use the system's trusted authorities. */
+  serverCertificateSha256: string | null;
+  allowInsecureHttp: boolean;
   deviceKey: string;
   displayDeviceKey: string | null;
   role: KioskRole;
@@ -74,6 +107,8 @@ export interface KioskConfig {
   idleSeconds: number;
   printTimeoutMs: number;
   dataDir: string;
+  /** The card reader's helper program, or null when the kiosk has none (keypad / wedge readers). */
+  cardReader: { command: string; args: string[] } | null;
 }
 
 /** What a good value of each field looks like, in the words the error message uses. */
@@ -81,6 +116,14 @@ const FIELD_RULES: Record<string, { zh: string; en: string }> = {
   serverUrl: {
     zh: '应为服务器地址，以 http:// 或 https:// 开头，不含路径，例如 http://192.168.1.10:3000',
     en: 'must be the server address starting with http:// or https://, without a path, e.g. http://192.168.1.10:3000',
+  },
+  allowInsecureHttp: {
+    zh: '服务器地址以 http:// 开头（不加密）：仅限大厅内网，须写明 "allowInsecureHttp": true；或改用 https:// 并填写服务器启动时显示的 serverCertificateSha256',
+    en: 'the server address starts with http:// (not encrypted): allowed on a hall LAN only with "allowInsecureHttp": true; or use https:// with the serverCertificateSha256 the server prints at start',
+  },
+  serverCertificateSha256: {
+    zh: '应为服务器启动时显示的证书指纹（SHA-256，64 位十六进制，可带冒号），且服务器地址须为 https://',
+    en: 'must be the certificate fingerprint the server prints at start (SHA-256, 64 hex digits, colons allowed), with an https:// server address',
   },
   deviceKey: {
     zh: '应为管理后台为本设备生成的设备密钥（16 到 128 个字符）',
@@ -114,6 +157,10 @@ const FIELD_RULES: Record<string, { zh: string; en: string }> = {
     en: 'must be a whole number from 1000 to 60000 (ms)',
   },
   dataDir: { zh: '应为一个文件夹路径', en: 'must be a folder path' },
+  cardReader: {
+    zh: '应为 {"command": "读卡程序路径", "args": []}：读卡程序每读到一张身份证就输出一行号码',
+    en: 'must be {"command": "reader program", "args": []}: a program that prints one line per card read',
+  },
 };
 
 export interface ConfigProblem {
@@ -166,6 +213,8 @@ export function parseConfig(input: unknown, configPath: string, defaultDataDir: 
   const c = result.data;
   return {
     serverUrl: c.serverUrl,
+    serverCertificateSha256: c.serverCertificateSha256 ?? null,
+    allowInsecureHttp: c.allowInsecureHttp,
     deviceKey: c.deviceKey,
     displayDeviceKey: c.displayDeviceKey ?? null,
     role: c.role,
@@ -175,6 +224,7 @@ export function parseConfig(input: unknown, configPath: string, defaultDataDir: 
     idleSeconds: c.idleSeconds,
     printTimeoutMs: c.printTimeoutMs,
     dataDir: c.dataDir ?? defaultDataDir,
+    cardReader: c.cardReader ?? null,
   };
 }
 
@@ -195,6 +245,7 @@ export function resolveConfigPath(
 const EXAMPLE = JSON.stringify(
   {
     serverUrl: 'http://192.168.1.10:3000',
+    allowInsecureHttp: true,
     deviceKey: '<device key>',
     role: 'kiosk',
     printer: { interface: 'tcp://192.168.1.50:9100' },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeSession, FakeWebContents, navigationEvent } from './testing/fakeElectron';
+import { makeSelfSignedCert } from '../../../test/support/selfSignedCert';
 
 interface WindowRecord {
   options: Record<string, unknown>;
@@ -45,6 +46,8 @@ vi.mock('electron', async () => {
     loadURL = vi.fn(async (url: string) => void this.loads.push(url));
     loadFile = vi.fn(async (path: string) => void this.loads.push(`file:${path}`));
     getURL = () => this.loads.at(-1) ?? '';
+    sent: Array<[string, ...unknown[]]> = [];
+    send = vi.fn((channel: string, ...args: unknown[]) => void this.sent.push([channel, ...args]));
   }
   class BrowserWindow extends EventEmitter {
     webContents = new LoadingContents();
@@ -146,6 +149,7 @@ async function startEntry(config: unknown): Promise<ElectronMock> {
 
 const GOOD = {
   serverUrl: 'http://hall.local:3000',
+  allowInsecureHttp: true,
   deviceKey: 'kiosk-key-0123456789',
   displayDeviceKey: 'display-key-0123456789',
   role: 'both',
@@ -243,6 +247,58 @@ describe('main entry', () => {
 
     // Shown only when ready, so no white flash.
     expect(windows.every((w) => !w.shown)).toBe(true);
+  });
+
+  it('pins the server certificate from the config: that one is trusted, any other refused', async () => {
+    const hall = makeSelfSignedCert('192.168.1.10');
+    const impostor = makeSelfSignedCert('192.168.1.10');
+    const { allowInsecureHttp: _plain, ...rest } = GOOD;
+    const mocked = await startEntry({
+      ...rest,
+      serverUrl: 'https://192.168.1.10:8443',
+      serverCertificateSha256: hall.sha256.replace(/:/g, '').toLowerCase(),
+    });
+    const proc = mocked.session.defaultSession.certificateVerifyProc!;
+    const answer = (data: string) =>
+      new Promise<number>((resolve) => proc({ hostname: '192.168.1.10', certificate: { data } }, resolve));
+    expect(await answer(hall.cert)).toBe(0);
+    expect(await answer(impostor.cert)).toBe(-2);
+    const kiosk = electron.state.windows[0] as { webContents: { loads: string[] } };
+    expect(kiosk.webContents.loads).toEqual(['https://192.168.1.10:8443/kiosk/']);
+  });
+
+  it('refuses to start on plain http unless the config says allowInsecureHttp', async () => {
+    const { allowInsecureHttp: _plain, ...rest } = GOOD;
+    const mocked = await startEntry(rest);
+    expect(mocked.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.stringContaining('allowInsecureHttp'),
+    );
+    expect(mocked.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.state.windows).toHaveLength(0);
+  });
+
+  it('sends card reads from the reader program to the kiosk page only, checked and masked', async () => {
+    const script = join(electron.state.dir, 'reader.cjs');
+    // A stand-in for a vendor's reader tool: two cards, then it waits like a real one.
+    writeFileSync(
+      script,
+      "process.stdout.write('11010519491231002X\\n12345\\n'); setInterval(() => {}, 1000);",
+    );
+    await startEntry({ ...GOOD, cardReader: { command: process.execPath, args: [script] } });
+    const [kiosk, display] = electron.state.windows as Array<{
+      webContents: { sent: Array<[string, ...unknown[]]> };
+      emitWindow: (event: string) => boolean;
+    }>;
+    await vi.waitFor(() => expect(kiosk!.webContents.sent).toHaveLength(2), { timeout: 5000 });
+    expect(kiosk!.webContents.sent).toEqual([
+      ['kiosk:idNumberRead', { valid: true, masked: '1101**********002X', birthDate: '1949-12-31' }],
+      ['kiosk:idNumberRead', { valid: false, problem: 'format' }],
+    ]);
+    expect(JSON.stringify(kiosk!.webContents.sent)).not.toContain('110105194912');
+    expect(display!.webContents.sent).toEqual([]);
+    // Closing the window stops the reader program.
+    kiosk!.emitWindow('closed');
   });
 
   it('opens the display window when the wall TV is switched on after start, and closes it when unplugged', async () => {

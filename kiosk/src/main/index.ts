@@ -22,6 +22,10 @@ import { keepPageLoaded } from './loadRetry';
 import { printTicket } from '@hall/printing/printTicket';
 import { planWindows, type PlannedWindow } from './roles';
 import { claimSingleInstance } from './singleInstance';
+import { createCertificateVerifier } from './certificatePin';
+import { connectCardReader } from './cardReader';
+import { createCommandCardReader } from './commandCardReader';
+import { IPC_CHANNELS } from '../preload/channels';
 import type { PageRole } from './urlTrust';
 import { buildWindowOptions } from './windowOptions';
 import { reconcileWindows } from './windowSync';
@@ -94,6 +98,14 @@ function openPageWindow(planned: PlannedWindow, config: KioskConfig, log: Log): 
     log,
   });
   window.on('closed', () => retry.stop());
+  if (planned.role === 'kiosk' && config.cardReader) {
+    // Reads go to the kiosk page only (a display page has no business with ID numbers), checked
+    // and masked here: the full number never leaves the main process.
+    const stopReader = connectCardReader(createCommandCardReader(config.cardReader, { log }), (read) => {
+      if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.idNumberRead, read);
+    });
+    window.on('closed', stopReader);
+  }
   log(`${planned.role} window -> ${planned.url} at ${JSON.stringify(planned.bounds)}`);
   retry.loadPage();
 }
@@ -123,6 +135,12 @@ function start(): void {
 
   Menu.setApplicationMenu(null);
   hardenSession(session.defaultSession, config.serverUrl, log);
+  const verifyCertificate = createCertificateVerifier(config.serverUrl, config.serverCertificateSha256, log);
+  session.defaultSession.setCertificateVerifyProc((request, callback) =>
+    callback(verifyCertificate(request)),
+  );
+  if (config.allowInsecureHttp && config.serverUrl.startsWith('http:'))
+    log('plain http to the server (allowInsecureHttp): use only on the hall LAN');
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, { serverUrl: config.serverUrl, isPackaged: app.isPackaged, log }),
   );

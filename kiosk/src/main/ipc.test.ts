@@ -36,6 +36,7 @@ function setup(overrides: Record<string, unknown> = {}, printTicket?: PrintTicke
   const config = parseConfig(
     {
       serverUrl: SERVER,
+      allowInsecureHttp: true,
       deviceKey: 'kiosk-key-0123456789',
       displayDeviceKey: 'display-key-0123456789',
       role: 'both',
@@ -188,8 +189,11 @@ describe('kiosk:print', () => {
     const order: string[] = [];
     let release: () => void = () => undefined;
     const first = new Promise<void>((resolve) => (release = resolve));
+    let firstStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (firstStarted = resolve));
     const { invoke } = setup({}, async (_settings, data) => {
       order.push(`start ${data.number}`);
+      if (data.number === 'A001') firstStarted();
       if (data.number === 'A001') {
         await first;
         order.push(`end ${data.number}`);
@@ -200,7 +204,9 @@ describe('kiosk:print', () => {
     });
     const a = invoke('kiosk:print', `${SERVER}/kiosk/`, { ...TICKET, number: 'A001' });
     const b = invoke('kiosk:print', `${SERVER}/kiosk/`, { ...TICKET, number: 'A002' });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Sent one after the other: had the second not waited, it would have started by the time the
+    // first did (no fixed pause needed to see that it did not).
+    await started;
     expect(order).toEqual(['start A001']);
     release();
     await expect(a).resolves.toMatchObject({ ok: false });

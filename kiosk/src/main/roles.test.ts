@@ -10,6 +10,7 @@ function config(overrides: Record<string, unknown>): KioskConfig {
   return parseConfig(
     {
       serverUrl: 'http://hall.local:3000',
+      allowInsecureHttp: true,
       deviceKey: 'kiosk-key-0123456789',
       displayDeviceKey: 'display-key-0123456789',
       printer: { interface: 'virtual' },

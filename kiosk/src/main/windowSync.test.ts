@@ -10,6 +10,7 @@ const config = (role: string) =>
   parseConfig(
     {
       serverUrl: 'http://hall.local:3000',
+      allowInsecureHttp: true,
       deviceKey: 'kiosk-key-0123456789',
       displayDeviceKey: 'display-key-0123456789',
       role,

@@ -6,6 +6,7 @@ import type { DeviceWithKey } from '@hall/shared/contracts/admin';
 import type { deviceCreateSchema, deviceUpdateSchema } from '@hall/shared/contracts/schemas';
 import type { z } from 'zod';
 import { randomToken, sha256 } from '../core/secrets';
+import { printerTargetProblem } from '../printing/printerPolicy';
 import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
 
 type DeviceCreate = z.output<typeof deviceCreateSchema>;
@@ -13,6 +14,8 @@ type DeviceUpdate = z.output<typeof deviceUpdateSchema>;
 
 export interface DeviceAdminDeps extends AdminServiceDeps {
   disconnectDevice(deviceId: number): Promise<void>;
+  /** PRINTER_ALLOW_LOOPBACK: a printer target on this machine's own addresses is accepted. */
+  allowLoopbackPrinters: boolean;
 }
 
 export function createDeviceAdminService(deps: DeviceAdminDeps) {
@@ -24,6 +27,11 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
     return device;
   }
 
+  function checkPrinter(printer: Device['printer'] | undefined): void {
+    const problem = printer ? printerTargetProblem(printer.interface, deps.allowLoopbackPrinters) : null;
+    if (problem) throw new DomainError('VALIDATION_FAILED', { detail: `printer.interface: ${problem}` });
+  }
+
   return {
     list(actor: AdminActor): Device[] {
       return repos.devices.list(actor.hallId);
@@ -33,6 +41,7 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
       if (input.kind === 'display' && input.printer) {
         throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
       }
+      checkPrinter(input.printer);
       const key = randomToken();
       const device = configChange(deps, actor, 'device.create', () => {
         const id = repos.devices.insert({
@@ -57,6 +66,7 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
         if (before.kind === 'display' && input.printer) {
           throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
         }
+        checkPrinter(input.printer);
         const after: Device = {
           ...before,
           name: input.name ?? before.name,

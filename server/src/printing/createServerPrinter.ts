@@ -4,12 +4,25 @@ import type { PrinterSettings } from '@hall/shared/contracts/entities';
 import { ticketPrintDataFrom } from '@hall/shared/ticketPrintData';
 import { printTicket } from '@hall/printing/printTicket';
 import type { ServerPrinter } from './serverPrinter';
+import { printerTargetProblem } from './printerPolicy';
+
+export interface ServerPrinterOptions {
+  timeoutMs?: number;
+  /** PRINTER_ALLOW_LOOPBACK: print to targets on this machine's own addresses. */
+  allowLoopback?: boolean;
+}
 
 export function createServerPrinter(
   dataDir: string,
   fallback: PrinterSettings,
-  timeoutMs = 8000,
+  options: ServerPrinterOptions = {},
 ): ServerPrinter {
-  return (settings, issued, context) =>
-    printTicket(settings ?? fallback, ticketPrintDataFrom(issued, context), { dataDir, timeoutMs });
+  const { timeoutMs = 8000, allowLoopback = false } = options;
+  return async (settings, issued, context) => {
+    const chosen = settings ?? fallback;
+    // Checked again at print time: a device row written before this rule existed is refused too.
+    const problem = printerTargetProblem(chosen.interface, allowLoopback);
+    if (problem) return { ok: false, fault: { code: 'error', message: problem } };
+    return printTicket(chosen, ticketPrintDataFrom(issued, context), { dataDir, timeoutMs });
+  };
 }

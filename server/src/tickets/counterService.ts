@@ -10,6 +10,7 @@ import { toView, type StoredTicket } from './ticketRepository';
 import type { ChangeContext, RunChange } from '../core/changes';
 import type { HallQueries } from '../hall/hallQueries';
 import type { Actor } from '../core/actor';
+import { assertStaffScope } from './staffScope';
 
 export function createCounterService(
   repos: Repositories,
@@ -227,6 +228,7 @@ export function createCounterService(
         const window = heldWindow(actor);
         const ticket = loadTicket(actor, ticketId);
         const state = move(ticket, 'requeue');
+        assertStaffScope(repos, actor, window, ticket, 'requeue');
         const rules = repos.halls.rules(actor.hallId);
         const sameService = repos.tickets
           .queue(actor.hallId, ticket.businessDay)
@@ -261,6 +263,7 @@ export function createCounterService(
             throw new DomainError('SERVICE_NOT_SERVED_BY_WINDOW');
         }
         const closed: StoredTicket = { ...ticket, state: move(ticket, 'transfer'), finishedAt: clock() };
+        assertStaffScope(repos, actor, window, ticket, 'transfer');
         save(closed, ticket.state);
         const { id: _oldId, ...rest } = ticket;
         const created = repos.tickets.insert({
@@ -297,6 +300,7 @@ export function createCounterService(
         const window = heldWindow(actor);
         const ticket = loadTicket(actor, ticketId);
         const cancelled: StoredTicket = { ...ticket, state: move(ticket, 'cancel'), finishedAt: clock() };
+        assertStaffScope(repos, actor, window, ticket, 'cancel');
         save(cancelled, ticket.state);
         log(actor, cancelled, 'cancelled', window);
         ctx.emit({ event: 'ticket:updated', payload: { ticket: toView(cancelled) } });

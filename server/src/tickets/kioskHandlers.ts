@@ -23,7 +23,7 @@ export interface KioskDeps {
 function originOf(socket: AppSocket, publicUrl: string | null): string {
   if (publicUrl) return publicUrl.replace(/\/$/, '');
   const host = socket.handshake.headers.host ?? 'localhost';
-  return `http://${host}`;
+  return `${socket.handshake.secure ? 'https' : 'http'}://${host}`;
 }
 
 export function registerKioskHandlers(

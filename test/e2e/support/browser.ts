@@ -31,9 +31,30 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+/**
+ * Throws unless the page runs under the server's real Content-Security-Policy: an inline script
+ * (which the policy forbids) must not run. Browser tests never bypass the CSP; a page that only
+ * worked with it bypassed would pass them otherwise. (Eval cannot serve as the probe: DevTools
+ * evaluation is allowed to eval whatever the page's policy says.)
+ */
+export async function expectCspEnforced(page: Page): Promise<void> {
+  const inlineRan = await page.evaluate(() => {
+    const probe = window as unknown as { __cspProbe?: number };
+    delete probe.__cspProbe;
+    const script = document.createElement('script');
+    script.textContent = 'window.__cspProbe = 1';
+    document.head.append(script);
+    script.remove();
+    return probe.__cspProbe === 1;
+  });
+  if (inlineRan) throw new Error(`CSP not in force on ${page.url()} (was it bypassed?)`);
+}
+
 /** Runs axe-core with the WCAG A, AA and AAA rule sets; returns the violations (expect none). */
 export async function checkAxeAAA(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through the DevTools protocol, so the pages' CSP (no inline scripts) does not block it.
+  await expectCspEnforced(page);
+  // Injected through the driver (DevTools protocol), which the page's CSP does not govern: the
+  // page itself keeps its real policy (no inline scripts, no eval).
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (

@@ -1,7 +1,9 @@
-// Counts what each fault-suite file did (faults injected and survived, inputs tried, crashes,
-// tickets checked and lost). Vitest runs every file in its own process, so each area writes its
-// own small JSON file into a folder the global setup provides; the global teardown adds them up
-// and prints the summary table (see summaryGlobalSetup.ts).
+// Counts what each fault-suite file did: faults injected and survived, hostile inputs tried (fuzz,
+// guesses, attacks — never the ordinary commands of a load), crashes, commands accepted from a role
+// that may not send them, tickets acknowledged and lost, integrity checks and their failures.
+// Vitest runs every file in its own process, so each area writes its own small JSON file into a
+// folder the global setup provides; the global teardown adds them up, prints the summary table and
+// fails the run when a figure is wrong (see summaryGlobalSetup.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,18 +13,27 @@ export interface Tally {
   faultsInjected: number;
   faultsSurvived: number;
   inputsTried: number;
+  /** Of inputsTried: fuzzed socket events and HTTP requests (the long mode needs 100,000). */
+  fuzzInputs: number;
   crashes: number;
-  ticketsChecked: number;
+  outOfRoleAccepted: number;
+  ticketsAcknowledged: number;
   ticketsLost: number;
+  integrityChecks: number;
+  integrityFailures: number;
 }
 
 export const EMPTY_TALLY: Tally = {
   faultsInjected: 0,
   faultsSurvived: 0,
   inputsTried: 0,
+  fuzzInputs: 0,
   crashes: 0,
-  ticketsChecked: 0,
+  outOfRoleAccepted: 0,
+  ticketsAcknowledged: 0,
   ticketsLost: 0,
+  integrityChecks: 0,
+  integrityFailures: 0,
 };
 
 declare module 'vitest' {
@@ -44,6 +55,8 @@ export function summaryDir(): string {
 
 export interface AreaTally {
   add(counts: Partial<Tally>): void;
+  /** Counts one integrity check (a failure when `problems` is not empty) and returns the problems. */
+  integrity<T>(problems: T[]): T[];
   readonly totals: Tally;
 }
 
@@ -52,12 +65,17 @@ export function createTally(area: string): AreaTally {
   const totals: Tally = { ...EMPTY_TALLY };
   const dir = summaryDir();
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${area}.json`);
-  return {
+  const file = path.join(dir, `${area.replace(/[^A-Za-z0-9-]+/g, '_')}.json`);
+  const tally: AreaTally = {
     totals,
     add(counts) {
       for (const key of Object.keys(counts) as (keyof Tally)[]) totals[key] += counts[key] ?? 0;
       fs.writeFileSync(file, JSON.stringify({ area, ...totals }));
     },
+    integrity(problems) {
+      tally.add({ integrityChecks: 1, integrityFailures: problems.length > 0 ? 1 : 0 });
+      return problems;
+    },
   };
+  return tally;
 }

@@ -29,6 +29,15 @@ export class FakeSession extends EventEmitter {
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
   devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
   headersListener: HeadersListener | null = null;
+  certificateVerifyProc:
+    | ((
+        request: { hostname: string; certificate: { data: string } },
+        callback: (answer: number) => void,
+      ) => void)
+    | null = null;
+  setCertificateVerifyProc(proc: FakeSession['certificateVerifyProc']): void {
+    this.certificateVerifyProc = proc;
+  }
   webRequest = {
     onHeadersReceived: (listener: HeadersListener): void => {
       this.headersListener = listener;

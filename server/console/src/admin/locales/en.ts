@@ -98,6 +98,17 @@ const en: AdminMessages = {
       disableConfirm: 'Disable {name}? Their sign-in ends at once.',
       you: ' (you)',
     },
+    locks: {
+      title: 'Sign-in locks',
+      intro:
+        'After several wrong passwords an account is locked on that PC for a while (doubling each time, at most 15 minutes); signing in elsewhere still works. Lift a lock here once you know it is the right person.',
+      none: 'No sign-in is locked',
+      who: 'Account',
+      wholeAddress: 'Whole address (several accounts tried)',
+      address: 'PC address',
+      until: 'Locked until',
+      unlock: 'Lift lock',
+    },
     devices: {
       title: 'Devices',
       kind: 'Kind',
@@ -190,6 +201,7 @@ const en: AdminMessages = {
         device_create: 'Device added',
         device_update: 'Device changed',
         device_revoke: 'Device revoked',
+        signin_unlock: 'Sign-in lock lifted',
         homeVisit_create: 'Home visit registered',
         homeVisit_schedule: 'Home visit scheduled',
         homeVisit_complete: 'Home visit completed',
@@ -427,6 +439,7 @@ const en: AdminMessages = {
       deviceRevoked: '{name} revoked and disconnected',
       staffCreated: '{name} added',
       passwordReset: 'Password of {name} reset',
+      unlocked: 'Sign-in lock of {who} lifted',
       visitCreated: 'Home-visit request registered',
       visitScheduled: 'Scheduled',
       visitCompleted: 'Completed; counted in the report',

@@ -96,6 +96,17 @@ const zhCN = {
       disableConfirm: '停用 {name}？其登录会立即失效。',
       you: '（本人）',
     },
+    locks: {
+      title: '登录锁定',
+      intro:
+        '密码连续输错后，该账号在那台电脑上会被暂时锁定（每次加倍，最长 15 分钟）；在别处登录不受影响。确认是本人后可在此解除。',
+      none: '当前没有被锁定的登录',
+      who: '账号',
+      wholeAddress: '整个地址（尝试了多个账号）',
+      address: '电脑地址',
+      until: '锁定至',
+      unlock: '解除锁定',
+    },
     devices: {
       title: '设备',
       kind: '类型',
@@ -188,6 +199,7 @@ const zhCN = {
         device_create: '新增设备',
         device_update: '修改设备',
         device_revoke: '停用设备',
+        signin_unlock: '解除登录锁定',
         homeVisit_create: '登记上门办',
         homeVisit_schedule: '安排上门办',
         homeVisit_complete: '完成上门办',
@@ -421,6 +433,7 @@ const zhCN = {
       deviceRevoked: '{name} 已停用并断开',
       staffCreated: '已新增 {name}',
       passwordReset: '已重置 {name} 的密码',
+      unlocked: '已解除 {who} 的登录锁定',
       visitCreated: '已登记上门办申请',
       visitScheduled: '已安排',
       visitCompleted: '已完成，计入统计',
