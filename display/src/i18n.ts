@@ -18,8 +18,10 @@ export function useBilingual(): {
   en: (key: string, params?: Params) => string;
 } {
   const { t } = useI18n();
+  // A numeric `count` also chooses the plural form ("1 person | 2 people"; Chinese has one form).
+  const plural = (params: Params) => (typeof params.count === 'number' ? { plural: params.count } : {});
   return {
-    zh: (key, params = {}) => t(key, params, { locale: 'zh-CN' }),
-    en: (key, params = {}) => t(key, params, { locale: 'en' }),
+    zh: (key, params = {}) => t(key, params, { locale: 'zh-CN', ...plural(params) }),
+    en: (key, params = {}) => t(key, params, { locale: 'en', ...plural(params) }),
   };
 }

@@ -19,11 +19,19 @@ export interface SentenceClip {
 export const SENTENCES: readonly SentenceClip[] = [
   // ---- kiosk (kiosk/src/renderer/locales: voice.*) ----
   {
+    // No "left" (左边): on an upright kiosk the green channel is on top.
     name: 'kiosk_idle',
-    cmn: '欢迎。六十岁以上的老人，请点左边绿色的老年人绿色通道。',
+    cmn: '欢迎。六十岁以上的老人，请点绿色的老年人绿色通道。',
     pinyin:
-      'huan1 ying2. liu4 shi2 sui4 yi3 shang4 de5 lao3 ren2, qing3 dian3 zuo3 bian1 lv4 se4 de5 lao3 nian2 ren2 lv4 se4 tong1 dao4.',
-    yue: '歡迎。六十歲以上嘅老人家，請按左邊綠色嘅老年人綠色通道。',
+      'huan1 ying2. liu4 shi2 sui4 yi3 shang4 de5 lao3 ren2, qing3 dian3 lv4 se4 de5 lao3 nian2 ren2 lv4 se4 tong1 dao4.',
+    yue: '歡迎。六十歲以上嘅老人家，請按綠色嘅老年人綠色通道。',
+  },
+  {
+    // The screen of the other priority classes (more than two: 残疾人, 军人, …).
+    name: 'kiosk_classes',
+    cmn: '请点您的优先类别。',
+    pinyin: 'qing3 dian3 nin2 de5 you1 xian1 lei4 bie2.',
+    yue: '請按你嘅優先類別。',
   },
   {
     name: 'kiosk_chooseElderly',

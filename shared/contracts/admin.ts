@@ -161,11 +161,27 @@ export interface HomeVisit {
   createdAt: number;
 }
 
+/** One field of an audited change: what it was and what it became (no `from` on a creation, no
+ *  `to` on a deletion). Values are as stored (numbers, text, flags, lists of ids, small objects). */
+export interface AuditFieldChange {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/** What an audit entry changed, in a shape the console can put into words. */
+export interface AuditDetail {
+  /** The thing changed, as people know it: a service's letter and name, a window's number, a name. */
+  target: { id: Id | null; label: string | null };
+  /** Only the fields that changed; never empty (a save that changes nothing is not logged). */
+  changes: AuditFieldChange[];
+}
+
 export interface AuditEntry {
   id: Id;
   at: number;
   staffId: Id | null;
   staffName: string | null;
   action: string;
-  detail: Record<string, unknown>;
+  detail: AuditDetail;
 }

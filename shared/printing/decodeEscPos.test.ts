@@ -35,6 +35,33 @@ describe('decodeEscPos', () => {
     expect(decoded.lines[2]!.segments[0]).toMatchObject({ text: 'inv', inverse: true, bold: false });
   });
 
+  it('reports character sizes in printer dots, from GS !, ESC ! and the font (ESC M)', () => {
+    const decoded = decodeEscPos(
+      bytes(
+        [0x1d, 0x21, 0x55],
+        'A001',
+        [0x0a, 0x1d, 0x21, 0x00],
+        'body',
+        [0x0a, 0x1b, 0x4d, 0x01],
+        'small',
+        [0x0a, 0x1b, 0x4d, 0x00, 0x1b, 0x21, 0x30],
+        'esc',
+        [0x0a],
+        '   ',
+        [0x1d, 0x21, 0x77],
+        'X',
+        [0x0a],
+      ),
+    );
+    const [big, body, small, esc, indented] = decoded.lines;
+    expect(big).toMatchObject({ widthScale: 6, heightScale: 6, heightDots: 144, widthDots: 72 });
+    expect(body).toMatchObject({ heightDots: 24, widthDots: 12 });
+    expect(small!.segments[0]).toMatchObject({ font: 'B', heightDots: 17, widthDots: 9 });
+    expect(esc).toMatchObject({ widthScale: 2, heightScale: 2, heightDots: 48 });
+    // The indent (printed at normal size before the text's size) does not count as the line's size.
+    expect(indented).toMatchObject({ text: '   X', heightScale: 8, heightDots: 192, widthDots: 96 });
+  });
+
   it('reads QR payloads, feeds, full and partial cuts (both GS V forms)', () => {
     const url = 'https://hall.example/t/xyz';
     const store = [0x1d, 0x28, 0x6b, url.length + 3, 0x00, 0x31, 0x50, 0x30];

@@ -1,15 +1,23 @@
 // Reads an ESC/POS byte stream back into what the paper would show: text lines (GB18030 ->
-// Unicode) with their size and style, QR payloads, feeds and cuts. Used by the tests (to check
+// Unicode) with their size (magnification and character size in printer dots) and style, QR
+// payloads, feeds and cuts. Used by the tests (to check
 // what a printer really received) and by the virtual printer's readable rendering. It knows the
 // commands a ticket uses plus common harmless ones; anything else is listed in `unknown`.
 import iconv from 'iconv-lite';
 
 export type Align = 'left' | 'center' | 'right';
 
+export type PrinterFont = 'A' | 'B';
+
 export interface DecodedSegment {
   text: string;
   widthScale: number;
   heightScale: number;
+  font: PrinterFont;
+  /** Height of one character on paper, in printer dots (8 dots = 1 mm at 203 dpi). */
+  heightDots: number;
+  /** Width of one ASCII character on paper, in dots (a Chinese character is twice as wide). */
+  widthDots: number;
   bold: boolean;
   inverse: boolean;
 }
@@ -17,12 +25,21 @@ export interface DecodedSegment {
 export interface DecodedLine {
   /** Whole line including leading spaces. */
   text: string;
-  /** Largest width/height multiplier used on the line. */
+  /** Largest width/height multiplier used on the line (its visible text, not the indent). */
   widthScale: number;
   heightScale: number;
+  /** The tallest / widest visible character of the line, in printer dots. */
+  heightDots: number;
+  widthDots: number;
   align: Align;
   segments: DecodedSegment[];
 }
+
+/** Character cells of an ESC/POS printer's fonts at 1×, in dots (font A 12×24, font B 9×17). */
+export const FONT_CELL: Readonly<Record<PrinterFont, { width: number; height: number }>> = {
+  A: { width: 12, height: 24 },
+  B: { width: 9, height: 17 },
+};
 
 export type DecodedItem =
   | { kind: 'line'; line: DecodedLine }
@@ -47,6 +64,7 @@ interface State {
   align: Align;
   widthScale: number;
   heightScale: number;
+  font: PrinterFont;
   bold: boolean;
   inverse: boolean;
   chinese: boolean;
@@ -56,6 +74,7 @@ const initialState = (): State => ({
   align: 'left',
   widthScale: 1,
   heightScale: 1,
+  font: 'A',
   bold: false,
   inverse: false,
   chinese: false,
@@ -136,7 +155,9 @@ class Decoder {
     if (cmd === 0x40) this.state = initialState();
     else if (cmd === 0x61) this.state.align = ALIGNS[n % 48] ?? 'left';
     else if (cmd === 0x45 || cmd === 0x47) this.state.bold = (n & 1) === 1;
+    else if (cmd === 0x4d) this.state.font = (n & 1) === 1 ? 'B' : 'A';
     else if (cmd === 0x21) {
+      this.state.font = (n & 0x01) === 1 ? 'B' : 'A';
       this.state.bold = (n & 0x08) !== 0;
       this.state.heightScale = n & 0x10 ? 2 : 1;
       this.state.widthScale = n & 0x20 ? 2 : 1;
@@ -198,17 +219,30 @@ class Decoder {
     if (!this.state.chinese && raw.some((byte) => byte >= 0x80)) {
       this.result.problems.push(`non-ASCII text outside Chinese mode: ${text}`);
     }
-    const { widthScale, heightScale, bold, inverse } = this.state;
-    this.segments.push({ text, widthScale, heightScale, bold, inverse });
+    const { widthScale, heightScale, font, bold, inverse } = this.state;
+    const cell = FONT_CELL[font];
+    this.segments.push({
+      text,
+      widthScale,
+      heightScale,
+      font,
+      heightDots: cell.height * heightScale,
+      widthDots: cell.width * widthScale,
+      bold,
+      inverse,
+    });
   }
 
   private endLine(): void {
     const segments = this.segments;
     this.segments = [];
+    const visible = segments.filter((s) => s.text.trim());
     const line: DecodedLine = {
       text: segments.map((s) => s.text).join(''),
-      widthScale: Math.max(1, ...segments.filter((s) => s.text.trim()).map((s) => s.widthScale)),
-      heightScale: Math.max(1, ...segments.filter((s) => s.text.trim()).map((s) => s.heightScale)),
+      widthScale: Math.max(1, ...visible.map((s) => s.widthScale)),
+      heightScale: Math.max(1, ...visible.map((s) => s.heightScale)),
+      heightDots: Math.max(0, ...visible.map((s) => s.heightDots)),
+      widthDots: Math.max(0, ...visible.map((s) => s.widthDots)),
       align: this.lineAlign,
       segments,
     };

@@ -33,15 +33,46 @@ describe('buildTicketBytes', () => {
     expect(chineseOn).toBeLessThan(bytes.indexOf(encodeGb18030('滨江')));
   });
 
-  it('prints the number double width and double height (GS ! 0x11), other lines normal or tall', () => {
+  it('prints the number six times wide and high (GS ! 0x55), other lines normal or tall', () => {
     const decoded = decodeEscPos(bytesFor());
     const number = decoded.lines.find((l) => l.text.trim() === 'A-L023');
-    expect(number).toMatchObject({ widthScale: 2, heightScale: 2 });
-    expect(bytesFor().includes(Buffer.from([0x1d, 0x21, 0x11]))).toBe(true);
+    expect(number).toMatchObject({ widthScale: 6, heightScale: 6 });
+    expect(bytesFor().includes(Buffer.from([0x1d, 0x21, 0x55]))).toBe(true);
     const hall = decoded.lines.find((l) => l.text.includes('滨江区'));
     expect(hall).toMatchObject({ widthScale: 1, heightScale: 1 });
     const ahead = decoded.lines.find((l) => l.text.includes('前面还有'));
     expect(ahead).toMatchObject({ widthScale: 1, heightScale: 2 });
+  });
+
+  it('on paper the number is by far the largest: ≥ 3× the text height and taller than any banner', () => {
+    for (const columns of [48, 32]) {
+      const lines = decodeEscPos(bytesFor({ proxy: true }, columns)).lines.filter((l) => l.text.trim());
+      const number = lines.find((l) => l.text.trim() === 'A-L023')!;
+      const body = lines.find((l) => l.text.includes('滨江区'))!;
+      expect(number.heightDots).toBeGreaterThanOrEqual(3 * body.heightDots);
+      for (const line of lines.filter((l) => l !== number)) {
+        // Strictly taller and wider than everything else, the inverse 老年人优先 banner included.
+        expect(number.heightDots, line.text).toBeGreaterThanOrEqual(2 * line.heightDots);
+        expect(number.widthDots, line.text).toBeGreaterThan(line.widthDots);
+      }
+      // …and it still fits the roll: its columns × magnification within the paper width.
+      expect(number.text.length - number.text.trimStart().length + 6 * number.widthScale).toBeLessThanOrEqual(
+        columns,
+      );
+    }
+  });
+
+  it('on paper no line starts with closing punctuation and the footer ends without a lone "台。"', () => {
+    // The demo hall's footer, which first fit printed as "…请到服务" + "台。".
+    const footer = '60岁以上老人无需预约，优先办理。如需帮助请到服务台。';
+    const lines = decodeEscPos(bytesFor({ footer, hallName: '某某市公安局出入境管理支队（第一）办证大厅。' }))
+      .lines.map((l) => l.text.trim())
+      .filter(Boolean);
+    for (const line of lines) expect('，。、；：！？）】》」』…'.includes(line[0]!), line).toBe(false);
+    const footerLines = lines.slice(lines.findIndex((l) => footer.startsWith(l)));
+    expect(footerLines.join('')).toBe(footer);
+    expect(footerLines.length).toBe(2);
+    expect([...footerLines[1]!].length).toBeGreaterThan(2);
   });
 
   it('prints the priority mark white on black, so it does not depend on colour', () => {
@@ -78,9 +109,9 @@ describe('buildTicketBytes', () => {
     const han24 = '政'.repeat(24);
     const one = decodeEscPos(bytesFor({ hallName: han24 }));
     expect(one.lines.some((l) => l.text === han24)).toBe(true);
-    const two = decodeEscPos(bytesFor({ hallName: han24 + '务' }));
-    expect(two.lines.some((l) => l.text === han24)).toBe(true);
-    expect(two.lines.some((l) => l.text.trim() === '务')).toBe(true);
+    // 25 take two lines, balanced so that no character is left alone on the second.
+    const two = decodeEscPos(bytesFor({ hallName: han24 + '务' })).lines.slice(0, 2);
+    expect(two.map((l) => l.text.trim())).toEqual(['政'.repeat(13), '政'.repeat(11) + '务']);
   });
 });
 

@@ -7,7 +7,7 @@
 // Node only: no `electron` import, so the server can print too.
 import iconv from 'iconv-lite';
 import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
-import type { TicketBlock, TicketTextSize } from './ticketLayout';
+import { TEXT_SIZES, type TicketBlock, type TicketTextSize } from './ticketLayout';
 
 export const ESC_INIT = Buffer.from([0x1b, 0x40]);
 /** FS & — select Chinese (Kanji) character mode: bytes >= 0x80 start a GB18030 character. */
@@ -16,11 +16,10 @@ export const LF = Buffer.from([0x0a]);
 /** DLE EOT 4 — real-time roll-paper sensor status (answered even while the printer is busy). */
 export const DLE_EOT_PAPER = Buffer.from([0x10, 0x04, 0x04]);
 
-/** GS ! n: high nibble = width multiplier - 1, low nibble = height multiplier - 1. */
-const SIZE_BYTE: Record<TicketTextSize, number> = { normal: 0x00, tall: 0x01, double: 0x11 };
-
+/** GS ! n: high nibble = width multiplier - 1, low nibble = height multiplier - 1 (1–8 each). */
 export function sizeCommand(size: TicketTextSize): Buffer {
-  return Buffer.from([0x1d, 0x21, SIZE_BYTE[size]]);
+  const nibble = (scale: number) => Math.max(1, Math.min(8, Math.round(scale))) - 1;
+  return Buffer.from([0x1d, 0x21, (nibble(size.width) << 4) | nibble(size.height)]);
 }
 
 export function feedLines(lines: number): Buffer {
@@ -62,16 +61,16 @@ export function buildTicketBytes(blocks: readonly TicketBlock[], widthColumns = 
       p.add(LF);
       p.alignLeft();
     } else {
-      // Size first: the indent spaces scale with the text, so centring stays right.
-      p.add(sizeCommand(block.size));
+      // Indent at normal size, then the text's size: a 6× number still centres to one column.
       if (block.indent > 0) p.add(Buffer.from(' '.repeat(block.indent), 'ascii'));
+      p.add(sizeCommand(block.size));
       if (block.bold) p.bold(true);
       if (block.inverse) p.invert(true);
       p.add(encodeGb18030(block.text));
       if (block.inverse) p.invert(false);
       if (block.bold) p.bold(false);
       p.add(LF);
-      p.add(sizeCommand('normal'));
+      p.add(sizeCommand(TEXT_SIZES.normal));
     }
   }
   // Feeds the ticket past the cutter, partial cut (GS V 1), then ESC @ for the next job.

@@ -33,7 +33,7 @@ const opts = { dataDir: tmpdir(), timeoutMs: 2000 };
 const ticketBytes = (printer: FakePrinter): Buffer => printer.received().find((b) => b.length > 100)!;
 
 describe('printTicket over TCP', () => {
-  it('prints a Chinese ticket the fake printer can decode: text, double-size number, QR, cut', async () => {
+  it('prints a Chinese ticket the fake printer can decode: text, a 6× number, QR, cut', async () => {
     const printer = await fake();
     const outcome = await printTicket(settingsFor(printer.url), sampleTicket(), opts);
     expect(outcome).toEqual({ ok: true });
@@ -45,8 +45,8 @@ describe('printTicket over TCP', () => {
     expect(text).toContain('滨江区政务服务中心');
     expect(text).toContain('前面还有 3 人');
     expect(decoded.lines.find((l) => l.text.trim() === 'A-L023')).toMatchObject({
-      widthScale: 2,
-      heightScale: 2,
+      widthScale: 6,
+      heightScale: 6,
     });
     expect(decoded.qrPayloads).toEqual(['http://127.0.0.1:8080/t/abc123XYZ']);
     expect(decoded.cuts).toEqual([{ partial: true }]);

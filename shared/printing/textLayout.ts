@@ -31,8 +31,14 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Punctuation that must not begin a line (Chinese typesetting rule 避头点). */
-const NO_LINE_START = new Set('，。、；：！？）】》」』”’…,.;:!?)]}%');
+/** Closing punctuation that must not begin a line (Chinese typesetting rule 避头点). */
+const NO_LINE_START = new Set('，。、；：！？）】》」』〉〕”’…—·,.;:!?)]}%');
+/** Opening punctuation that must not end a line (避尾点). */
+const NO_LINE_END = new Set('（【《「『〈〔“‘([{');
+/** Punctuation after which a Chinese line breaks best: between phrases, not inside a word. */
+const PHRASE_END = new Set('，。、；：！？）】》」』,.;:!?)');
+/** A last line this short (in characters) looks lost on a centred ticket: "台。". */
+const SHORT_LAST_LINE = 2;
 
 /** ASCII words stay whole; spaces are break points; every wide character is its own token. */
 function tokenize(paragraph: string): string[] {
@@ -54,41 +60,122 @@ function splitLongToken(token: string, columns: number): string[] {
   return pieces;
 }
 
-function wrapParagraph(paragraph: string, columns: number): string[] {
-  const lines: string[] = [];
+const isSpace = (token: string): boolean => token.trim() === '';
+
+/** Tokens of one line without the spaces at its ends (a space at a break is dropped). */
+function trimmed(tokens: readonly string[]): string[] {
+  let a = 0;
+  let b = tokens.length;
+  while (a < b && isSpace(tokens[a]!)) a++;
+  while (b > a && isSpace(tokens[b - 1]!)) b--;
+  return tokens.slice(a, b);
+}
+
+function tokensWidth(tokens: readonly string[]): number {
+  return tokens.reduce((sum, t) => sum + displayWidth(t), 0);
+}
+
+/** May a line break between these two tokens (the kinsoku rules)? */
+function canBreakBetween(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return true;
+  return !NO_LINE_START.has(after) && !NO_LINE_END.has(before);
+}
+
+/**
+ * First fit, line by line. When the next token does not fit, the line breaks at the last place the
+ * kinsoku rules allow, carrying a character (and any punctuation glued to it) down rather than
+ * starting the next line with closing punctuation or ending this one with an opening bracket.
+ */
+function greedyLines(tokens: readonly string[], columns: number): string[][] {
+  const lines: string[][] = [];
   let current: string[] = [];
-  let width = 0;
-  const flush = (): void => {
-    lines.push(current.join('').trimEnd());
-    current = [];
-    width = 0;
-  };
+  for (const token of tokens) {
+    if (tokensWidth(trimmed([...current, token])) <= columns) {
+      current.push(token);
+      continue;
+    }
+    if (isSpace(token)) {
+      lines.push(current);
+      current = [];
+      continue;
+    }
+    // Break before `token`, or further back where the rules allow (never leaving an empty line).
+    let cut = current.length;
+    while (cut > 1 && !canBreakBetween(current[cut - 1], cut === current.length ? token : current[cut]))
+      cut--;
+    const carried =
+      cut > 0 && canBreakBetween(current[cut - 1], cut === current.length ? token : current[cut]);
+    if (!carried) cut = current.length; // nothing allowed: break here after all
+    lines.push(current.slice(0, cut));
+    current = [...current.slice(cut), token];
+  }
+  if (current.length > 0 || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+function visibleCharacters(tokens: readonly string[]): number {
+  return [...tokens.join('').replace(/\s/g, '')].length;
+}
+
+/**
+ * The same number of lines as first fit, but as even as the rules allow, preferring breaks after
+ * punctuation: minimises the sum of squared free columns per line, plus a small cost for each
+ * break inside a phrase. Null when no such layout exists.
+ */
+function balancedLines(tokens: readonly string[], columns: number, lineCount: number): string[][] | null {
+  const n = tokens.length;
+  const MID_PHRASE = 150;
+  // best[k][j]: cheapest way to set tokens[0, j) on k lines; from[k][j]: where line k starts.
+  const best: number[][] = Array.from({ length: lineCount + 1 }, () =>
+    new Array<number>(n + 1).fill(Infinity),
+  );
+  const from: number[][] = Array.from({ length: lineCount + 1 }, () => new Array<number>(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let k = 1; k <= lineCount; k++) {
+    for (let j = 1; j <= n; j++) {
+      if (j < n && !canBreakBetween(tokens[j - 1], tokens[j])) continue;
+      for (let i = j - 1; i >= 0; i--) {
+        const line = trimmed(tokens.slice(i, j));
+        const width = tokensWidth(line);
+        if (width > columns) break;
+        if (best[k - 1]![i] === Infinity || line.length === 0) continue;
+        const lastOfLine = line[line.length - 1]!;
+        const midPhrase =
+          j < n && !isSpace(tokens[j]!) && !isSpace(lastOfLine) && !PHRASE_END.has(lastOfLine);
+        const short = j === n && k > 1 && visibleCharacters(line) <= SHORT_LAST_LINE;
+        const cost =
+          best[k - 1]![i]! +
+          (columns - width) ** 2 +
+          (midPhrase ? MID_PHRASE : 0) +
+          (short ? columns ** 2 : 0);
+        if (cost < best[k]![j]!) {
+          best[k]![j] = cost;
+          from[k]![j] = i;
+        }
+      }
+    }
+  }
+  if (best[lineCount]![n] === Infinity) return null;
+  const lines: string[][] = [];
+  for (let k = lineCount, j = n; k > 0; k--) {
+    const i = from[k]![j]!;
+    lines.unshift(tokens.slice(i, j));
+    j = i;
+  }
+  return lines;
+}
+
+function wrapParagraph(paragraph: string, columns: number): string[] {
   const tokens = tokenize(paragraph).flatMap((t) =>
     displayWidth(t) > columns ? splitLongToken(t, columns) : [t],
   );
-  for (const token of tokens) {
-    const tokenWidth = displayWidth(token);
-    if (width + tokenWidth <= columns) {
-      current.push(token);
-      width += tokenWidth;
-      continue;
-    }
-    if (token.trim() === '') {
-      flush(); // a space at the break is dropped
-      continue;
-    }
-    // Carry the previous character down rather than start a line with closing punctuation.
-    const carried = NO_LINE_START.has(token) && current.length > 1 ? current.pop()! : null;
-    flush();
-    if (carried) {
-      current.push(carried);
-      width = displayWidth(carried);
-    }
-    current.push(token);
-    width += tokenWidth;
+  let lines = greedyLines(tokens, columns);
+  // A lone last character or two ("台。") under a full line: spread the words over the same number
+  // of lines instead, if the rules allow it.
+  if (lines.length > 1 && visibleCharacters(lines[lines.length - 1]!) <= SHORT_LAST_LINE) {
+    lines = balancedLines(tokens, columns, lines.length) ?? lines;
   }
-  if (current.length > 0 || lines.length === 0) flush();
-  return lines;
+  return lines.map((line) => trimmed(line).join(''));
 }
 
 /** Wrap text to lines of at most `columns` printed columns; '\n' starts a new paragraph. */

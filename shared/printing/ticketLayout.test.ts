@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   buildTicketContent,
   formatIssueTime,
+  numberSize,
   priorityMark,
   qrPayload,
   type TicketBlock,
@@ -17,9 +18,8 @@ import { DEFAULT_RULES } from '@hall/shared/defaults';
 const textLines = (blocks: TicketBlock[]): TicketTextLine[] =>
   blocks.filter((b): b is TicketTextLine => b.kind === 'text');
 
-/** Columns a line takes on paper: a double-size line's indent and text both count twice. */
-const paperWidth = (line: TicketTextLine): number =>
-  (line.indent + displayWidth(line.text)) * (line.size === 'double' ? 2 : 1);
+/** Columns a line takes on paper: the indent at normal size, the text magnified. */
+const paperWidth = (line: TicketTextLine): number => line.indent + displayWidth(line.text) * line.size.width;
 
 describe('display width', () => {
   it('counts ASCII as 1 column and Han / full-width characters as 2', () => {
@@ -36,7 +36,8 @@ describe('wrapText', () => {
   it('fits 24 Han characters in 48 columns and wraps the 25th', () => {
     const han24 = '政'.repeat(24);
     expect(wrapText(han24, 48)).toEqual([han24]);
-    expect(wrapText(han24 + '务', 48)).toEqual([han24, '务']);
+    // Two lines; balanced, so the 25th character is not left alone on the last one.
+    expect(wrapText(han24 + '务', 48)).toEqual(['政'.repeat(13), '政'.repeat(11) + '务']);
   });
 
   it('breaks English at spaces and never splits a short word', () => {
@@ -55,6 +56,68 @@ describe('wrapText', () => {
     const lines = wrapText('请保管好此票。谢谢', 14); // 7 Han = 14 columns, then '。'
     expect(lines[1]?.startsWith('。')).toBe(false);
     expect(lines.join('')).toBe('请保管好此票。谢谢');
+  });
+
+  it('never starts a line with a run of closing punctuation, nor ends one with an opening bracket', () => {
+    // Six characters fill 12 columns; "。」" must not open the next line, so "五" comes down too
+    // (and, balanced, the last line keeps more than two characters).
+    expect(wrapText('一二三四五。」六七八九十', 12)).toEqual(['一二三四', '五。」', '六七八九十']);
+    const lines = wrapText('一二三四「五六七八九」十', 10);
+    for (const line of lines) expect(line.endsWith('「')).toBe(false);
+    expect(lines.join('')).toBe('一二三四「五六七八九」十');
+  });
+
+  it('does not leave one or two characters alone on the last line when it can balance', () => {
+    // The demo hall's footer: first fit left "台。" on a line of its own.
+    const footer = '60岁以上老人无需预约，优先办理。如需帮助请到服务台。';
+    const lines = wrapText(footer, 48);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).toBe(footer);
+    expect([...lines[1]!].length).toBeGreaterThan(2);
+    // …and prefers to break between phrases (after ，or 。) rather than inside a word.
+    expect(lines[0]!.endsWith('，') || lines[0]!.endsWith('。')).toBe(true);
+  });
+
+  it('balances any Han text so its last line holds at least three characters (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 120 }), fc.integer({ min: 6, max: 64 }), (length, columns) => {
+        const text = '政务'.repeat(60).slice(0, length);
+        const lines = wrapText(text, columns);
+        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+        expect(lines.join('')).toBe(text);
+        // Never more lines than first fit needs.
+        expect(lines).toHaveLength(Math.ceil(length / Math.floor(columns / 2)));
+        if (lines.length > 1) expect([...lines.at(-1)!].length).toBeGreaterThanOrEqual(3);
+      }),
+    );
+  });
+
+  it('keeps Chinese punctuation rules for any mix of phrases (property)', () => {
+    const phrase = fc
+      .tuple(
+        fc.constantFrom('', '「', '（'),
+        fc.array(fc.constantFrom('政', '务', '大', '厅'), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('', '。', '，', '」', '）', '。」', '！）'),
+      )
+      .map(([open, han, close]) => open + han.join('') + close);
+    fc.assert(
+      fc.property(
+        fc.array(phrase, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 10, max: 48 }),
+        (parts, columns) => {
+          const text = parts.join('');
+          const lines = wrapText(text, columns);
+          expect(lines.join('')).toBe(text);
+          for (const [i, line] of lines.entries()) {
+            expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+            if (i > 0)
+              expect('。，」）！'.includes(line[0]!), `line ${i} of ${JSON.stringify(lines)}`).toBe(false);
+            if (i < lines.length - 1)
+              expect('「（'.includes(line.at(-1)!), JSON.stringify(lines)).toBe(false);
+          }
+        },
+      ),
+    );
   });
 
   it('keeps every line within the column count (property)', () => {
@@ -136,10 +199,22 @@ describe('buildTicketContent', () => {
     expect(blocks).toContainEqual({ kind: 'qr', data: 'http://127.0.0.1:8080/t/abc123XYZ' });
   });
 
-  it('prints the number double size and the priority mark inverse', () => {
+  it('prints the number by far the largest (6× on 80 mm, twice the banner) and the priority mark inverse', () => {
     const lines = textLines(buildTicketContent(sampleTicket()));
-    expect(lines.find((l) => l.text === 'A-L023')).toMatchObject({ size: 'double', bold: true });
-    expect(lines.find((l) => l.text.includes('老年人优先'))).toMatchObject({ size: 'double', inverse: true });
+    const number = lines.find((l) => l.text === 'A-L023')!;
+    expect(number).toMatchObject({ size: { width: 6, height: 6 }, bold: true });
+    const mark = lines.find((l) => l.text.includes('老年人优先'))!;
+    expect(mark).toMatchObject({ size: { width: 2, height: 2 }, inverse: true });
+    for (const line of lines.filter((l) => l !== number)) {
+      expect(number.size.height, line.text).toBeGreaterThanOrEqual(2 * line.size.height);
+    }
+  });
+
+  it('sizes the number to the paper: the largest of 4–6× that fits', () => {
+    expect(numberSize('A-L023', 48)).toEqual({ width: 6, height: 6 });
+    expect(numberSize('A-L1023', 48)).toEqual({ width: 6, height: 6 }); // 42 of 48 columns
+    expect(numberSize('A-L023', 32)).toEqual({ width: 5, height: 5 }); // 58 mm roll
+    expect(numberSize('A-L1023', 32)).toEqual({ width: 4, height: 4 });
   });
 
   it('omits the priority mark and proxy mark on a normal ticket', () => {
@@ -172,9 +247,9 @@ describe('buildTicketContent', () => {
       const lines = textLines(buildTicketContent(sampleTicket({ hallName: longHall }), columns));
       for (const line of lines) expect(paperWidth(line)).toBeLessThanOrEqual(columns);
       const number = lines.find((l) => l.text === 'A-L023')!;
-      const left = number.indent * 2;
+      const left = number.indent;
       const right = columns - paperWidth(number);
-      expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
+      expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
     }
   });
 

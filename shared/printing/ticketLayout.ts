@@ -1,17 +1,39 @@
 // What a printed ticket says, as a list of already laid-out blocks. Pure: the ESC/POS encoder
 // (escpos.ts) turns the blocks into bytes, the screen preview may render
-// them as text. Mandarin first, English second; the number in double size; the facts an elderly
+// them as text. Mandarin first, English second; the number by far the largest thing on the paper
+// (4–6× the text, twice any banner: ESC/POS allows up to 8× with GS !); the facts an elderly
 // visitor needs (people ahead, wait, windows to watch) in tall type.
 import { ELDERLY_CLASS, NORMAL_CLASS } from '@hall/shared/contracts/entities';
 import type { TicketPrintData } from '@hall/shared/ticketPrintData';
-import { centrePadding, wrapText } from './textLayout';
+import { displayWidth, wrapText } from './textLayout';
 
-/** normal = 1x1, tall = double height (same columns), double = double width and height. */
-export type TicketTextSize = 'normal' | 'tall' | 'double';
+/** Character magnification on paper (ESC/POS GS !: 1–8 each way). */
+export interface TicketTextSize {
+  width: number;
+  height: number;
+}
+
+/** normal = 1×1, tall = double height (same columns), double = double width and height. */
+export const TEXT_SIZES = {
+  normal: { width: 1, height: 1 },
+  tall: { width: 1, height: 2 },
+  double: { width: 2, height: 2 },
+} as const satisfies Record<string, TicketTextSize>;
+
+/** The number's magnification: 6× if it fits the paper, never under 4× (3× text is the floor). */
+const NUMBER_SCALE_MAX = 6;
+const NUMBER_SCALE_MIN = 4;
+
+/** The largest square magnification at which `number` fits `columns`, within 4–6×. */
+export function numberSize(number: string, columns: number): TicketTextSize {
+  const fits = Math.floor(columns / Math.max(1, displayWidth(number)));
+  const scale = Math.max(NUMBER_SCALE_MIN, Math.min(NUMBER_SCALE_MAX, fits));
+  return { width: scale, height: scale };
+}
 
 export interface TicketTextLine {
   kind: 'text';
-  /** Leading spaces, printed in `size` (so a double line's indent counts double columns). */
+  /** Leading spaces at normal size (paper columns), so magnified text centres to the column. */
   indent: number;
   text: string;
   size: TicketTextSize;
@@ -30,11 +52,11 @@ interface LineStyle {
 
 /** Wrap `text` to the columns available at its size, each line centred. */
 function centred(text: string, columns: number, style: LineStyle = {}): TicketTextLine[] {
-  const size = style.size ?? 'normal';
-  const available = size === 'double' ? Math.floor(columns / 2) : columns;
+  const size = style.size ?? TEXT_SIZES.normal;
+  const available = Math.floor(columns / size.width);
   return wrapText(text, available).map((line) => ({
     kind: 'text',
-    indent: centrePadding(line, available),
+    indent: Math.max(0, Math.floor((columns - displayWidth(line) * size.width) / 2)),
     text: line,
     size,
     bold: style.bold ?? false,
@@ -43,7 +65,14 @@ function centred(text: string, columns: number, style: LineStyle = {}): TicketTe
 }
 
 function rule(columns: number): TicketTextLine {
-  return { kind: 'text', indent: 0, text: '-'.repeat(columns), size: 'normal', bold: false, inverse: false };
+  return {
+    kind: 'text',
+    indent: 0,
+    text: '-'.repeat(columns),
+    size: TEXT_SIZES.normal,
+    bold: false,
+    inverse: false,
+  };
 }
 
 /** The priority mark in both languages, or null for a normal ticket. */
@@ -111,25 +140,31 @@ export function buildTicketContent(data: TicketPrintData, columns = 48): TicketB
   const blocks: TicketBlock[] = [];
   blocks.push(...centred(data.hallName, columns, { bold: true }));
   blocks.push(rule(columns));
-  blocks.push(...centred(data.serviceNameZh, columns, { size: 'tall', bold: true }));
+  blocks.push(...centred(data.serviceNameZh, columns, { size: TEXT_SIZES.tall, bold: true }));
   if (data.serviceNameEn.trim()) blocks.push(...centred(data.serviceNameEn, columns));
   blocks.push({ kind: 'feed', lines: 1 });
-  blocks.push(...centred(data.number, columns, { size: 'double', bold: true }));
+  blocks.push(...centred(data.number, columns, { size: numberSize(data.number, columns), bold: true }));
   blocks.push({ kind: 'feed', lines: 1 });
   const mark = priorityMark(data);
   if (mark) {
-    blocks.push(...centred(` ${mark.zh} `, columns, { size: 'double', bold: true, inverse: true }));
+    blocks.push(...centred(` ${mark.zh} `, columns, { size: TEXT_SIZES.double, bold: true, inverse: true }));
     blocks.push(...centred(mark.en, columns, { bold: true }));
   }
   if (data.proxy) blocks.push(...centred('【代办】亲友代办  Proxy visit', columns, { bold: true }));
   blocks.push(rule(columns));
   const ahead = aheadText(data.peopleAhead);
-  blocks.push(...centred(ahead.zh, columns, { size: 'tall', bold: true }), ...centred(ahead.en, columns));
+  blocks.push(
+    ...centred(ahead.zh, columns, { size: TEXT_SIZES.tall, bold: true }),
+    ...centred(ahead.en, columns),
+  );
   const wait = waitText(data.estimatedWaitMinutes);
-  blocks.push(...centred(wait.zh, columns, { size: 'tall', bold: true }), ...centred(wait.en, columns));
+  blocks.push(
+    ...centred(wait.zh, columns, { size: TEXT_SIZES.tall, bold: true }),
+    ...centred(wait.en, columns),
+  );
   if (data.windowsToWatch.length > 0) {
     const list = data.windowsToWatch.join('、');
-    blocks.push(...centred(`请留意 ${list} 号窗口`, columns, { size: 'tall', bold: true }));
+    blocks.push(...centred(`请留意 ${list} 号窗口`, columns, { size: TEXT_SIZES.tall, bold: true }));
     const plural = data.windowsToWatch.length > 1 ? 'windows' : 'window';
     blocks.push(...centred(`Please watch ${plural} ${data.windowsToWatch.join(', ')}`, columns));
   }

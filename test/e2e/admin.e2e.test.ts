@@ -187,6 +187,8 @@ describe('admin console', () => {
     const device = await connectClient(server.url, { role: 'kiosk', deviceKey: key });
     const row = page.locator('tr', { hasText: '二楼取号机' });
     await expect.poll(() => row.locator('[data-test=device-state]').textContent()).toContain('在线');
+    // The printer in words: "虚拟打印机（每行 48 字符）", not "virtual（48）".
+    expect(await row.locator('[data-test=device-printer]').textContent()).toBe('虚拟打印机（每行 48 字符）');
     await shots(page, 'config-devices');
 
     const ended = nextEvent(device.socket, 'session:ended');
@@ -325,6 +327,23 @@ describe('admin console', () => {
     await expect.poll(() => table.textContent()).toContain('修改叫号规则');
     expect(await table.textContent()).toContain('停用设备');
     expect(await table.textContent()).toContain('值班主管');
+    // In words, from → to, not raw data.
+    const changes = await page.locator('[data-test=audit-changes]').allTextContents();
+    expect(changes.join('\n')).toMatch(/：由 .+ 改为 /);
+    expect(changes.join('\n')).not.toMatch(/[{}"]/);
+    expect(changes.every((c) => c.trim() !== '')).toBe(true);
+    const size = await page
+      .locator('[data-test=audit-changes] li')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(17);
+    // English mode words the same log in English.
+    await page.click('header button[lang=en]');
+    await expect.poll(() => table.textContent()).toContain('from');
+    expect(await table.textContent()).not.toContain('改为');
+    await shots(page, 'config-audit-en');
+    await page.click('header button[lang=zh-CN]');
+    await expect.poll(() => table.textContent()).toContain('改为');
     await expectAccessible(page);
     await shots(page, 'config-audit');
   });

@@ -15,6 +15,7 @@ import {
   type ConnectedClient,
 } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
+import { expectEnglishReadable } from './support/bilingualRules';
 import { clipSequence as callClips } from '@hall/shared/voice/callClips';
 
 /** A call's clips as the display logs them, from the Mandarin pack (the hall's only language here). */
@@ -216,6 +217,9 @@ describe('hall display', () => {
     await windowPage.goto(`${server.url}/display/window/1`);
     await windowPage.getByTestId('elderly-mark').waitFor();
     expect(await windowPage.getByTestId('elderly-mark').innerText()).toContain('老年人专窗');
+    // English subtitles read from a distance on the window display and the hall display too.
+    await expectEnglishReadable(windowPage, 'window display 1280×720');
+    await expectEnglishReadable(hall, 'hall display 1920×1080 with a call');
 
     await finish(staff3, called.id);
     await hall.close();
@@ -367,6 +371,7 @@ describe('screens for people', () => {
       expect(fontPx, name).toBeGreaterThanOrEqual(0.12 * height);
       await page.getByTestId('notices').waitFor();
       await page.screenshot({ path: shotPath(name) });
+      await expectEnglishReadable(page, name);
       // nothing important is cut off, pushed off screen or spilling onto its neighbour
       const problems = await layoutProblems(page);
       expect(problems, name).toEqual([]);
@@ -424,6 +429,7 @@ describe('screens for people', () => {
       await expect.poll(() => page.locator('[data-testid^="window-"].card').count()).toBe(12);
       await page.screenshot({ path: shotPath(name) });
       expect(await layoutProblems(page), name).toEqual([]);
+      await expectEnglishReadable(page, name);
       expect(await page.getByTestId('window-7').getByTestId('elderly-mark').innerText()).toContain(
         '老年人专窗',
       );

@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
 import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
 import { kioskLine } from '../../kiosk/src/renderer/voice/kioskLines';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
+import { expectDesignRules, measureScreen } from './support/screenRules';
 
 const DIGIT_CLIPS = ['ling', 'yi', 'er', 'san', 'si', 'wu', 'liu', 'qi', 'ba', 'jiu'];
 
@@ -267,6 +268,8 @@ describe('kiosk in a browser', () => {
     expect(await page.getByTestId('relation-child').getAttribute('aria-pressed')).toBe('true');
     await page.screenshot({ path: shotPath('kiosk-choose-proxy') });
     await expectAxeClean(page, 'choose (proxy)');
+    // Every number of §6 here too, ≥ 24 px between the option rows among them.
+    expectDesignRules(await measureScreen(page), 'choose (proxy) 1920×1080');
     await page.getByTestId('service-B').click(); // tap 2
     await page.getByTestId('screen-result').waitFor();
 
@@ -302,6 +305,9 @@ describe('kiosk in a browser', () => {
     for (const ch of full) await page.getByTestId(`key-${ch}`).click();
     await page.screenshot({ path: shotPath('kiosk-id-entry') });
     await expectAxeClean(page, 'id entry');
+    // No aria-label on a paragraph (ignored by screen readers): the digits are a named group.
+    expect(await page.locator('p[aria-label]').count()).toBe(0);
+    expect(await page.getByRole('group', { name: '输入身份证号码' }).count()).toBe(1);
     await page.getByTestId('id-confirm').click();
     await page.getByTestId('screen-choose').waitFor();
     expect(await page.getByTestId('choose-hint').textContent()).toContain('已为您选择老年人绿色通道');
@@ -372,7 +378,18 @@ describe('kiosk in a browser', () => {
       // (1.3 × size comes back rounded to layout units, hence the hair of tolerance)
       expect(t.lineHeight / t.fontSize, `line height of "${t.text}"`).toBeGreaterThanOrEqual(1.299);
     }
-    expect(measured.buttons.length).toBeGreaterThanOrEqual(7); // green channel, proxy, 4 services, language, ID
+    // green channel, 残疾人 and 军人, proxy, 4 services, language, ID
+    expect(measured.buttons.length).toBeGreaterThanOrEqual(10);
+    // The green channel stays the first and biggest choice beside the other priority classes.
+    const areaOf = (b: { left: number; top: number; right: number; bottom: number }) =>
+      (b.right - b.left) * (b.bottom - b.top);
+    const green = measured.buttons.find((b) => b.name.includes('老年人绿色通道'))!;
+    for (const b of measured.buttons.filter((x) => x !== green)) {
+      expect(areaOf(green), `green channel bigger than "${b.name}"`).toBeGreaterThan(areaOf(b));
+    }
+    expect(measured.buttons.find((b) => b.name.includes('残疾人优先'))).toBeDefined();
+    expect(measured.buttons.find((b) => b.name.includes('军人优先'))).toBeDefined();
+    expect(await page.evaluate(() => document.documentElement.dataset.orientation)).toBe('landscape');
     for (const b of measured.buttons) {
       expect(b.right - b.left, `width of "${b.name}"`).toBeGreaterThanOrEqual(200);
       expect(b.bottom - b.top, `height of "${b.name}"`).toBeGreaterThanOrEqual(120);
@@ -396,7 +413,7 @@ describe('kiosk in a browser', () => {
     // The priority rule in words, and a spoken welcome.
     expect(await page.getByTestId('rule-text').textContent()).toContain('普通窗口每 2 位穿插 1 位');
     expect(await page.evaluate(() => window.__spoken ?? [])).toContain(
-      '欢迎。六十岁以上的老人，请点左边绿色的老年人绿色通道。',
+      '欢迎。六十岁以上的老人，请点绿色的老年人绿色通道。',
     );
     await page.close();
   });
@@ -537,6 +554,18 @@ describe('kiosk in a browser', () => {
       await page.getByText('Senior green channel').waitFor();
       await expectAllInside('idle (English)', false);
       await page.screenshot({ path: shotPath('kiosk-long-names-en') });
+
+      // The same names on an upright panel at its true size (the upright layout of its own).
+      await page.setViewportSize({ width: 768, height: 1366 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.orientation))
+        .toBe('portrait');
+      await expectAllInside('idle (English, upright)', false);
+      await page.screenshot({ path: shotPath('kiosk-long-names-en-upright') });
+      await page.getByTestId('language-toggle').click();
+      await page.getByText('老年人绿色通道').first().waitFor();
+      await expectAllInside('idle (upright)', true);
+      await page.screenshot({ path: shotPath('kiosk-long-names-upright') });
       await page.close();
     } finally {
       // Later tests expect the demo hall's names.

@@ -12,6 +12,7 @@ import {
   type ConnectedClient,
 } from '../support/clients';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
+import { expectEnglishReadable } from './support/bilingualRules';
 
 let server: TestServer;
 let browser: Browser;
@@ -81,7 +82,9 @@ it('follows a ticket from waiting to called to done, live', async () => {
   await expect.poll(() => page.getByTestId('status-number').innerText()).toBe(mine.ticket.number);
   expect(await headline(page)).toContain('正在排队');
   expect(await page.getByTestId('status-ahead').innerText()).toContain('前面还有 1 人');
-  expect(await page.getByTestId('status-ahead').innerText()).toContain('1 people ahead of you');
+  // One person, not "1 people".
+  expect(await page.getByTestId('status-ahead').innerText()).toContain('1 person ahead of you');
+  await expectEnglishReadable(page, 'status page waiting');
   expect(await page.getByTestId('status-estimate').innerText()).toMatch(/预计等候约 \d+ 分钟/);
   await page.screenshot({ path: shotPath('status-390x844-waiting'), fullPage: true });
   let violations = await checkAxeAAA(page);
@@ -91,6 +94,7 @@ it('follows a ticket from waiting to called to done, live', async () => {
   const calledFirst = await command('counter:callNext');
   expect(calledFirst.id).toBe(first.ticket.id);
   await expect.poll(() => page.getByTestId('status-ahead').innerText()).toContain('前面还有 0 人');
+  expect(await page.getByTestId('status-ahead').innerText()).toContain('0 people ahead of you');
   expect(await page.getByTestId('status-estimate').innerText()).toContain('马上就到您');
   await command('counter:start', { ticketId: first.ticket.id });
   await command('counter:finish', { ticketId: first.ticket.id });
@@ -101,6 +105,7 @@ it('follows a ticket from waiting to called to done, live', async () => {
   await expect.poll(() => headline(page)).toContain('轮到您了');
   expect(await headline(page)).toContain('请到 3 号窗口');
   expect(await headline(page)).toContain("It's your turn: window 3");
+  await expectEnglishReadable(page, 'status page called');
   expect(await page.getByTestId('status-ahead').count()).toBe(0);
   expect(await page.title()).toContain(mine.ticket.number);
   await page.screenshot({ path: shotPath('status-390x844-called'), fullPage: true });

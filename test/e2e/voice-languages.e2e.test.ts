@@ -83,14 +83,14 @@ beforeAll(async () => {
   browser = await launchBrowser();
 
   const key = encodeURIComponent(server.credentials.displayKey);
-  wall = await browser.newPage({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+  wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await wall.goto(`${server.url}/display/?key=${key}&voicelog=1`);
   await wall.getByTestId('window-board').waitFor();
-  windowDisplay = await browser.newPage({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+  windowDisplay = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await windowDisplay.goto(`${server.url}/display/window/3?key=${key}&voicelog=1`);
   await windowDisplay.getByTestId('window-display').waitFor();
 
-  consolePage = await browser.newPage({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
+  consolePage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await consolePage.goto(`${server.url}/console/login`);
   await consolePage.fill('input[name=username]', 'admin');
   await consolePage.fill('input[name=password]', server.credentials.admin.password);
@@ -187,7 +187,7 @@ describe('the kiosk in a Cantonese hall', () => {
       { width: 1920, height: 1080 },
       { width: 1080, height: 1920 },
     ]) {
-      const page = await browser.newPage({ bypassCSP: true, viewport });
+      const page = await browser.newPage({ viewport });
       await page.addInitScript(() => {
         window.__clips = [];
         window.addEventListener('kiosk:voice-clip', (e) =>

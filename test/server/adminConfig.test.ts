@@ -248,7 +248,7 @@ describe('windows, services, notices and hall details apply live', () => {
     expect(entry).toMatchObject({
       action: 'hall.update',
       staffName: '值班主管',
-      detail: { changes: { voiceLanguages: { from: ['cmn'], to: ['cmn', 'yue'] } } },
+      detail: { changes: [{ field: 'voiceLanguages', from: ['cmn'], to: ['cmn', 'yue'] }] },
     });
 
     // Cantonese first is a choice too; an unknown language, none, or one twice is refused.
@@ -295,19 +295,64 @@ describe('windows, services, notices and hall details apply live', () => {
       ]),
     );
     const rules = audit.find(
-      (a) => a.action === 'rules.update' && 'mixRatio' in (a.detail.changes as object),
+      (a) => a.action === 'rules.update' && a.detail.changes.some((c) => c.field === 'mixRatio'),
     )!;
     expect(rules.staffName).toBe('值班主管');
-    expect(rules.detail.changes).toEqual({ mixRatio: { from: 2, to: 1 } });
+    expect(rules.detail.changes).toEqual([{ field: 'mixRatio', from: 2, to: 1 }]);
     // The console saves the whole rule set; the log still names only what changed.
     const current = data(await emitAck<HallRules>(admin.socket, 'admin:rulesUpdate', {}));
     data(await emitAck(admin.socket, 'admin:rulesUpdate', { ...current, requeueOffset: 5 }));
     const [latest] = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
     expect(latest).toMatchObject({
       action: 'rules.update',
-      detail: { changes: { requeueOffset: { from: 3, to: 5 } } },
+      detail: { changes: [{ field: 'requeueOffset', from: 3, to: 5 }] },
     });
-    expect(Object.keys(latest!.detail.changes as object)).toEqual(['requeueOffset']);
+    expect(latest!.detail.changes.map((c) => c.field)).toEqual(['requeueOffset']);
+    // A window edit names the window and says what became what.
+    const windowEdit = audit.find((a) => a.action === 'window.update')!;
+    expect(windowEdit.detail.target.label).toMatch(/^\d+$/);
+    expect(windowEdit.detail.changes.length).toBeGreaterThan(0);
+    for (const change of windowEdit.detail.changes) expect(change).toHaveProperty('from');
+  });
+
+  it('writes no audit entry for a save that changes nothing', async () => {
+    const before = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
+    // The hall as it is now, from a fresh connection.
+    const fresh = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
+    const { hall, services, windows } = fresh.snapshot;
+    fresh.close();
+    const rules = data(await emitAck<HallRules>(admin.socket, 'admin:rulesUpdate', {}));
+    data(await emitAck(admin.socket, 'admin:rulesUpdate', rules));
+    data(await emitAck(admin.socket, 'admin:hallUpdate', { name: hall.name, hours: hall.hours }));
+    const { hallId: _hall, ...service } = services[0]!;
+    data(await emitAck(admin.socket, 'admin:serviceUpsert', service));
+    const window = windows.find((w) => w.serviceIds.length > 1)!;
+    data(
+      await emitAck(admin.socket, 'admin:windowUpsert', {
+        id: window.id,
+        number: window.number,
+        name: window.name,
+        serviceIds: [...window.serviceIds].reverse(), // the same set in another order
+        elderlyDedicated: window.elderlyDedicated,
+      }),
+    );
+    const staff = data(await emitAck<StaffMember[]>(admin.socket, 'admin:staffList'));
+    const member = staff.find((m) => m.username === 'staff')!;
+    data(
+      await emitAck(admin.socket, 'admin:staffUpdate', {
+        id: member.id,
+        name: member.name,
+        role: member.role,
+      }),
+    );
+    const after = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
+    expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
+    expect(after.some((a) => a.detail.changes.length === 0)).toBe(false);
+    // A real change right after is still logged, with only what changed.
+    data(await emitAck(admin.socket, 'admin:hallUpdate', { name: hall.name, nameEn: `${hall.nameEn} 2` }));
+    const [latest] = data(await emitAck<AuditEntry[]>(admin.socket, 'admin:audit'));
+    expect(latest).toMatchObject({ action: 'hall.update', detail: { changes: [{ field: 'nameEn' }] } });
+    data(await emitAck(admin.socket, 'admin:hallUpdate', { nameEn: hall.nameEn }));
   });
 });
 

@@ -68,10 +68,13 @@ describe('printer targets set by an admin', () => {
     if (!audit.ok) throw new Error(audit.error.code);
     const entry = audit.data.find((e) => e.action === 'device.update');
     expect(entry).toMatchObject({ staffName: '值班主管' });
-    expect(entry!.detail).toMatchObject({
-      id: kioskDevice.id,
-      after: { printer: { interface: 'tcp://192.168.1.50:9100' } },
-    });
+    expect(entry!.detail.target.id).toBe(kioskDevice.id);
+    expect(entry!.detail.changes).toContainEqual(
+      expect.objectContaining({
+        field: 'printer',
+        to: expect.objectContaining({ interface: 'tcp://192.168.1.50:9100' }),
+      }),
+    );
   });
 });
 

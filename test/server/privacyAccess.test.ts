@@ -351,9 +351,12 @@ describe("a person's rights", () => {
     expect(log.filter((e) => e.action === 'reveal' && e.recordId === visits[0]!.id)).toHaveLength(1);
     const audit = data(await emitAck<{ action: string; detail: unknown }[]>(admin.socket, 'admin:audit'));
     expect(audit.find((a) => a.action === 'privacy.subjectErase')?.detail).toEqual({
-      matchedBy: 'id_number',
-      erased: 2,
-      cancelled: 2,
+      target: { id: null, label: null },
+      changes: [
+        { field: 'matchedBy', to: 'id_number' },
+        { field: 'erased', to: 2 },
+        { field: 'cancelled', to: 2 },
+      ],
     });
     // The others are untouched.
     const other = data(

@@ -188,7 +188,13 @@ describe('the daily purge', () => {
 
     expect(await report(a)).toEqual(reportBefore);
     expect(await purgeAudits(a)).toHaveLength(1);
-    expect((await purgeAudits(a))[0]!.detail).toMatchObject({ day: '2026-05-07', tickets: 2, homeVisits: 0 });
+    expect((await purgeAudits(a))[0]!.detail.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'day', to: '2026-05-07' },
+        { field: 'tickets', to: 2 },
+        { field: 'homeVisits', to: 0 },
+      ]),
+    );
     a.close();
   });
 
@@ -230,7 +236,7 @@ describe('retention settings', () => {
     const audit = data(await emitAck<AuditEntry[]>(a.socket, 'admin:audit')).find(
       (e) => e.action === 'privacy.retention',
     );
-    expect(audit?.detail).toMatchObject({ before: { homeVisitDays: 365 }, after: { homeVisitDays: 200 } });
+    expect(audit?.detail.changes).toEqual([{ field: 'homeVisitDays', from: 365, to: 200 }]);
     a.close();
   });
 
@@ -270,7 +276,7 @@ describe('backups', () => {
     const run = data(await emitAck<PurgeRun>(a.socket, 'privacy:purgeNow'));
     expect(run.backups).toBe(1);
     expect(fs.readdirSync(dir).sort()).toEqual([recent, 'notes.txt'].sort());
-    expect((await purgeAudits(a))[0]!.detail).toMatchObject({ backups: 1 });
+    expect((await purgeAudits(a))[0]!.detail.changes).toContainEqual({ field: 'backups', to: 1 });
     const state = data(await emitAck<RetentionState>(a.socket, 'privacy:retention'));
     expect(state.lastPurge).toMatchObject({ day: '2027-05-06', backups: 1 });
     a.close();

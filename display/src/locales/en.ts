@@ -40,6 +40,7 @@ const en: Messages<typeof zh> = {
     paused: 'Paused',
     closed: 'Closed',
     elderly: 'Senior window',
+    elderlyShort: 'Seniors',
     now: 'Now',
     idle: 'Free',
   },
@@ -67,7 +68,9 @@ const en: Messages<typeof zh> = {
   status: {
     ticket: 'Your number',
     service: 'Service',
-    ahead: '{count} people ahead of you',
+    ahead: '{count} person ahead of you | {count} people ahead of you',
+    aheadLabel: 'People ahead of you',
+    estimateLabel: 'Estimated wait',
     estimate: 'About {minutes} min to wait',
     estimateNow: 'Almost your turn',
     yourTurn: "It's your turn: window {window}",

@@ -12,6 +12,7 @@ import { createKioskVoice } from './voice/createVoice';
 import { useKioskVoice } from './voice/kioskVoice';
 import { fitToScreen } from './lib/fitScreen';
 import './styles/kiosk.css';
+import './styles/portrait.css';
 
 async function start(): Promise<void> {
   const settings = await loadKioskSettings();

@@ -5,6 +5,7 @@ import type { ApiKey, ApiKeyScope, ApiKeyWithSecret } from '@hall/shared/contrac
 import { randomToken, sha256 } from '../core/secrets';
 import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
 import type { ApiKeyRepository } from './apiKeyRepository';
+import { auditDetail, created, fieldChanges } from '../audit/auditDetail';
 
 const KEY_PREFIX = 'hq_';
 /** How much of a key the console shows to tell keys apart (never enough to guess the rest). */
@@ -43,8 +44,11 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
           createdAt: deps.clock(),
           createdBy: actor.staffId,
         });
-        const created = keys.find(actor.hallId, id)!;
-        return { result: created, detail: { id, name: created.name, scopes: created.scopes } };
+        const key = keys.find(actor.hallId, id)!;
+        return {
+          result: key,
+          detail: auditDetail({ id, label: key.name }, created(key, ['name', 'scopes'])),
+        };
       });
       return { apiKey, key: secret };
     },
@@ -53,7 +57,15 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       return configChange(deps, actor, 'apiKey.revoke', () => {
         const before = keyOf(actor, id);
         if (before.revokedAt === null) keys.revoke(actor.hallId, id, deps.clock());
-        return { result: keyOf(actor, id), detail: { id, name: before.name } };
+        const after = keyOf(actor, id);
+        const revoked = (k: ApiKey) => ({ revoked: k.revokedAt !== null });
+        return {
+          result: after,
+          detail: auditDetail(
+            { id, label: before.name },
+            fieldChanges(revoked(before), revoked(after), ['revoked']),
+          ),
+        };
       });
     },
 

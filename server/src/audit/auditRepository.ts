@@ -1,6 +1,7 @@
 // Who changed the hall's configuration, and when.
-import type { AuditEntry } from '@hall/shared/contracts/admin';
+import type { AuditDetail, AuditEntry } from '@hall/shared/contracts/admin';
 import type { Db } from '../core/db/database';
+import { normalizeAuditDetail } from './auditDetail';
 
 interface AuditRow {
   id: number;
@@ -13,13 +14,7 @@ interface AuditRow {
 
 export function createAuditRepository(db: Db) {
   return {
-    append(
-      hallId: number,
-      at: number,
-      staffId: number | null,
-      action: string,
-      detail: Record<string, unknown>,
-    ): void {
+    append(hallId: number, at: number, staffId: number | null, action: string, detail: AuditDetail): void {
       db.prepare('INSERT INTO audit_log (hall_id, at, staff_id, action, detail_json) VALUES (?,?,?,?,?)').run(
         hallId,
         at,
@@ -40,7 +35,8 @@ export function createAuditRepository(db: Db) {
         staffId: r.staff_id,
         staffName: r.staff_name,
         action: r.action,
-        detail: JSON.parse(r.detail_json) as Record<string, unknown>,
+        // Entries written by older versions have other shapes: read them as today's.
+        detail: normalizeAuditDetail(JSON.parse(r.detail_json)),
       }));
     },
   };

@@ -4,6 +4,7 @@ import { signInUnlockSchema } from '@hall/shared/contracts/schemas';
 import type { CommandRegistrar } from '../core/command';
 import type { AppSocket } from '../core/socketTypes';
 import { adminActor, configChange, type AdminServiceDeps } from '../audit/configChange';
+import { valuesDetail } from '../audit/auditDetail';
 import type { AuthService } from './authService';
 
 export function registerSignInLockHandlers(
@@ -17,7 +18,11 @@ export function registerSignInLockHandlers(
   on.command('admin:signInUnlock', signInUnlockSchema, (target) =>
     configChange(deps, actor(), 'signin.unlock', () => {
       const lifted = auth.unlockSignIn(actor().hallId, target);
-      return { result: { lifted }, detail: { ...target, lifted } };
+      // The person (or the address) whose lock was lifted, and how many locks that was.
+      return {
+        result: { lifted },
+        detail: valuesDetail({ id: target.staffId ?? null, label: target.address ?? null }, { lifted }),
+      };
     }),
   );
 }

@@ -8,6 +8,7 @@ import { loadServerConfig } from '../config';
 import { openDatabase } from '../core/db/database';
 import { createRepositories } from '../repositories';
 import { hashPassword, randomToken } from '../core/secrets';
+import { valuesDetail } from '../audit/auditDetail';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -22,8 +23,20 @@ function createCity(repos: ReturnType<typeof createRepositories>, args: string[]
   const hall = hallCode ? halls.find((h) => h.code === hallCode) : halls[0];
   if (!hall) throw new Error(`没有这个大厅 / No hall with code ${hallCode}`);
   const password = randomToken(9);
-  repos.staff.insert({ hallId: hall.id, username, name, role: 'city', passwordHash: hashPassword(password) });
-  repos.audit.append(hall.id, Date.now(), null, 'account.createCity.cli', { username });
+  const id = repos.staff.insert({
+    hallId: hall.id,
+    username,
+    name,
+    role: 'city',
+    passwordHash: hashPassword(password),
+  });
+  repos.audit.append(
+    hall.id,
+    Date.now(),
+    null,
+    'account.createCity.cli',
+    valuesDetail({ id, label: username }, { role: 'city', name }),
+  );
   console.log(`市级统计账号 / City account ${username}, password: ${password}`);
 }
 
@@ -40,7 +53,13 @@ function main(): void {
     const password = randomToken(9);
     repos.staff.setPassword(account.id, hashPassword(password));
     repos.staff.deleteSessionsOf(account.id);
-    repos.audit.append(account.hallId, Date.now(), null, 'account.passwordReset.cli', { username });
+    repos.audit.append(
+      account.hallId,
+      Date.now(),
+      null,
+      'account.passwordReset.cli',
+      valuesDetail({ id: account.id, label: username }, { passwordReset: true }),
+    );
     console.log(`新密码 / New password for ${username}: ${password}`);
   } finally {
     db.close();

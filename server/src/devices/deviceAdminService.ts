@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { randomToken, sha256 } from '../core/secrets';
 import { printerTargetProblem } from '../printing/printerPolicy';
 import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
+import { auditDetail, created, fieldChanges } from '../audit/auditDetail';
 
 type DeviceCreate = z.output<typeof deviceCreateSchema>;
 type DeviceUpdate = z.output<typeof deviceUpdateSchema>;
@@ -51,10 +52,10 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
           keyHash: sha256(key),
           printer: input.printer,
         });
-        const created = repos.devices.find(actor.hallId, id)!;
+        const device = repos.devices.find(actor.hallId, id)!;
         return {
-          result: created,
-          detail: { id, kind: created.kind, name: created.name, printer: created.printer },
+          result: device,
+          detail: auditDetail({ id, label: device.name }, created(device, ['kind', 'name', 'printer'])),
         };
       });
       return { device, key };
@@ -72,15 +73,9 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
           name: input.name ?? before.name,
           printer: input.printer === undefined ? before.printer : input.printer,
         };
-        repos.devices.update(after);
-        return {
-          result: after,
-          detail: {
-            id: after.id,
-            before: { name: before.name, printer: before.printer },
-            after: { name: after.name, printer: after.printer },
-          },
-        };
+        const changes = fieldChanges(before, after, ['name', 'printer']);
+        if (changes.length > 0) repos.devices.update(after);
+        return { result: after, detail: auditDetail({ id: after.id, label: before.name }, changes) };
       });
     },
 
@@ -90,7 +85,10 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
         if (before.revoked) throw new DomainError('DEVICE_REVOKED');
         const after: Device = { ...before, revoked: true };
         repos.devices.update(after);
-        return { result: after, detail: { id, name: before.name, kind: before.kind } };
+        return {
+          result: after,
+          detail: auditDetail({ id, label: before.name }, fieldChanges(before, after, ['revoked'])),
+        };
       });
       await deps.disconnectDevice(id);
       return { ...revoked, online: false };

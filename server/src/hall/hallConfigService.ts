@@ -13,6 +13,7 @@ import {
 } from '@hall/shared/contracts/schemas';
 import type { z } from 'zod';
 import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
+import { auditDetail, created, fieldChanges, labelOf, removed } from '../audit/auditDetail';
 
 type HallUpdate = z.output<typeof hallUpdateSchema>;
 type ServiceUpsert = z.output<typeof serviceUpsertSchema>;
@@ -67,14 +68,9 @@ export function createHallConfigService(deps: AdminServiceDeps) {
         if (after.hours.opens >= after.hours.closes) {
           throw new DomainError('VALIDATION_FAILED', { detail: 'hours: opening must be before closing' });
         }
-        repos.halls.update(actor.hallId, after);
-        // Each changed field from → to (e.g. the spoken languages), as for the rules.
-        const changed = Object.fromEntries(
-          (Object.keys(input) as (keyof HallUpdate & keyof Hall)[])
-            .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-            .map((k) => [k, { from: before[k], to: after[k] }]),
-        );
-        return { result: after, detail: { changes: changed } };
+        const changes = fieldChanges(before, after, HALL_FIELDS);
+        if (changes.length > 0) repos.halls.update(actor.hallId, after);
+        return { result: after, detail: auditDetail({ id: before.id }, changes) };
       });
     },
 
@@ -82,14 +78,10 @@ export function createHallConfigService(deps: AdminServiceDeps) {
       return configChange(deps, actor, 'rules.update', () => {
         const before = repos.halls.rules(actor.hallId);
         const after = checkRules({ ...before, ...input } as HallRules);
-        repos.halls.setRules(actor.hallId, after);
         // Record only what really changed: the console sends the whole rule set on every save.
-        const changed = Object.fromEntries(
-          (Object.keys(input) as (keyof HallRules)[])
-            .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-            .map((k) => [k, { from: before[k], to: after[k] }]),
-        );
-        return { result: after, detail: { changes: changed } };
+        const changes = fieldChanges(before, after, Object.keys(input) as (keyof HallRules)[]);
+        if (changes.length > 0) repos.halls.setRules(actor.hallId, after);
+        return { result: after, detail: auditDetail({}, changes) };
       });
     },
 
@@ -111,18 +103,23 @@ export function createHallConfigService(deps: AdminServiceDeps) {
           const before = repos.services.find(actor.hallId, input.id);
           if (!before) throw new DomainError('SERVICE_NOT_FOUND');
           const after: Service = { ...before, ...fields };
-          repos.services.update(after);
-          return { result: after, detail: { id: after.id, before, after } };
+          const changes = fieldChanges(before, after, SERVICE_FIELDS);
+          if (changes.length > 0) repos.services.update(after);
+          return { result: after, detail: auditDetail({ id: after.id, label: labelOf(after) }, changes) };
         }
         const id = repos.services.insert({ hallId: actor.hallId, ...fields });
-        const created = repos.services.find(actor.hallId, id)!;
-        return { result: created, detail: { id, after: created } };
+        const service = repos.services.find(actor.hallId, id)!;
+        return {
+          result: service,
+          detail: auditDetail({ id, label: labelOf(service) }, created(service, SERVICE_FIELDS)),
+        };
       });
     },
 
     upsertWindow(actor: AdminActor, input: WindowUpsert): HallWindow {
       return configChange(deps, actor, input.id ? 'window.update' : 'window.create', () => {
-        const serviceIds = [...new Set(input.serviceIds)];
+        // In id order, as the repository reads them back, so the same set is never a change.
+        const serviceIds = [...new Set(input.serviceIds)].sort((a, b) => a - b);
         for (const id of serviceIds) {
           if (!repos.services.find(actor.hallId, id)) throw new DomainError('SERVICE_NOT_FOUND');
         }
@@ -139,16 +136,18 @@ export function createHallConfigService(deps: AdminServiceDeps) {
         if (input.id) {
           const before = repos.windows.find(actor.hallId, input.id);
           if (!before) throw new DomainError('WINDOW_NOT_FOUND');
-          repos.windows.updateConfig({ id: before.id, ...fields });
+          const ordered = { ...before, serviceIds: [...before.serviceIds].sort((a, b) => a - b) };
+          const changes = fieldChanges(ordered, { ...ordered, ...fields }, WINDOW_FIELDS);
+          if (changes.length > 0) repos.windows.updateConfig({ id: before.id, ...fields });
           const after = repos.windows.find(actor.hallId, before.id)!;
-          return {
-            result: after,
-            detail: { id: before.id, before: pickConfig(before), after: pickConfig(after) },
-          };
+          return { result: after, detail: auditDetail({ id: before.id, label: labelOf(after) }, changes) };
         }
         const id = repos.windows.insert({ hallId: actor.hallId, ...fields });
-        const created = repos.windows.find(actor.hallId, id)!;
-        return { result: created, detail: { id, after: pickConfig(created) } };
+        const window = repos.windows.find(actor.hallId, id)!;
+        return {
+          result: window,
+          detail: auditDetail({ id, label: labelOf(window) }, created(window, WINDOW_FIELDS)),
+        };
       });
     },
 
@@ -158,12 +157,16 @@ export function createHallConfigService(deps: AdminServiceDeps) {
           const before = repos.notices.find(actor.hallId, input.id);
           if (!before) throw new DomainError('NOT_FOUND', { what: 'notice' });
           const after: Notice = { ...before, text: input.text, active: input.active };
-          repos.notices.update(after);
-          return { result: after, detail: { id: after.id, before, after } };
+          const changes = fieldChanges(before, after, NOTICE_FIELDS);
+          if (changes.length > 0) repos.notices.update(after);
+          return { result: after, detail: auditDetail({ id: after.id, label: labelOf(before) }, changes) };
         }
         const id = repos.notices.insert(actor.hallId, input.text, input.active);
-        const created = repos.notices.find(actor.hallId, id)!;
-        return { result: created, detail: { id, after: created } };
+        const notice = repos.notices.find(actor.hallId, id)!;
+        return {
+          result: notice,
+          detail: auditDetail({ id, label: labelOf(notice) }, created(notice, NOTICE_FIELDS)),
+        };
       });
     },
 
@@ -172,13 +175,37 @@ export function createHallConfigService(deps: AdminServiceDeps) {
         const before = repos.notices.find(actor.hallId, id);
         if (!before || !repos.notices.remove(actor.hallId, id))
           throw new DomainError('NOT_FOUND', { what: 'notice' });
-        return { result: null, detail: { id, before } };
+        return {
+          result: null,
+          detail: auditDetail({ id, label: labelOf(before) }, removed(before, NOTICE_FIELDS)),
+        };
       });
     },
   };
 }
 export type HallConfigService = ReturnType<typeof createHallConfigService>;
 
-function pickConfig(w: HallWindow) {
-  return { number: w.number, name: w.name, serviceIds: w.serviceIds, elderlyDedicated: w.elderlyDedicated };
-}
+/** What the audit log compares, per kind of thing (ids, states and counters are not configuration). */
+const HALL_FIELDS = [
+  'name',
+  'nameEn',
+  'ticketFooter',
+  'hours',
+  'voiceLanguages',
+] as const satisfies readonly (keyof Hall)[];
+const SERVICE_FIELDS = [
+  'code',
+  'nameZh',
+  'nameEn',
+  'category',
+  'typicalMinutes',
+  'enabled',
+  'sortOrder',
+] as const satisfies readonly (keyof Service)[];
+const WINDOW_FIELDS = [
+  'number',
+  'name',
+  'serviceIds',
+  'elderlyDedicated',
+] as const satisfies readonly (keyof HallWindow)[];
+const NOTICE_FIELDS = ['text', 'active'] as const satisfies readonly (keyof Notice)[];

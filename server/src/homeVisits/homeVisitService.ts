@@ -19,6 +19,7 @@ import { homeVisitCsv } from './homeVisitCsv';
 import type { Repositories } from '../repositories';
 import type { RunChange } from '../core/changes';
 import type { AdminActor } from '../audit/configChange';
+import { valuesDetail } from '../audit/auditDetail';
 import {
   toListedVisit,
   type HomeVisitRepository,
@@ -86,7 +87,13 @@ export function createHomeVisitService(deps: HomeVisitDeps) {
     detail: Record<string, unknown>,
   ): void {
     const at = deps.clock();
-    repos.audit.append(actor.hallId, at, actor.staffId, `homeVisit.${action}`, { id: visit.id, ...detail });
+    repos.audit.append(
+      actor.hallId,
+      at,
+      actor.staffId,
+      `homeVisit.${action}`,
+      valuesDetail({ id: visit.id }, detail),
+    );
     repos.events.append({
       hallId: actor.hallId,
       ticketId: null,

@@ -22,6 +22,7 @@ import { clearTicketPersonalFields } from './ticketPersonalFields';
 import { addDays } from './dayBounds';
 import { pruneBackups } from './backupPruning';
 import { flushWal } from './resealing';
+import { auditDetail, fieldChanges, valuesDetail } from '../audit/auditDetail';
 
 const DAY_MS = 86_400_000;
 
@@ -81,7 +82,7 @@ export function createRetentionService(deps: RetentionDeps) {
       const result: PurgeRun = { day, at: now, ...counts };
       retention.recordRun(hallId, result, from !== null && from > ticketsBefore ? from : ticketsBefore);
       if (counts.tickets + counts.homeVisits + counts.appointments + counts.backups > 0) {
-        repos.audit.append(hallId, now, staffId, 'privacy.purge', { day, ...counts });
+        repos.audit.append(hallId, now, staffId, 'privacy.purge', valuesDetail({}, { day, ...counts }));
       }
       return result;
     });
@@ -106,8 +107,16 @@ export function createRetentionService(deps: RetentionDeps) {
       deps.runChange(actor.hallId, () => {
         const before = retention.policy(actor.hallId);
         const after: RetentionPolicy = { ...before, ...input };
+        const changes = fieldChanges(before, after, ['ticketDays', 'homeVisitDays', 'appointmentDays']);
+        if (changes.length === 0) return; // a save that changes nothing is not logged
         retention.savePolicy(actor.hallId, after, deps.clock());
-        repos.audit.append(actor.hallId, deps.clock(), actor.staffId, 'privacy.retention', { before, after });
+        repos.audit.append(
+          actor.hallId,
+          deps.clock(),
+          actor.staffId,
+          'privacy.retention',
+          auditDetail({}, changes),
+        );
       });
       return state(actor.hallId);
     },

@@ -20,6 +20,7 @@ import type { FieldCipher } from '../core/crypto/fieldCipher';
 import type { AccessLogRepository } from './accessLogRepository';
 import type { PersonalRecordSource, SubjectIndexes } from './personalRecordSource';
 import { flushWal } from './resealing';
+import { valuesDetail } from '../audit/auditDetail';
 
 type Query = z.output<typeof subjectQuerySchema>;
 type Erase = z.output<typeof subjectEraseSchema>;
@@ -91,10 +92,13 @@ export function createSubjectService(deps: SubjectDeps) {
             records.filter((r) => r.kind === kind).map((r) => r.id),
           );
         }
-        repos.audit.append(actor.hallId, deps.clock(), actor.staffId, 'privacy.subjectCopy', {
-          matchedBy,
-          records: records.length,
-        });
+        repos.audit.append(
+          actor.hallId,
+          deps.clock(),
+          actor.staffId,
+          'privacy.subjectCopy',
+          valuesDetail({}, { matchedBy, records: records.length }),
+        );
         const history = records.flatMap((r) => accessLog.forRecord(actor.hallId, r.kind, r.id));
         const unique = [...new Map(history.map((e) => [e.id, e])).values()].sort((a, b) => a.id - b.id);
         return { matchedBy, generatedAt: deps.clock(), records, accessLog: unique };
@@ -113,10 +117,13 @@ export function createSubjectService(deps: SubjectDeps) {
           total.cancelled += done.cancelled;
           logFor(actor, 'subject_erase', source.kind, ids);
         }
-        repos.audit.append(actor.hallId, deps.clock(), actor.staffId, 'privacy.subjectErase', {
-          matchedBy,
-          ...total,
-        });
+        repos.audit.append(
+          actor.hallId,
+          deps.clock(),
+          actor.staffId,
+          'privacy.subjectErase',
+          valuesDetail({}, { matchedBy, ...total }),
+        );
         return total;
       });
       // Erased means gone from the file too, not waiting in the WAL for the next checkpoint.

@@ -7,6 +7,7 @@ import type { staffCreateSchema, staffUpdateSchema } from '@hall/shared/contract
 import type { z } from 'zod';
 import { hashPassword } from '../core/secrets';
 import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
+import { auditDetail, created, fieldChanges } from '../audit/auditDetail';
 
 type StaffCreate = z.output<typeof staffCreateSchema>;
 type StaffUpdate = z.output<typeof staffUpdateSchema>;
@@ -45,10 +46,10 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
           role: input.role,
           passwordHash,
         });
-        const created = repos.staff.find(id)!;
+        const member = repos.staff.find(id)!;
         return {
-          result: created,
-          detail: { id, username: created.username, name: created.name, role: created.role },
+          result: member,
+          detail: auditDetail({ id, label: member.username }, created(member, ['username', 'name', 'role'])),
         };
       });
     },
@@ -77,12 +78,9 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
         if (disabledNow || roleChanged || (passwordHash && !self)) repos.staff.deleteSessionsOf(after.id);
         if (disabledNow) releaseIdleWindow(after.id);
         cut = disabledNow || roleChanged || (passwordHash !== null && !self);
-        const detail: Record<string, unknown> = { id: after.id, username: after.username };
-        if (input.name !== undefined) detail.name = { from: before.name, to: after.name };
-        if (input.role !== undefined) detail.role = { from: before.role, to: after.role };
-        if (input.disabled !== undefined) detail.disabled = { from: before.disabled, to: after.disabled };
-        if (passwordHash) detail.passwordReset = true;
-        return { result: after, detail };
+        const changes = fieldChanges(before, after, ['name', 'role', 'disabled']);
+        if (passwordHash) changes.push({ field: 'passwordReset', to: true });
+        return { result: after, detail: auditDetail({ id: after.id, label: after.username }, changes) };
       });
       if (cut) await deps.disconnectStaff(result.id);
       return result;

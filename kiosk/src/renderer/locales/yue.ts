@@ -13,7 +13,8 @@ export interface SpokenLocale {
 
 const yue: SpokenLocale = {
   voice: {
-    idle: '歡迎。六十歲以上嘅老人家，請按左邊綠色嘅老年人綠色通道。',
+    idle: '歡迎。六十歲以上嘅老人家，請按綠色嘅老年人綠色通道。',
+    classes: '請按你嘅優先類別。',
     chooseElderly: '請按你要辦嘅業務，你嘅籌會優先辦理。',
     chooseProxy: '請按你要辦嘅業務。',
     result: '你嘅號碼係 {number}，前面仲有 {count} 位，請留意 {windows}窗口。',

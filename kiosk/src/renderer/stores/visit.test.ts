@@ -79,6 +79,32 @@ describe('visit store: two taps to a ticket', () => {
     expect(issues()[1]).toMatchObject({ priorityClass: 'normal', proxy: true, proxyRelation: '子女' });
   });
 
+  it('another priority class on the start screen → service is a ticket of that class (two taps)', async () => {
+    const { visit, socket, issues } = await setup();
+    socket.answer = async () => okIssue('military');
+    expect(visit.otherPriorityClasses.map((c) => c.id)).toEqual(['disabled', 'military']);
+    visit.choosePriorityClass('military');
+    expect(visit.screen).toBe('choose');
+    expect(visit.chosenClass?.nameZh).toBe('军人');
+    await visit.takeTicket(1);
+    expect(issues()[0]).toMatchObject({ serviceId: 1, priorityClass: 'military' });
+    visit.goIdle();
+    expect(visit.priorityClassId).toBeNull();
+  });
+
+  it('proxy for a person of another priority class asks for that class', async () => {
+    const { visit, socket, issues } = await setup();
+    socket.answer = async () => okIssue('disabled', true);
+    visit.chooseProxy();
+    visit.setProxyFor('disabled');
+    expect(visit.proxyForElderly).toBe(false);
+    await visit.takeTicket(2);
+    expect(issues()[0]).toMatchObject({ priorityClass: 'disabled', proxy: true });
+    visit.goIdle();
+    visit.chooseProxy();
+    expect(visit.proxyFor).toBe('elderly');
+  });
+
   it('an ID number of someone aged 60+ gives priority and only the masked number is sent', async () => {
     const { visit, socket } = await setup();
     socket.answer = async () => okIssue('elderly');
