@@ -14,6 +14,9 @@ const ENTRIES = {
   main: 'server/src/main.ts',
   account: 'server/src/cli/account.ts',
   backup: 'server/src/cli/backup.ts',
+  reports: 'server/src/cli/reports.ts',
+  // The report worker thread runs as its own file beside main.js (see reports/reportPool.ts).
+  reportWorker: 'server/src/reports/reportWorker.ts',
 };
 
 function npmDependencies() {

@@ -4,28 +4,43 @@
 // passed in. An unknown zone never throws here: the server refuses one when it is configured
 // (isValidTimeZone), and a screen falls back to its own zone rather than going blank.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
-function formatter(locale: string, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
+/** The formats this module uses, each with its locale (the locale only fixes digits and order). */
+const FORMATS = {
+  day: ['en-CA', DAY],
+  hour: ['en-GB', { hour: '2-digit', hourCycle: 'h23' }],
+  clock: ['en-GB', CLOCK],
+  dateTime: ['en-CA', { ...DAY, ...CLOCK }],
+  offset: ['en-US', { ...DAY, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }],
+} as const satisfies Record<string, readonly [string, Intl.DateTimeFormatOptions]>;
+
+/**
+ * One formatter per format and zone, kept: creating one costs about 100 µs, which a report over a
+ * hundred thousand tickets cannot pay per row (nor a string key built per call).
+ */
+const formatters = new Map<string, Map<keyof typeof FORMATS, Intl.DateTimeFormat>>();
+
+function formatter(format: keyof typeof FORMATS, zone: string): Intl.DateTimeFormat {
+  let byFormat = formatters.get(zone);
+  if (!byFormat) formatters.set(zone, (byFormat = new Map()));
+  let f = byFormat.get(format);
   if (!f) {
+    const [locale, options] = FORMATS[format];
     try {
       f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
     } catch {
       f = new Intl.DateTimeFormat(locale, options);
     }
-    formatters.set(key, f);
+    byFormat.set(format, f);
   }
   return f;
 }
 
-const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
-const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-
 /** The business day of `epochMs` in `timeZone`, as 'YYYY-MM-DD'. */
 export function businessDay(epochMs: number, timeZone: string): string {
-  return formatter('en-CA', timeZone, DAY).format(epochMs);
+  return formatter('day', timeZone).format(epochMs);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
@@ -39,17 +54,17 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Hour of day (0–23) of `epochMs` in `timeZone`. */
 export function hourInZone(epochMs: number, timeZone: string): number {
-  return Number(formatter('en-GB', timeZone, { hour: '2-digit', hourCycle: 'h23' }).format(epochMs));
+  return Number(formatter('hour', timeZone).format(epochMs));
 }
 
 /** 'HH:MM' on the hall's clock. */
 export function clockTime(epochMs: number, timeZone: string): string {
-  return formatter('en-GB', timeZone, CLOCK).format(epochMs);
+  return formatter('clock', timeZone).format(epochMs);
 }
 
 /** 'YYYY-MM-DD HH:MM' on the hall's clock. */
 export function dateTime(epochMs: number, timeZone: string): string {
-  const parts = formatter('en-CA', timeZone, { ...DAY, ...CLOCK }).formatToParts(epochMs);
+  const parts = formatter('dateTime', timeZone).formatToParts(epochMs);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
@@ -72,15 +87,7 @@ export function addMonths(day: string, months: number): string {
 
 /** How far the zone's wall clock is ahead of UTC at `epochMs`, in ms. */
 function zoneOffset(epochMs: number, timeZone: string): number {
-  const parts = formatter('en-US', timeZone, {
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(epochMs);
+  const parts = formatter('offset', timeZone).formatToParts(epochMs);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return wall - Math.floor(epochMs / 1000) * 1000;

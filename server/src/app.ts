@@ -63,6 +63,7 @@ import { registerPrivacyHandlers } from './privacy/privacyHandlers';
 import { createPrivacyHttpRouter } from './privacy/privacyHttpRouter';
 import { registerReportHandlers } from './reports/reportHandlers';
 import { createReportService } from './reports/reportService';
+import { createReportPool } from './reports/reportPool';
 import { createAdminHttpRouter } from './reports/reportHttpRouter';
 import type { AppServer, AppSocket } from './core/socketTypes';
 import { registerApiKeyHandlers } from './apiKeys/apiKeyHandlers';
@@ -90,6 +91,11 @@ export interface AppDeps {
   /** Commands one socket may have unanswered at once (more are refused with RATE_LIMITED). */
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
+  /**
+   * When the report worker builds the rollups of closed days in the background (the day-close
+   * job); null: only when a report needs them. Default: a minute after start, then every 30 minutes.
+   */
+  reportCatchUp?: { firstAfterMs: number; everyMs: number } | null;
   /** PRINTER_ALLOW_LOOPBACK: admins may point a printer at this machine's own addresses. */
   allowLoopbackPrinters?: boolean;
   /** Web origins besides the server's own whose pages may connect (ALLOWED_ORIGINS, PUBLIC_URL). */
@@ -191,7 +197,11 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     visits: visitRepository,
     logExport: privacy.logExport,
   });
-  const reports = createReportService(repos);
+  const reportPool = createReportPool({ db: deps.db, logger, clock });
+  const catchUp =
+    deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
+  if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
+  const reports = createReportService({ repos, pool: reportPool, clock });
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
@@ -235,6 +245,8 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       // Handshakes that passed the cap together may have filled it meanwhile: the late one goes.
       if (!statusPages.connected(socket, data.hallId, data.statusToken!)) socket.disconnect(true);
     } else {
+      // A city account belongs to no hall's live room: it reads reports across halls.
+      const inHall = data.role !== 'city';
       registerHallHandlers(socket, track, queries);
       // Every role gets every command registered: the registrar refuses the wrong role with
       // FORBIDDEN, which is clearer to a misconfigured client than silence.
@@ -251,7 +263,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
-      registerReportHandlers(track, reports);
+      registerReportHandlers(socket, track, reports);
       registerSignInLockHandlers(socket, track, auth, adminBase);
       registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {
@@ -274,7 +286,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       if (data.role === 'kiosk') {
         void socket.join(kioskRoom(data.hallId));
         socket.emit('kiosk:snapshot', queries.kioskSnapshot(data.hallId));
-      } else {
+      } else if (inHall) {
         void socket.join(data.role === 'display' ? displayRoom(data.hallId) : consoleRoom(data.hallId));
         socket.emit('hall:snapshot', queries.snapshot(data.hallId));
       }
@@ -335,7 +347,8 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     repos,
     states,
     queries,
-    services: { issue, counter, windows, auth, apiKeys, homeVisits, privacy, retention, subjects },
+    services: { issue, counter, windows, auth, reports, apiKeys, homeVisits, privacy, retention, subjects },
+    reportPool,
     externalApi,
     control,
     /** Group commits, frames and status pages so far (the bench and the tests read these). */
@@ -347,6 +360,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     async close(): Promise<void> {
       frames.close();
       statusPages.close();
+      await reportPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -62,11 +62,21 @@ export interface DurationStats {
   p90Minutes: number | null;
 }
 
+/**
+ * One row of a grouping. Tickets and transfer legs are counted apart: `issued` counts tickets (a
+ * visitor's first ticket), `transfersIn` the queue entries opened by a transfer. For windows and
+ * staff both count the entries first called there.
+ */
 export interface ReportGroupRow {
   key: string;
   label: string;
   issued: number;
+  transfersIn: number;
   served: number;
+  /** Served entries done by a relative (代办: proxy ticket or proxy mark). */
+  withProxy: number;
+  /** Served entries with assisted payment (代缴费); a hall's row adds its home visits with payment. */
+  withAssistedPayment: number;
   wait: DurationStats;
   service: DurationStats;
 }
@@ -95,8 +105,14 @@ export interface HallReport {
   noShows: number;
   cancelled: number;
   transferred: number;
+  /** 代办 for all visitors: served entries done by a relative. */
+  withProxy: number;
+  /** 代缴费 for all visitors: served entries with assisted payment plus home visits with payment. */
+  withAssistedPayment: number;
   wait: DurationStats;
   service: DurationStats;
+  /** One row per hall covered (one row for a hall's own report). */
+  byHall: ReportGroupRow[];
   byService: ReportGroupRow[];
   byWindow: ReportGroupRow[];
   byStaff: ReportGroupRow[];
@@ -104,6 +120,12 @@ export interface HallReport {
   /** Tickets issued per hour of the day (0–23) in the hall's time zone. */
   hourly: number[];
   elderly: ElderlyReport;
+}
+
+/** The halls an account may report on; `city` accounts may also sum them all. */
+export interface ReportScope {
+  city: boolean;
+  halls: { id: Id; name: string; nameEn: string; timezone: string }[];
 }
 
 export const HOME_VISIT_STATUSES = ['requested', 'scheduled', 'done', 'cancelled'] as const;

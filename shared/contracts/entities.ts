@@ -31,8 +31,14 @@ export type TicketSource = (typeof TICKET_SOURCES)[number];
 export const WINDOW_STATES = ['closed', 'open', 'paused'] as const;
 export type WindowStateName = (typeof WINDOW_STATES)[number];
 
-export const ROLES = ['kiosk', 'display', 'staff', 'admin', 'ticket'] as const;
+/** `city`: a city-level account that reads every hall's reports (and nothing else, for now). */
+export const ROLES = ['kiosk', 'display', 'staff', 'admin', 'city', 'ticket'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles of sign-in accounts. A hall admin manages `staff` and `admin`; `city` accounts come from
+ * the hall configuration file or from another city account. */
+export const ACCOUNT_ROLES = ['staff', 'admin', 'city'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const DEVICE_KINDS = ['kiosk', 'display'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -196,7 +202,7 @@ export interface StaffMember {
   hallId: Id;
   username: string;
   name: string;
-  role: 'staff' | 'admin';
+  role: AccountRole;
   disabled: boolean;
 }
 

@@ -51,6 +51,7 @@ import type {
   HallReport,
   HomeVisit,
   MonitorState,
+  ReportScope,
   SignInLockView,
 } from './admin';
 import type {
@@ -140,6 +141,8 @@ export interface ClientToServerEvents {
   'admin:noticeDelete': Command<{ id: Id }, null>;
   'admin:monitor': Query<MonitorState>;
   'admin:report': Command<ReportQueryInput, HallReport>;
+  /** The halls this account may report on (its own hall; every hall for a city account). */
+  'report:scope': Query<ReportScope>;
   'admin:audit': Query<AuditEntry[]>;
   /** Sign-in locks of this hall's accounts and of addresses. */
   'admin:signInLocks': Query<SignInLockView[]>;
@@ -201,7 +204,8 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:noticeUpsert': ['admin'],
   'admin:noticeDelete': ['admin'],
   'admin:monitor': ['admin'],
-  'admin:report': ['admin'],
+  'admin:report': ['admin', 'city'],
+  'report:scope': ['admin', 'city'],
   'admin:audit': ['admin'],
   'admin:signInLocks': ['admin'],
   'admin:signInUnlock': ['admin'],
@@ -222,7 +226,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
 /** What the handshake sends in `auth`. */
 export type HandshakeAuth =
   | { role: 'kiosk' | 'display'; deviceKey: string }
-  | { role: 'staff' | 'admin'; sessionToken: string }
+  | { role: 'staff' | 'admin' | 'city'; sessionToken: string }
   | { role: 'ticket'; statusToken: string };
 
 export interface SocketData {

@@ -259,7 +259,7 @@ export const reportQuerySchema = z
   .object({
     from: isoDay,
     to: isoDay,
-    /** null: every hall of this server. */
+    /** null: every hall the account may see (its own hall; all halls for a city account). */
     hallId: id.nullable().default(null),
   })
   .strict();

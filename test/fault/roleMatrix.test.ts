@@ -1,5 +1,5 @@
 // The role matrix over EVERY command: each command is sent, with a payload that would be valid,
-// from every role — kiosk, display, staff, admin and the public ticket-status page. A role the
+// from every role — kiosk, display, staff, admin, city and the public ticket-status page. A role the
 // command is not for must get FORBIDDEN and change nothing (counted as "out-of-role accepted"
 // otherwise); a role it is for must not be refused as forbidden (so the matrix is not passing by
 // refusing everything). The payload table is a Record over ClientEventName: a new command does not
@@ -10,8 +10,9 @@ import type { Device, IssuedTicket } from '@hall/shared/contracts/entities';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
 import { PERSONAL_RECORD_KINDS, REVEAL_REASONS } from '@hall/shared/contracts/privacy';
 import type { Role } from '@hall/shared/contracts/entities';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { startTestServer, TEST_PASSWORDS, type TestServer } from '../support/testServer';
 import {
+  connectAccount,
   connectClient,
   connectRaw,
   emitAck,
@@ -24,7 +25,7 @@ import { createTally } from './support/tally';
 import { BUDGET } from './support/mode';
 
 const tally = createTally('roles (every command x every role)');
-const ROLES = ['kiosk', 'display', 'staff', 'admin', 'ticket'] as const satisfies readonly Role[];
+const ROLES = ['kiosk', 'display', 'staff', 'admin', 'city', 'ticket'] as const satisfies readonly Role[];
 type MatrixRole = (typeof ROLES)[number];
 
 let server: TestServer;
@@ -95,6 +96,7 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'admin:noticeDelete': () => ({ id: 1 }),
   'admin:monitor': () => undefined,
   'admin:report': () => ({ from: today, to: today }),
+  'report:scope': () => undefined,
   'admin:audit': () => undefined,
   'admin:apiKeyList': () => undefined,
   'admin:apiKeyCreate': () => ({ name: `矩阵系统 ${++unique}`, scopes: ['appointments'] }),
@@ -164,6 +166,9 @@ beforeAll(async () => {
     deviceKey: server.credentials.displayKey,
   });
   const staff = await connectClient(server.url, { role: 'staff', sessionToken: staffSession.token });
+  // A city account announces itself as staff like every console; its role comes from the account.
+  const citySession = await login(server.url, 'city', TEST_PASSWORDS.city);
+  const city = await connectAccount(server.url, { role: 'staff', sessionToken: citySession.token });
   const services = kiosk.snapshot.services;
   const issued = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
     requestId: newRequestId(),
@@ -205,6 +210,7 @@ beforeAll(async () => {
     display: display.socket,
     staff: staff.socket,
     admin: admin.socket,
+    city,
     ticket: ticketSocket,
   };
 });

@@ -124,7 +124,12 @@ async function main(): Promise<void> {
 // Exit through process.exit so the server child is killed on the way out (see serverProcess.ts).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+if (process.argv.includes('--reports')) {
+  // `npm run bench -- --reports`: the reports benchmark instead (test/load/reportsBench.ts runs itself).
+  await import('./reportsBench');
+} else {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}

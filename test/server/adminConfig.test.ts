@@ -480,8 +480,9 @@ describe('monitor', () => {
 });
 
 describe('only admins may send admin commands', () => {
+  // Admin-level commands: hall admins' (and, for reports, city accounts').
   const adminOnly = (Object.keys(COMMAND_ROLES) as ClientEventName[]).filter((e) =>
-    COMMAND_ROLES[e].every((r) => r === 'admin'),
+    COMMAND_ROLES[e].every((r) => r === 'admin' || r === 'city'),
   );
 
   it('covers every admin, home-visit and personal-information command: none is open to staff, kiosks or displays', () => {

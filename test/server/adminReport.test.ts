@@ -216,7 +216,8 @@ describe('admin:report over the scripted day', () => {
       issued: 4,
       served: 3,
     });
-    expect(byKey(report.byService, serviceId('B'))).toMatchObject({ issued: 3, served: 2 });
+    // B: two tickets, and the transfer leg from A counted apart.
+    expect(byKey(report.byService, serviceId('B'))).toMatchObject({ issued: 2, transfersIn: 1, served: 2 });
     expect(byKey(report.byService, serviceId('C'))).toMatchObject({ issued: 1, served: 0 });
     expect(byKey(report.byWindow, windowId(1))).toMatchObject({
       label: '1号窗口（老年人专窗）',
@@ -224,7 +225,7 @@ describe('admin:report over the scripted day', () => {
       served: 2,
     });
     expect(byKey(report.byWindow, windowId(3))).toMatchObject({ issued: 2, served: 1 });
-    expect(byKey(report.byWindow, windowId(5))).toMatchObject({ issued: 3, served: 2 });
+    expect(byKey(report.byWindow, windowId(5))).toMatchObject({ issued: 2, transfersIn: 1, served: 2 });
     expect(byKey(report.byStaff, w1.session.staff.id)).toMatchObject({
       label: '窗口民警',
       issued: 2,
@@ -232,13 +233,22 @@ describe('admin:report over the scripted day', () => {
     });
     expect(byKey(report.byStaff, w5.session.staff.id)).toMatchObject({
       label: 'zhang',
-      issued: 3,
+      issued: 2,
+      transfersIn: 1,
       served: 2,
     });
     expect(report.byPriorityClass.map((r) => [r.key, r.issued, r.served])).toEqual([
       ['normal', 4, 2],
       ['elderly', 3, 3],
     ]);
+  });
+
+  it('counts 代办 and 代缴费 for all visitors as well as for the elderly', () => {
+    // Proxy: t1 (ticket flag) and t3 (mark), both elderly. Payment: t1 and t8 in the hall, and the
+    // home visit to 杨伯.
+    expect(report).toMatchObject({ withProxy: 2, withAssistedPayment: 3 });
+    expect(report.byHall).toHaveLength(1);
+    expect(report.byHall[0]).toMatchObject({ issued: 7, transfersIn: 1, served: 5, withAssistedPayment: 3 });
   });
 
   it('produces the elderly-services breakdown including home visits', () => {

@@ -5,8 +5,8 @@ import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/even
 import type { SessionInfo } from '@hall/shared/contracts/entities';
 import type { AuditEntry, SignInLockView } from '@hall/shared/contracts/admin';
 import type { Result } from '@hall/shared/contracts/errors';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, connectRaw, emitAck, login, nextEvent } from '../support/clients';
+import { startTestServer, TEST_PASSWORDS, type TestServer } from '../support/testServer';
+import { connectAccount, connectClient, connectRaw, emitAck, login, nextEvent } from '../support/clients';
 
 let server: TestServer;
 let now = Date.parse('2026-11-28T02:00:00Z');
@@ -106,10 +106,16 @@ describe('origin of the handshake (issue 13 item 9)', () => {
 describe('command roles', () => {
   it('every command refuses every role it is not for', async () => {
     const staffSession = await login(server.url, 'staff', server.credentials.staff.password);
+    const citySession = await login(server.url, 'city', TEST_PASSWORDS.city);
     const clients = {
       kiosk: await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey }),
       display: await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey }),
       staff: await connectClient(server.url, { role: 'staff', sessionToken: staffSession.token }),
+      // A city account may read reports and nothing else.
+      city: {
+        socket: await connectAccount(server.url, { role: 'staff', sessionToken: citySession.token }),
+        close() {},
+      },
     };
     for (const [event, roles] of Object.entries(COMMAND_ROLES) as [ClientEventName, readonly string[]][]) {
       for (const [role, client] of Object.entries(clients)) {
@@ -120,6 +126,7 @@ describe('command roles', () => {
       }
     }
     Object.values(clients).forEach((c) => c.close());
+    clients.city.socket.close();
   });
 });
 

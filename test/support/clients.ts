@@ -69,6 +69,26 @@ export async function windowIdsOf(url: string, displayKey: string): Promise<Map<
   return new Map(display.snapshot.windows.map((w) => [w.number, w.id]));
 }
 
+/** Connects an account that gets no hall snapshot (a city account); resolves once connected. */
+export function connectAccount(url: string, auth: HandshakeAuth, timeoutMs = 5000): Promise<TestSocket> {
+  const socket = connectRaw(url, auth);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.close();
+      reject(new Error('connect timed out'));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
 /** Connects without waiting for a snapshot (for the ticket-status role, or to observe refusals). */
 export function connectRaw(url: string, auth: unknown, reconnection = false): TestSocket {
   return io(url, { auth: auth as HandshakeAuth, transports: ['websocket'], reconnection, forceNew: true });

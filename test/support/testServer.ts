@@ -14,7 +14,7 @@ import type { StatusPageLimits } from '../../server/src/core/frames/statusPages'
 import type { Logger } from '../../server/src/core/logger';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1' };
+export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1', city: 'city-pass-1' };
 
 export interface TestServerOptions {
   rules?: Partial<HallRules>;
@@ -67,6 +67,7 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
         staff: [
           { username: 'staff', name: '窗口民警', role: 'staff', password: TEST_PASSWORDS.staff },
           { username: 'admin', name: '值班主管', role: 'admin', password: TEST_PASSWORDS.admin },
+          { username: 'city', name: '市局统计', role: 'city', password: TEST_PASSWORDS.city },
           ...(options.extraStaff ?? []).map((username) => ({
             username,
             name: username,

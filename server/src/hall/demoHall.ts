@@ -53,6 +53,8 @@ export const DEMO_HALL_CONFIG: HallConfig = {
       staff: [
         { username: 'staff', name: '窗口民警', role: 'staff' },
         { username: 'admin', name: '值班主管', role: 'admin' },
+        // Reads every hall's reports (per hall and summed for the city); nothing else.
+        { username: 'city', name: '市局统计', role: 'city' },
       ],
     },
   ],

@@ -27,7 +27,8 @@ describe('hall configuration file', () => {
     expect(hall.windows).toHaveLength(6);
     expect(hall.windows.filter((w) => w.elderlyDedicated)).toHaveLength(2);
     expect(hall.devices.map((d) => d.kind).sort()).toEqual(['display', 'kiosk']);
-    expect(hall.staff.map((s) => s.role).sort()).toEqual(['admin', 'staff']);
+    // A window account, a supervisor, and a city account that reads every hall's reports.
+    expect(hall.staff.map((s) => s.role).sort()).toEqual(['admin', 'city', 'staff']);
   });
 
   it('names the bad field by its path', () => {

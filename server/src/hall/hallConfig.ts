@@ -1,7 +1,7 @@
 // The hall configuration file (services, windows, rules, devices, accounts), validated at start.
 // It is applied once, to an empty database; afterwards the admin console is the place for changes.
 import { z } from 'zod';
-import { DEVICE_KINDS, SERVICE_CATEGORIES } from '@hall/shared/contracts/entities';
+import { ACCOUNT_ROLES, DEVICE_KINDS, SERVICE_CATEGORIES } from '@hall/shared/contracts/entities';
 import { printerSettingsSchema, rulesSchema, voiceLanguagesSchema } from '@hall/shared/contracts/schemas';
 import { DEFAULT_VOICE_LANGUAGES } from '@hall/shared/voice/languages';
 import { isValidTimeZone } from '@hall/shared/hallTime';
@@ -60,7 +60,7 @@ const hallSchema = z
           .object({
             username: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/),
             name: z.string().min(1).max(40),
-            role: z.enum(['staff', 'admin']),
+            role: z.enum(ACCOUNT_ROLES),
             /** Omit to have a random password generated and printed once. */
             password: z.string().min(8).max(128).optional(),
           })

@@ -1,5 +1,6 @@
 // Writes a hall configuration into an empty database and returns the secrets it generated (device
 // keys, passwords). They are shown once; only their hashes are stored.
+import type { AccountRole } from '@hall/shared/contracts/entities';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
 import type { Repositories } from '../repositories';
 import type { HallConfig } from './hallConfig';
@@ -7,7 +8,7 @@ import { hashPassword, randomToken, sha256 } from '../core/secrets';
 
 export interface SeedCredentials {
   devices: { hallCode: string; kind: 'kiosk' | 'display'; name: string; key: string }[];
-  staff: { hallCode: string; username: string; role: 'staff' | 'admin'; password: string }[];
+  staff: { hallCode: string; username: string; role: AccountRole; password: string }[];
 }
 
 export function isSeeded(repos: Repositories): boolean {

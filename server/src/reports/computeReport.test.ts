@@ -94,7 +94,7 @@ function dayInput(): ReportInput {
         staffId: WANG,
         marks: marks({ assistedPayment: true }),
       }),
-      // 2: normal at window 3. wait 8, service 8.
+      // 2: normal at window 3, done by a relative who also had the fee paid by staff. wait 8, service 8.
       ticket(2, {
         serviceId: A,
         state: 'done',
@@ -103,7 +103,7 @@ function dayInput(): ReportInput {
         finishedAt: at(9, 19),
         windowId: W3,
         staffId: LI,
-        marks: marks({}),
+        marks: marks({ proxy: true, proxyRelation: '子女', assistedPayment: true }),
       }),
       // 3: elderly served at ordinary window 5 with a proxy mark. wait 10, service 10.
       ticket(3, {
@@ -258,8 +258,10 @@ describe('computeReport', () => {
       served: 3,
       wait: { count: 4, averageMinutes: 6, p90Minutes: 10 },
     });
+    // B: tickets 3 and 4, and ticket 7 which is 6's transfer leg: counted apart.
     expect(row(report.byService, String(B))).toMatchObject({
-      issued: 3,
+      issued: 2,
+      transfersIn: 1,
       served: 2,
       service: { count: 2, averageMinutes: 7, p90Minutes: 10 },
     });
@@ -280,14 +282,41 @@ describe('computeReport', () => {
       served: 1,
       wait: { count: 2, averageMinutes: 9 },
     });
-    expect(row(report.byWindow, String(W5))).toMatchObject({ issued: 3, served: 2 });
+    expect(row(report.byWindow, String(W5))).toMatchObject({ issued: 2, transfersIn: 1, served: 2 });
 
     expect(row(report.byStaff, String(WANG))).toMatchObject({ label: '王警官', issued: 2, served: 2 });
-    expect(row(report.byStaff, String(LI))).toMatchObject({ label: '李警官', issued: 5, served: 3 });
+    expect(row(report.byStaff, String(LI))).toMatchObject({
+      label: '李警官',
+      issued: 4,
+      transfersIn: 1,
+      served: 3,
+    });
 
     expect(report.byPriorityClass.map((r) => [r.key, r.label, r.issued, r.served])).toEqual([
       ['normal', '普通', 4, 2],
       ['elderly', '老年人', 3, 3],
+    ]);
+  });
+
+  it('counts 代办 and 代缴费 for all visitors, per group and per hall', () => {
+    expect(report.withProxy).toBe(3); // 1 (ticket flag), 2 and 3 (marks)
+    expect(report.withAssistedPayment).toBe(4); // 1, 2, 8 and home visit 1
+    const row = (rows: typeof report.byService, key: string) => rows.find((r) => r.key === key);
+    expect(row(report.byService, String(A))).toMatchObject({ withProxy: 2, withAssistedPayment: 3 });
+    expect(row(report.byWindow, String(W3))).toMatchObject({ withProxy: 1, withAssistedPayment: 1 });
+    expect(row(report.byPriorityClass, 'normal')).toMatchObject({ withProxy: 1, withAssistedPayment: 1 });
+    expect(report.byHall).toEqual([
+      {
+        key: '1',
+        label: '测试大厅',
+        issued: 7,
+        transfersIn: 1,
+        served: 5,
+        withProxy: 3,
+        withAssistedPayment: 4,
+        wait: report.wait,
+        service: report.service,
+      },
     ]);
   });
 

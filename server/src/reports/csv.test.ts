@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HallReport } from '@hall/shared/contracts/admin';
 import { csvCell, toCsv } from './csv';
-import { reportCsv } from './reportCsv';
+import { reportCsv, reportCsvLines } from './reportCsv';
 
 describe('csvCell', () => {
   it('quotes commas, quotes and line breaks, doubling inner quotes', () => {
@@ -55,14 +55,20 @@ describe('reportCsv', () => {
     noShows: 1,
     cancelled: 1,
     transferred: 2,
+    withProxy: 3,
+    withAssistedPayment: 4,
     wait: stats(9, 12.5, 20),
     service: stats(8, 6, 9.5),
+    byHall: [],
     byService: [
       {
         key: '1',
         label: 'A 出入境,证件',
         issued: 10,
+        transfersIn: 2,
         served: 8,
+        withProxy: 3,
+        withAssistedPayment: 2,
         wait: stats(9, 12.5, 20),
         service: stats(8, 6, 9.5),
       },
@@ -73,7 +79,10 @@ describe('reportCsv', () => {
         key: '7',
         label: '=王警官',
         issued: 1,
+        transfersIn: 0,
         served: 1,
+        withProxy: 0,
+        withAssistedPayment: 0,
         wait: stats(1, 1, 1),
         service: stats(0, null, null),
       },
@@ -109,14 +118,20 @@ describe('reportCsv', () => {
     expect(lines).toContain('代缴费,2');
     expect(lines).toContain('送证上门,1');
     expect(lines).toContain(
-      '名称,取号/呼叫,办结,等候人次,平均等候(分钟),90%等候(分钟),办理人次,平均办理(分钟),90%办理(分钟)',
+      '名称,取号/呼叫,转入,办结,亲友代办,代缴费,等候人次,平均等候(分钟),90%等候(分钟),办理人次,平均办理(分钟),90%办理(分钟)',
     );
-    expect(lines).toContain('"A 出入境,证件",10,8,9,12.5,20,8,6,9.5');
-    expect(lines).toContain("'=王警官,1,1,1,1,1,0,,");
+    expect(lines).toContain('"A 出入境,证件",10,2,8,3,2,9,12.5,20,8,6,9.5');
+    expect(lines).toContain("'=王警官,1,0,1,0,0,1,1,1,0,,");
+    expect(lines).toContain('亲友代办（全部群众）,3');
+    expect(lines).toContain('代缴费（全部群众）,4');
     expect(lines).toContain('09:00,4');
     expect(lines.filter((l) => /^\d\d:00,/.test(l))).toHaveLength(24);
     expect(text.endsWith('23:00,0\r\n')).toBe(true);
     // No bare LF anywhere: every line break is CRLF.
     expect(/[^\r]\n/.test(text)).toBe(false);
+  });
+
+  it('streams the same bytes line by line', () => {
+    expect([...reportCsvLines(report, '测试大厅')].join('')).toBe(reportCsv(report, '测试大厅'));
   });
 });

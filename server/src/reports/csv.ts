@@ -14,6 +14,13 @@ export function csvCell(value: CsvCell): string {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
+export const CSV_BOM = '\uFEFF';
+
+/** One row with its CRLF line end. */
+export function csvLine(row: readonly CsvCell[]): string {
+  return row.map(csvCell).join(',') + '\r\n';
+}
+
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + rows.map(csvLine).join('');
 }

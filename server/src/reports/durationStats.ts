@@ -3,7 +3,8 @@
 // or below it), so it is always a duration someone actually had — easy to check by hand.
 import type { DurationStats } from '@hall/shared/contracts/admin';
 
-const round1 = (n: number): number => Math.round(n * 10) / 10;
+// `+ 0` turns -0 (a sub-second negative duration, from a clock set back) into 0.
+const round1 = (n: number): number => Math.round(n * 10) / 10 + 0;
 
 export function durationStats(durationsMs: readonly number[]): DurationStats {
   const count = durationsMs.length;

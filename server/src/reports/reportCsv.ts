@@ -1,8 +1,9 @@
-// The report as a CSV sheet in sections (summary, elderly services, the four groupings, hourly
-// load), separated by blank rows, with Chinese headers: the hall's own reporting language.
+// The report as a CSV sheet in sections (summary, elderly services, the groupings, hourly load),
+// separated by blank rows, with Chinese headers: the hall's own reporting language. The lines are
+// produced one at a time, so the HTTP answer streams them.
 import type { DurationStats, HallReport, ReportGroupRow } from '@hall/shared/contracts/admin';
 import type { ServiceCategory } from '@hall/shared/contracts/entities';
-import { toCsv, type CsvCell } from './csv';
+import { CSV_BOM, csvLine, toCsv, type CsvCell } from './csv';
 
 export const CATEGORY_NAMES_ZH: Record<ServiceCategory, string> = {
   exit_entry: '出入境',
@@ -15,7 +16,10 @@ export const CATEGORY_NAMES_ZH: Record<ServiceCategory, string> = {
 export const GROUP_HEADER = [
   '名称',
   '取号/呼叫',
+  '转入',
   '办结',
+  '亲友代办',
+  '代缴费',
   '等候人次',
   '平均等候(分钟)',
   '90%等候(分钟)',
@@ -30,7 +34,16 @@ function groupSection(title: string, rows: ReportGroupRow[]): CsvCell[][] {
   return [
     [title],
     GROUP_HEADER,
-    ...rows.map((r) => [r.label, r.issued, r.served, ...stats(r.wait), ...stats(r.service)]),
+    ...rows.map((r) => [
+      r.label,
+      r.issued,
+      r.transfersIn,
+      r.served,
+      r.withProxy,
+      r.withAssistedPayment,
+      ...stats(r.wait),
+      ...stats(r.service),
+    ]),
   ];
 }
 
@@ -45,6 +58,8 @@ export function reportCsvRows(report: HallReport, hallName: string): CsvCell[][]
     ['过号', report.noShows],
     ['取消', report.cancelled],
     ['转移', report.transferred],
+    ['亲友代办（全部群众）', report.withProxy],
+    ['代缴费（全部群众）', report.withAssistedPayment],
     ['平均等候(分钟)', report.wait.averageMinutes],
     ['90%等候(分钟)', report.wait.p90Minutes],
     ['平均办理(分钟)', report.service.averageMinutes],
@@ -66,6 +81,8 @@ export function reportCsvRows(report: HallReport, hallName: string): CsvCell[][]
     ['老年人平均等候(分钟)', e.elderlyWait.averageMinutes],
     ['普通群众平均等候(分钟)', e.ordinaryWait.averageMinutes],
     [],
+    ...groupSection('按大厅', report.byHall),
+    [],
     ...groupSection('按业务', report.byService),
     [],
     ...groupSection('按窗口', report.byWindow),
@@ -81,4 +98,13 @@ export function reportCsvRows(report: HallReport, hallName: string): CsvCell[][]
 
 export function reportCsv(report: HallReport, hallName: string): string {
   return toCsv(reportCsvRows(report, hallName));
+}
+
+/** The same bytes as reportCsv, line by line (the first carries the byte-order mark). */
+export function* reportCsvLines(report: HallReport, hallName: string): Generator<string> {
+  let first = true;
+  for (const row of reportCsvRows(report, hallName)) {
+    yield (first ? CSV_BOM : '') + csvLine(row);
+    first = false;
+  }
 }

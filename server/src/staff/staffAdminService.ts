@@ -21,7 +21,9 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
 
   function memberOf(actor: AdminActor, id: number): StaffMember {
     const member = repos.staff.find(id);
-    if (!member || member.hallId !== actor.hallId) throw new DomainError('NOT_FOUND', { what: 'staff' });
+    // A hall admin manages the hall's own accounts; a city account is beyond its reach.
+    if (!member || member.hallId !== actor.hallId || member.role === 'city')
+      throw new DomainError('NOT_FOUND', { what: 'staff' });
     return member;
   }
 

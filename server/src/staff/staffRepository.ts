@@ -1,5 +1,5 @@
 // Staff accounts and their sign-in sessions.
-import type { StaffMember } from '@hall/shared/contracts/entities';
+import type { AccountRole, StaffMember } from '@hall/shared/contracts/entities';
 import type { Db } from '../core/db/database';
 
 interface StaffRow {
@@ -7,7 +7,7 @@ interface StaffRow {
   hall_id: number;
   username: string;
   name: string;
-  role: 'staff' | 'admin';
+  role: AccountRole;
   password_hash: string;
   disabled: number;
 }
@@ -42,8 +42,16 @@ export function createStaffRepository(db: Db) {
       const r = byId.get(id);
       return r ? toStaff(r) : null;
     },
+    /** The hall's own accounts (staff and admins; city accounts belong to no hall's list). */
     list(hallId: number): StaffMember[] {
-      return (db.prepare('SELECT * FROM staff WHERE hall_id = ? ORDER BY id').all(hallId) as StaffRow[]).map(
+      return (
+        db
+          .prepare("SELECT * FROM staff WHERE hall_id = ? AND role != 'city' ORDER BY id")
+          .all(hallId) as StaffRow[]
+      ).map(toStaff);
+    },
+    listCity(): StaffMember[] {
+      return (db.prepare("SELECT * FROM staff WHERE role = 'city' ORDER BY id").all() as StaffRow[]).map(
         toStaff,
       );
     },

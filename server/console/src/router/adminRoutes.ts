@@ -24,7 +24,7 @@ export const adminRoutes: RouteRecordRaw[] = [
     path: '/admin/reports',
     name: 'admin-reports',
     component: () => import('../admin/views/ReportsView.vue'),
-    meta: { ...admin, navKey: 'admin.nav.reports' },
+    meta: { ...admin, allowCity: true, navKey: 'admin.nav.reports' },
   },
   {
     path: '/admin/home-visits',

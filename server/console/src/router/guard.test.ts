@@ -1,31 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation } from './guard';
+import { decideNavigation, homeFor } from './guard';
 
 describe('decideNavigation', () => {
   it('lets anyone open the sign-in page', () => {
-    expect(decideNavigation({}, false, false)).toEqual({ allow: true });
+    expect(decideNavigation({}, false, null)).toEqual({ allow: true });
   });
   it('sends a visitor without a session to sign in', () => {
-    expect(decideNavigation({ requiresAuth: true }, false, false)).toMatchObject({
+    expect(decideNavigation({ requiresAuth: true }, false, null)).toMatchObject({
       allow: false,
       redirect: '/login',
     });
-    expect(decideNavigation({ requiresAdmin: true }, false, false)).toMatchObject({
+    expect(decideNavigation({ requiresAdmin: true }, false, null)).toMatchObject({
       allow: false,
       redirect: '/login',
     });
   });
   it('keeps staff out of admin pages, with a message', () => {
-    expect(decideNavigation({ requiresAuth: true, requiresAdmin: true }, true, false)).toEqual({
+    expect(decideNavigation({ requiresAuth: true, requiresAdmin: true }, true, 'staff')).toEqual({
       allow: false,
       redirect: '/counter',
       messageKey: 'messages.needAdmin',
     });
   });
   it('lets an admin open admin pages and the counter', () => {
-    expect(decideNavigation({ requiresAuth: true, requiresAdmin: true }, true, true)).toEqual({
+    expect(decideNavigation({ requiresAuth: true, requiresAdmin: true }, true, 'admin')).toEqual({
       allow: true,
     });
-    expect(decideNavigation({ requiresAuth: true }, true, true)).toEqual({ allow: true });
+    expect(decideNavigation({ requiresAuth: true }, true, 'admin')).toEqual({ allow: true });
+  });
+  it('lets a city account open the reports only, and sends it there from anywhere else', () => {
+    const reports = { requiresAuth: true, requiresAdmin: true, allowCity: true };
+    expect(decideNavigation(reports, true, 'city')).toEqual({ allow: true });
+    expect(decideNavigation({ requiresAuth: true, requiresAdmin: true }, true, 'city')).toEqual({
+      allow: false,
+      redirect: '/admin/reports',
+      messageKey: 'messages.needHallAccount',
+    });
+    expect(decideNavigation({ requiresAuth: true }, true, 'city')).toMatchObject({
+      redirect: '/admin/reports',
+    });
+    expect(decideNavigation({}, true, 'city')).toEqual({ allow: true });
+  });
+  it('keeps the reports an admin page for hall staff', () => {
+    const reports = { requiresAuth: true, requiresAdmin: true, allowCity: true };
+    expect(decideNavigation(reports, true, 'staff')).toMatchObject({ allow: false, redirect: '/counter' });
+    expect(decideNavigation(reports, true, 'admin')).toEqual({ allow: true });
+    expect(homeFor('city')).toBe('/admin/reports');
+    expect(homeFor('staff')).toBe('/counter');
   });
 });

@@ -1,13 +1,30 @@
 // Where a navigation may go, as a pure decision so it is tested without a browser.
 import type { RouteMeta } from 'vue-router';
+import type { AccountRole } from '@hall/shared/contracts/entities';
 
 export type GuardDecision = { allow: true } | { allow: false; redirect: string; messageKey: string | null };
 
-export function decideNavigation(meta: RouteMeta, signedIn: boolean, isAdmin: boolean): GuardDecision {
+/** Where an account lands after signing in: the counter, or the reports for a city account. */
+export function homeFor(role: AccountRole | null): string {
+  return role === 'city' ? '/admin/reports' : '/counter';
+}
+
+/** `role` is the signed-in account's role (null when nobody is signed in). */
+export function decideNavigation(
+  meta: RouteMeta,
+  signedIn: boolean,
+  role: AccountRole | null,
+): GuardDecision {
   if ((meta.requiresAuth || meta.requiresAdmin) && !signedIn) {
     return { allow: false, redirect: '/login', messageKey: null };
   }
-  if (meta.requiresAdmin && !isAdmin) {
+  if (!signedIn) return { allow: true };
+  if (role === 'city') {
+    // A city account reads reports across halls; no counter, no hall administration.
+    if (meta.allowCity || !(meta.requiresAuth || meta.requiresAdmin)) return { allow: true };
+    return { allow: false, redirect: homeFor(role), messageKey: 'messages.needHallAccount' };
+  }
+  if (meta.requiresAdmin && role !== 'admin') {
     return { allow: false, redirect: '/counter', messageKey: 'messages.needAdmin' };
   }
   return { allow: true };

@@ -36,7 +36,7 @@ export const router = createRouter({
 
 router.beforeEach((to) => {
   const session = useSessionStore();
-  const decision = decideNavigation(to.meta, session.isSignedIn, session.isAdmin);
+  const decision = decideNavigation(to.meta, session.isSignedIn, session.staff?.role ?? null);
   if (decision.allow) return true;
   if (decision.messageKey) useMessagesStore().showText('error', decision.messageKey);
   return decision.redirect;

@@ -7,6 +7,8 @@ declare module 'vue-router' {
     requiresAuth?: boolean;
     /** Only an admin session may open the page. */
     requiresAdmin?: boolean;
+    /** A city account may open it too (city accounts open nothing else). */
+    allowCity?: boolean;
     /** Locale key of the header link; routes without one are not listed in the header. */
     navKey?: string;
   }

@@ -50,7 +50,8 @@ export const useConnectionStore = defineStore('connection', () => {
     offState = connection.onState(() => onState(connection));
     setLink(connection);
     hall.bind(connection);
-    counter.bind(connection);
+    // A city account holds no window: nothing to ask the counter.
+    if (!session.isCity) counter.bind(connection);
     clock.start();
   }
 

@@ -28,6 +28,8 @@ export const useSessionStore = defineStore('session', () => {
   const token = computed(() => info.value?.token ?? null);
   const staff = computed(() => info.value?.staff ?? null);
   const isAdmin = computed(() => info.value?.staff.role === 'admin');
+  /** A city account: reports across halls, nothing else. */
+  const isCity = computed(() => info.value?.staff.role === 'city');
 
   function store(next: SessionInfo | null): void {
     info.value = next;
@@ -57,5 +59,5 @@ export const useSessionStore = defineStore('session', () => {
     store(null);
   }
 
-  return { info, endReason, isSignedIn, token, staff, isAdmin, login, logout, end };
+  return { info, endReason, isSignedIn, token, staff, isAdmin, isCity, login, logout, end };
 });

@@ -6,6 +6,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * The migration rebuilds a table that others reference (SQLite cannot alter a CHECK): it runs
+   * with foreign-key enforcement off, and the references are checked before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -262,6 +267,77 @@ export const MIGRATIONS: Migration[] = [
     name: 'spoken languages of each hall',
     sql: `
       ALTER TABLE halls ADD COLUMN voice_languages TEXT NOT NULL DEFAULT '["cmn"]';
+    `,
+  },
+  {
+    version: 5,
+    name: 'per-day report rollups',
+    // One row per hall, business day, group kind and key (see server/src/reports/figures/counters.ts):
+    // counters, and wait/service durations as count, exact sum and a 0.1-minute histogram. A new
+    // figure is a new column (ALTER TABLE … ADD COLUMN … DEFAULT 0) plus DELETE FROM
+    // report_rollup_days, so stored days are rebuilt from the event log.
+    sql: `
+      CREATE TABLE report_rollups (
+        hall_id INTEGER NOT NULL,
+        business_day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        tickets INTEGER NOT NULL DEFAULT 0,
+        transfers_in INTEGER NOT NULL DEFAULT 0,
+        served INTEGER NOT NULL DEFAULT 0,
+        no_shows INTEGER NOT NULL DEFAULT 0,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        transferred INTEGER NOT NULL DEFAULT 0,
+        with_proxy INTEGER NOT NULL DEFAULT 0,
+        with_assisted_payment INTEGER NOT NULL DEFAULT 0,
+        elderly_served INTEGER NOT NULL DEFAULT 0,
+        elderly_with_proxy INTEGER NOT NULL DEFAULT 0,
+        elderly_with_assisted_payment INTEGER NOT NULL DEFAULT 0,
+        elderly_via_elderly_window INTEGER NOT NULL DEFAULT 0,
+        elderly_via_ordinary_window INTEGER NOT NULL DEFAULT 0,
+        elderly_window_unrecorded INTEGER NOT NULL DEFAULT 0,
+        home_visits INTEGER NOT NULL DEFAULT 0,
+        home_deliveries INTEGER NOT NULL DEFAULT 0,
+        home_visits_with_assisted_payment INTEGER NOT NULL DEFAULT 0,
+        wait_count INTEGER NOT NULL DEFAULT 0,
+        wait_sum_ms INTEGER NOT NULL DEFAULT 0,
+        wait_hist BLOB,
+        service_count INTEGER NOT NULL DEFAULT 0,
+        service_sum_ms INTEGER NOT NULL DEFAULT 0,
+        service_hist BLOB,
+        PRIMARY KEY (hall_id, business_day, kind, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE report_rollup_days (
+        hall_id INTEGER NOT NULL,
+        business_day TEXT NOT NULL,
+        built_at INTEGER NOT NULL,
+        PRIMARY KEY (hall_id, business_day)
+      ) WITHOUT ROWID;
+      CREATE TABLE report_rollup_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_event_id INTEGER NOT NULL
+      );
+      INSERT INTO report_rollup_state (id, checked_event_id) SELECT 1, COALESCE(MAX(id), 0) FROM events;
+    `,
+  },
+  {
+    version: 6,
+    name: 'city accounts (role city) that report across halls',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE staff_new (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff','admin','city')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO staff_new (id, hall_id, username, name, role, password_hash, disabled)
+        SELECT id, hall_id, username, name, role, password_hash, disabled FROM staff;
+      DROP TABLE staff;
+      ALTER TABLE staff_new RENAME TO staff;
     `,
   },
 ];

@@ -15,6 +15,7 @@ const en: Messages = {
     switchLanguageLabel: '切换为中文界面',
     admin: 'Administrator',
     staff: 'Staff',
+    city: 'City statistics',
   },
   link: {
     idle: 'Not connected',
@@ -218,6 +219,7 @@ const en: Messages = {
     transferred: '{number} transferred',
     paused: 'The window is paused',
     needAdmin: 'That page needs an administrator account',
+    needHallAccount: 'A city statistics account can open the reports only',
     dismiss: 'Dismiss',
     errorPrefix: 'Not done',
   },

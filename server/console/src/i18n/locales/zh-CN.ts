@@ -13,6 +13,7 @@ const zhCN = {
     switchLanguageLabel: 'Switch the console to English',
     admin: '管理员',
     staff: '工作人员',
+    city: '市级统计',
   },
   link: {
     idle: '未连接',
@@ -211,6 +212,7 @@ const zhCN = {
     transferred: '{number} 已转移',
     paused: '窗口已暂停',
     needAdmin: '该页面需要管理员权限',
+    needHallAccount: '市级统计账号只能查看统计报表',
     dismiss: '关闭提示',
     errorPrefix: '操作未完成',
   },

@@ -1,0 +1,57 @@
+// Migrating a database made by the first schema: the staff table is rebuilt to accept city
+// accounts, and every row that references staff (sessions, windows, home visits) stays intact.
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+import { migrate } from './database';
+
+describe('migrations', () => {
+  it('takes a first-schema database with staff references to the city role', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    db.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
+    db.exec(MIGRATIONS[0]!.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (1, ?, 0)').run(MIGRATIONS[0]!.name);
+    db.exec(`
+      INSERT INTO halls (id, code, name, name_en, timezone, opens, closes, rules_json) VALUES (1, 'h', 'H', 'H', 'Asia/Shanghai', '08:30', '17:30', '{}');
+      INSERT INTO staff (id, hall_id, username, name, role, password_hash) VALUES (7, 1, 'wang', '王', 'admin', 'x');
+      INSERT INTO sessions VALUES ('t', 7, 1, 0, 0);
+      INSERT INTO windows (hall_id, number, service_ids_json, staff_id) VALUES (1, 1, '[]', 7);
+      INSERT INTO events (hall_id, type, at) VALUES (1, 'issued', 5);
+    `);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO staff (hall_id, username, name, role, password_hash) VALUES (1, 'c', 'C', 'city', 'x')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+
+    migrate(db);
+
+    db.prepare(
+      "INSERT INTO staff (hall_id, username, name, role, password_hash) VALUES (1, 'c', 'C', 'city', 'x')",
+    ).run();
+    expect(db.prepare('SELECT staff_id FROM sessions').get()).toEqual({ staff_id: 7 });
+    expect(db.prepare('SELECT staff_id FROM windows').get()).toEqual({ staff_id: 7 });
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO staff (hall_id, username, name, role, password_hash) VALUES (1, 'x', 'X', 'boss', 'x')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    // References are enforced again, and point at the rebuilt table.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare("INSERT INTO sessions VALUES ('u', 99, 1, 0, 0)").run()).toThrow(/FOREIGN KEY/);
+    // Rollups start checked up to the events that existed: nothing is stored yet.
+    expect(db.prepare('SELECT checked_event_id FROM report_rollup_state').get()).toEqual({
+      checked_event_id: 1,
+    });
+    expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({
+      v: MIGRATIONS.at(-1)!.version,
+    });
+  });
+});
