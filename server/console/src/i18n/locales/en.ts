@@ -118,6 +118,7 @@ const en: Messages = {
       normalByRatio: 'In order',
       onlyPriority: '{class} first',
       onlyNormal: 'In order',
+      appointmentDue: 'Appointment time reached (before walk-ins of the service)',
     },
   },
   noShows: {

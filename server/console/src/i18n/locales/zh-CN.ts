@@ -116,6 +116,7 @@ const zhCN = {
       normalByRatio: '按顺序',
       onlyPriority: '{class}优先',
       onlyNormal: '按顺序',
+      appointmentDue: '预约时间已到（先于同业务现场取号）',
     },
   },
   noShows: {
