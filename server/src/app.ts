@@ -71,6 +71,13 @@ import { createApiKeyRepository } from './apiKeys/apiKeyRepository';
 import { createApiKeyService } from './apiKeys/apiKeyService';
 import { createExternalApiRouter } from './apiKeys/externalApiRouter';
 import { createApiRouter } from './http/api';
+import { createAppointmentRepository } from './appointments/appointmentRepository';
+import { createAppointmentConfigService } from './appointments/appointmentConfigService';
+import { createBookingService } from './appointments/bookingService';
+import { createCheckInService } from './appointments/checkInService';
+import { createAppointmentPersonalData } from './appointments/appointmentPersonalData';
+import { registerAppointmentHandlers } from './appointments/appointmentHandlers';
+import { createAppointmentApiRouter } from './appointments/appointmentApiRouter';
 import { createPagesRouter } from './http/pages';
 import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
@@ -181,8 +188,12 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
   });
   const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
+  const appointmentRepository = createAppointmentRepository(deps.db, deps.cipher);
   const accessLog = createAccessLogRepository(deps.db);
-  const personalSources = [createHomeVisitPersonalData(repos, visitRepository)];
+  const personalSources = [
+    createHomeVisitPersonalData(repos, visitRepository),
+    createAppointmentPersonalData(repos, appointmentRepository),
+  ];
   const privacyBase = { ...adminBase, accessLog, sources: personalSources };
   const privacy = createPrivacyService(privacyBase);
   const retention = createRetentionService({
@@ -203,6 +214,19 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
   const reports = createReportService({ repos, pool: reportPool, clock });
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
+  const bookingBase = {
+    repos,
+    appointments: appointmentRepository,
+    cipher: deps.cipher,
+    // The hall's own holidays join here once halls have them; until then the days off set for
+    // appointments are the only closures.
+    hallClosedOn: () => false,
+  };
+  const appointments = {
+    config: createAppointmentConfigService({ ...adminBase, today: (hallId) => queries.today(hallId) }),
+    bookings: createBookingService({ ...bookingBase, runChange, states, clock }),
+    checkIn: createCheckInService({ ...bookingBase, runChange, queries }),
+  };
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -266,6 +290,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       registerReportHandlers(socket, track, reports);
       registerSignInLockHandlers(socket, track, auth, adminBase);
       registerApiKeyHandlers(socket, track, apiKeys);
+      registerAppointmentHandlers(socket, track, appointments);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -307,6 +332,10 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
   // External systems (booking apps, rating platforms) with an admin-issued API key.
   const externalApi = createExternalApiRouter({ repos, apiKeys });
+  app.use(
+    '/api/v1/appointments',
+    createAppointmentApiRouter({ repos, apiKeys, bookings: appointments.bookings, logger }),
+  );
   app.use('/api/v1', externalApi);
   app.use(
     '/api',
@@ -347,7 +376,19 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     repos,
     states,
     queries,
-    services: { issue, counter, windows, auth, reports, apiKeys, homeVisits, privacy, retention, subjects },
+    services: {
+      issue,
+      counter,
+      windows,
+      auth,
+      reports,
+      apiKeys,
+      homeVisits,
+      privacy,
+      retention,
+      subjects,
+      appointments,
+    },
     reportPool,
     externalApi,
     control,

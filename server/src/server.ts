@@ -17,6 +17,7 @@ import { openKeyRing } from './core/crypto/keyRing';
 import { keyFileBeside } from './core/crypto/keyFile';
 import { sealPlainRows } from './privacy/resealing';
 import { startPurgeScheduler } from './privacy/purgeScheduler';
+import { startMissedSweep } from './appointments/bookingService';
 
 export interface StartOptions {
   dbFile: string;
@@ -48,6 +49,8 @@ export interface StartOptions {
   keyFile?: string;
   /** How often to check whether a hall's daily purge is due (ms); null: only at start. */
   purgeCheckEveryMs?: number | null;
+  /** How often bookings past their check-in window are marked missed (ms); null: never by itself. */
+  appointmentSweepEveryMs?: number | null;
 }
 
 export interface RunningServer {
@@ -113,6 +116,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     options.purgeCheckEveryMs === null
       ? () => {}
       : startPurgeScheduler(app.services.retention, logger, options.purgeCheckEveryMs ?? 10 * 60_000);
+  const stopSweeps =
+    options.appointmentSweepEveryMs === null
+      ? () => {}
+      : startMissedSweep(
+          app.services.appointments.bookings,
+          () => repos.halls.list().map((h) => h.id),
+          (error) => logger.error({ err: error }, 'appointment missed sweep failed'),
+          options.appointmentSweepEveryMs ?? 60_000,
+        );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
@@ -130,6 +142,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async close() {
       stopCheckpoints();
       stopPurges();
+      stopSweeps();
       // io.close() closes the http server too, and waits for every connection to end: cut the
       // idle keep-alive connections of browsers now, or it would wait for them to time out.
       const closed = app.close();

@@ -163,6 +163,9 @@ export interface TicketView {
   transferredFromId: Id | null;
   /** Set when the ticket was transferred to one window: only that window may call it. */
   targetWindowId?: Id | null;
+  /** Appointment tickets: the booked slot (epoch ms); from its start the ticket is due (rule 7). */
+  slotStart?: number | null;
+  slotEnd?: number | null;
 }
 
 export interface Ticket extends TicketView {
@@ -251,6 +254,7 @@ export const EVENT_TYPES = [
   'config_changed',
   'printer_fault',
   'home_visit',
+  'appointment',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -310,6 +314,9 @@ export interface TicketStatus {
   issuedAt: number;
   calledAt: number | null;
   hallName: string;
+  /** Appointment tickets: the booked slot. */
+  slotStart?: number | null;
+  slotEnd?: number | null;
 }
 
 export interface WindowStats {

@@ -92,6 +92,7 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
       issuedAt: ticket.issuedAt,
       calledAt: ticket.calledAt,
       hallName: state.hall.name,
+      ...(ticket.slotStart != null ? { slotStart: ticket.slotStart, slotEnd: ticket.slotEnd ?? null } : {}),
     };
   }
 
@@ -130,6 +131,7 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
         rules: state.rules,
         services: [...state.services],
         queue: serviceQueues(state),
+        appointments: repos.appointmentConfig.offered(hallId),
       };
     },
 
