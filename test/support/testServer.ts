@@ -30,6 +30,8 @@ export interface TestServerOptions {
   tls?: { cert: string; key: string };
   /** The server's log (e.g. one writing into a test's buffer). */
   logger?: Logger;
+  /** How often missed bookings are swept; null (default here): only when a test asks. */
+  appointmentSweepEveryMs?: number | null;
 }
 
 export interface TestServer {
@@ -110,6 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       tls: options.tls,
       logger: options.logger,
       keyFile,
+      appointmentSweepEveryMs: options.appointmentSweepEveryMs ?? null,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;

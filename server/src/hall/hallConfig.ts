@@ -8,6 +8,30 @@ import { isValidTimeZone } from '@hall/shared/hallTime';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
+/** When services take appointments (changeable later in the admin console: 预约). */
+const appointmentsSchema = z
+  .object({
+    checkInEarlyMinutes: z.number().int().min(0).max(240).default(30),
+    checkInLateMinutes: z.number().int().min(0).max(120).default(15),
+    schedules: z
+      .array(
+        z
+          .object({
+            service: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+            /** 1 = Monday … 7 = Sunday. */
+            weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+            starts: hhmm,
+            ends: hhmm,
+            slotMinutes: z.number().int().min(5).max(240),
+            capacity: z.number().int().min(1).max(500),
+          })
+          .strict()
+          .refine((s) => s.starts < s.ends, { message: 'starts must be before ends', path: ['ends'] }),
+      )
+      .default([]),
+  })
+  .strict();
+
 const hallSchema = z
   .object({
     code: z.string().regex(/^[a-z0-9-]{2,32}$/, 'lower-case letters, digits and dashes'),
@@ -67,10 +91,19 @@ const hallSchema = z
           .strict(),
       )
       .default([]),
+    appointments: appointmentsSchema.optional(),
   })
   .strict()
   .superRefine((hall, ctx) => {
     const codes = hall.services.map((s) => s.code);
+    hall.appointments?.schedules.forEach((s, i) => {
+      if (!codes.includes(s.service))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['appointments', 'schedules', i, 'service'],
+          message: `no service with code ${s.service}`,
+        });
+    });
     codes.forEach((code, i) => {
       if (codes.indexOf(code) !== i)
         ctx.addIssue({
