@@ -13,7 +13,7 @@ import type {
   AppointmentSlot,
   CheckInResult,
 } from '@hall/shared/contracts/appointments';
-import type { AuditEntry } from '@hall/shared/contracts/admin';
+import type { AuditEntry, HallReport } from '@hall/shared/contracts/admin';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import type { RevealedRecord, SubjectCopy, SubjectErasure } from '@hall/shared/contracts/privacy';
@@ -532,6 +532,46 @@ describe('a CSV list, all or nothing', () => {
     );
     expect(noColumn.errors[0]!.error.code).toBe('VALIDATION_FAILED');
     expect(noColumn.errors[0]!.error.zh).toContain('身份证号');
+  });
+});
+
+describe('reports', () => {
+  it('count the bookings by slot day from the rollups of closed days, as the table holds them', async () => {
+    clock.set(at('09:00', '2026-12-03'));
+    const session = await login(server.url, 'admin', server.credentials.admin.password);
+    const reader = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
+    try {
+      const report = data(
+        await emitAck<HallReport>(reader.socket, 'admin:report', { from: TUESDAY, to: WEDNESDAY }),
+      );
+      const db = new Database(server.dbFile, { readonly: true });
+      const byStatus = Object.fromEntries(
+        (
+          db
+            .prepare(
+              'SELECT status, COUNT(*) AS n FROM appointments WHERE slot_day BETWEEN ? AND ? GROUP BY status',
+            )
+            .all(TUESDAY, WEDNESDAY) as { status: string; n: number }[]
+        ).map((r) => [r.status, r.n]),
+      );
+      const appointmentTickets = db
+        .prepare('SELECT COUNT(*) AS n FROM tickets WHERE slot_start IS NOT NULL AND called_at IS NOT NULL')
+        .get() as { n: number };
+      db.close();
+      const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+      expect(report.appointments).toMatchObject({
+        booked: total,
+        checkedIn: byStatus.checked_in ?? 0,
+        missed: byStatus.missed ?? 0,
+        cancelled: byStatus.cancelled ?? 0,
+      });
+      expect(report.appointments.checkedIn).toBeGreaterThan(3);
+      expect(report.appointments.appointmentWait.count).toBe(appointmentTickets.n);
+      expect(report.appointments.walkInWait.count).toBeGreaterThan(0);
+    } finally {
+      reader.close();
+      clock.set(at('08:00'));
+    }
   });
 });
 

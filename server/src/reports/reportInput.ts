@@ -24,6 +24,8 @@ export interface ReportTicketRow {
   staffId: Id | null;
   marks: FinishMarks | null;
   transferredFromId: Id | null;
+  /** Appointment tickets: the start of the booked slot (null for walk-ins). */
+  slotStart: number | null;
 }
 
 /** One `called` event (not recalls): who called which ticket, where, when. */
@@ -48,6 +50,15 @@ export interface ReportHomeVisitRow {
   completedAt: number;
   documentDelivered: boolean;
   assistedPayment: boolean;
+}
+
+/** A booking, counted on its slot's day. */
+export interface ReportAppointmentRow {
+  id: Id;
+  hallId: Id;
+  serviceId: Id;
+  slotDay: string;
+  status: 'booked' | 'checked_in' | 'missed' | 'cancelled';
 }
 
 export interface ReportHall {
@@ -90,4 +101,6 @@ export interface ReportInput {
   dones: ReportDoneRow[];
   /** Completed home visits (status done) of the halls; the computation picks those in range. */
   homeVisits: ReportHomeVisitRow[];
+  /** Bookings of the period's days (by slot day). */
+  appointments: ReportAppointmentRow[];
 }

@@ -6,6 +6,7 @@ import type { Db } from '../core/db/database';
 import type { Repositories } from '../repositories';
 import type { ReportLookups } from './reportAssembler';
 import type {
+  ReportAppointmentRow,
   ReportCallRow,
   ReportDoneRow,
   ReportHomeVisitRow,
@@ -28,6 +29,7 @@ interface TicketSqlRow {
   staff_id: number | null;
   marks_json: string | null;
   transferred_from_id: number | null;
+  slot_start: number | null;
 }
 
 interface EventSqlRow {
@@ -48,7 +50,7 @@ interface VisitSqlRow {
   assisted_payment: number;
 }
 
-export type PeriodRows = Pick<ReportInput, 'tickets' | 'calls' | 'dones'>;
+export type PeriodRows = Pick<ReportInput, 'tickets' | 'calls' | 'dones' | 'appointments'>;
 
 export function createReportRowReader(
   db: Db,
@@ -56,8 +58,24 @@ export function createReportRowReader(
 ) {
   const ticketStmt = db.prepare<[number, string, string], TicketSqlRow>(
     `SELECT id, hall_id, service_id, business_day, priority_class, proxy, state, issued_at, serving_at, finished_at,
-            window_id, staff_id, marks_json, transferred_from_id
+            window_id, staff_id, marks_json, transferred_from_id, slot_start
        FROM tickets WHERE hall_id = ? AND business_day BETWEEN ? AND ?`,
+  );
+  const appointmentStmt = db.prepare<
+    [number, string, string],
+    {
+      id: number;
+      hall_id: number;
+      service_id: number;
+      slot_day: string;
+      status: ReportAppointmentRow['status'];
+    }
+  >(
+    `SELECT id, hall_id, service_id, slot_day, status FROM appointments
+      WHERE hall_id = ? AND slot_day BETWEEN ? AND ?`,
+  );
+  const appointmentDays = db.prepare<[number], { slot_day: string }>(
+    'SELECT DISTINCT slot_day FROM appointments WHERE hall_id = ?',
   );
   const eventStmt = db.prepare<[number, string, string], EventSqlRow>(
     `SELECT e.ticket_id, e.type, e.at, e.window_id, e.staff_id, e.payload_json
@@ -91,13 +109,27 @@ export function createReportRowReader(
 
     /** Tickets of the hall's business days from..to, and their call and done events. */
     periodRows(hallId: number, from: string, to: string): PeriodRows {
-      const rows: PeriodRows = { tickets: [], calls: [], dones: [] };
+      const rows: PeriodRows = { tickets: [], calls: [], dones: [], appointments: [] };
       for (const r of ticketStmt.iterate(hallId, from, to)) rows.tickets.push(toTicketRow(r));
+      for (const a of appointmentStmt.iterate(hallId, from, to)) {
+        rows.appointments.push({
+          id: a.id,
+          hallId: a.hall_id,
+          serviceId: a.service_id,
+          slotDay: a.slot_day,
+          status: a.status,
+        });
+      }
       for (const e of eventStmt.iterate(hallId, from, to)) {
         if (e.type === 'done') rows.dones.push(toDoneRow(e));
         else rows.calls.push(toCallRow(e));
       }
       return rows;
+    },
+
+    /** Days on which the hall has bookings (their slots). */
+    appointmentDays(hallId: number): string[] {
+      return appointmentDays.all(hallId).map((r) => r.slot_day);
     },
 
     /** Completed home visits of the hall (a few per day at most); callers pick the days. */
@@ -123,6 +155,7 @@ const toTicketRow = (r: TicketSqlRow): ReportTicketRow => ({
   staffId: r.staff_id,
   marks: r.marks_json ? (JSON.parse(r.marks_json) as FinishMarks) : null,
   transferredFromId: r.transferred_from_id,
+  slotStart: r.slot_start,
 });
 
 const toCallRow = (e: EventSqlRow): ReportCallRow => ({

@@ -411,4 +411,16 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE tickets ADD COLUMN slot_end INTEGER;
     `,
   },
+  {
+    version: 8,
+    name: 'appointment figures in the report rollups',
+    // The stored days are rebuilt from the event log with the new figures.
+    sql: `
+      ALTER TABLE report_rollups ADD COLUMN appointments_booked INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN appointments_checked_in INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN appointments_missed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN appointments_cancelled INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
+    `,
+  },
 ];
