@@ -43,6 +43,8 @@ export interface LineParams {
   count?: number;
   /** Window numbers to watch. */
   windows?: readonly number[];
+  /** A time of day, 'HH:MM', read as people say it: 13:30 -> 十三点三十分, 14:00 -> 十四点. */
+  time?: string;
 }
 type ParamName = keyof LineParams;
 
@@ -67,7 +69,7 @@ export function linePieces(template: string): LinePiece[] {
   const pieces: LinePiece[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const param = parts[i + 1];
-    if (param !== undefined && !['number', 'count', 'windows'].includes(param)) {
+    if (param !== undefined && !['number', 'count', 'windows', 'time'].includes(param)) {
       throw new Error(`voice line parameter {${param}} cannot be spoken`);
     }
     pieces.push({ text: parts[i]!, param: (param as ParamName | undefined) ?? null });
@@ -87,9 +89,38 @@ export function lineTextClips(key: VoiceKey, lang: SpeechLanguage): { clip: stri
     .filter((c) => speakable(c.text));
 }
 
+/** The clips that say 点 and 分 after the hour and the minutes of a time. */
+export const TIME_CLIPS = { hour: 'kiosk_time_dian', minute: 'kiosk_time_fen' } as const;
+const TIME_WORDS: Record<'cmn' | 'yue', { hour: string; minute: string }> = {
+  cmn: { hour: '点', minute: '分' },
+  yue: { hour: '點', minute: '分' },
+};
+
+function clockParts(time: string | undefined): { hour: number; minute: number } {
+  const [hour, minute] = (time ?? '00:00').split(':').map(Number);
+  return { hour: hour ?? 0, minute: minute ?? 0 };
+}
+
+function timeText(time: string | undefined, lang: SpeechLanguage): string {
+  if (!isVoiceLanguage(lang)) return time ?? '';
+  const { hour, minute } = clockParts(time);
+  const words = TIME_WORDS[lang];
+  return `${hour}${words.hour}${minute > 0 ? `${minute}${words.minute}` : ''}`;
+}
+
+function timeClips(time: string | undefined): string[] {
+  const { hour, minute } = clockParts(time);
+  return [
+    ...quantityClips(hour),
+    TIME_CLIPS.hour,
+    ...(minute > 0 ? [...quantityClips(minute), TIME_CLIPS.minute] : []),
+  ];
+}
+
 function paramText(name: ParamName, params: LineParams, spoken: SpokenLocale, lang: SpeechLanguage): string {
   if (name === 'number') return spokenTicketNumber(params.number ?? '', lang);
   if (name === 'count') return String(params.count ?? 0);
+  if (name === 'time') return timeText(params.time, lang);
   return (params.windows ?? [])
     .map((n) => spoken.windowItem.replace('{number}', String(n)))
     .join(spoken.windowSeparator);
@@ -98,6 +129,7 @@ function paramText(name: ParamName, params: LineParams, spoken: SpokenLocale, la
 function paramClips(name: ParamName, params: LineParams): string[] {
   if (name === 'number') return ticketNumberClips(params.number ?? '');
   if (name === 'count') return quantityClips(params.count ?? 0);
+  if (name === 'time') return timeClips(params.time);
   return (params.windows ?? []).flatMap((n) => [...windowNumberClips(n), 'hao']);
 }
 
