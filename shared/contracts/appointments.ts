@@ -258,6 +258,8 @@ export type CheckInResult =
       /** Too late: the booking is missed; the kiosk offers a normal ticket for its service. */
       outcome: 'late';
       appointment: Appointment;
+      /** When check-in closed. */
+      closesAt: number;
     };
 
 export type ScheduleUpsertInput = z.input<typeof scheduleUpsertSchema>;

@@ -341,7 +341,7 @@ describe('check-in at the kiosk', () => {
     clock.set(at('11:16'));
     const tickets = countRows('tickets');
     const result = data(await checkIn({ code: booked.code }));
-    expect(result.outcome).toBe('late');
+    expect(result).toMatchObject({ outcome: 'late', closesAt: at('11:15') });
     expect(result.appointment.status).toBe('missed');
     expect(countRows('tickets')).toBe(tickets);
     const normal = data(

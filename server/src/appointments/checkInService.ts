@@ -188,9 +188,9 @@ export function createCheckInService(deps: CheckInDeps) {
             if (appointments.save(missed, 'booked')) {
               appendAppointmentEvent(ctx, missed, 'missed', { staffId: null, deviceId: actor.deviceId });
             }
-            return { outcome: 'late', appointment: toListedAppointment(missed, null) };
+            return { outcome: 'late', appointment: toListedAppointment(missed, null), closesAt };
           }
-          return { outcome: 'late', appointment: listed };
+          return { outcome: 'late', appointment: listed, closesAt };
         }
         return issueTicket(ctx, actor, cmd, booking, false);
       });

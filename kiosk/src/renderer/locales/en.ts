@@ -32,8 +32,9 @@ const en: KioskMessages = {
   },
   appointment: {
     heading: 'Appointment check-in',
-    hint: 'Put your ID card on the reader, or type your 6-digit booking code',
-    codeLabel: 'Booking code',
+    hint: 'Swipe your ID card, or type your 6-digit booking code',
+    cardHint: 'Put your ID card on the reader to check in',
+    codeLabel: 'Or type your booking code',
     digitsLeft: '{count} more digits',
     ready: 'Tap "Check in"',
     confirm: 'Check in',

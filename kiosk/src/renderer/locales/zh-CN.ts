@@ -31,8 +31,9 @@ const zhCN = {
   },
   appointment: {
     heading: '预约签到',
-    hint: '请把身份证放到读卡区，或按数字键输入 6 位预约码',
-    codeLabel: '预约码',
+    hint: '刷身份证，或输入 6 位预约码',
+    cardHint: '身份证放到读卡区，就能签到',
+    codeLabel: '或输入预约码',
     digitsLeft: '还差 {count} 位',
     ready: '请点“签到”',
     confirm: '签到',
