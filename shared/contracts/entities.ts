@@ -314,9 +314,10 @@ export interface TicketStatus {
   issuedAt: number;
   calledAt: number | null;
   hallName: string;
-  /** Appointment tickets: the booked slot. */
+  /** Appointment tickets: the booked slot, and the same on the hall's clock ('09:00–09:30'). */
   slotStart?: number | null;
   slotEnd?: number | null;
+  appointmentSlot?: string | null;
 }
 
 export interface WindowStats {

@@ -306,8 +306,8 @@ describe('check-in at the kiosk', () => {
     const status = await fetch(
       `${server.url}/api${result.issued.statusPath.replace('/t/', '/ticket-status/')}`,
     );
-    const body = (await status.json()) as Result<{ slotStart: number; slotEnd: number }>;
-    expect(body.ok && body.data.slotStart).toBe(at('10:00'));
+    const body = (await status.json()) as Result<{ slotStart: number; appointmentSlot: string }>;
+    expect(body.ok && body.data).toMatchObject({ slotStart: at('10:00'), appointmentSlot: '10:00–10:30' });
   });
 
   it('by ID number: the card finds the booking through its keyed hash', async () => {

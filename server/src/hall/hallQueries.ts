@@ -11,6 +11,7 @@ import type {
 } from '@hall/shared/contracts/entities';
 import type { KioskSnapshot, ServiceQueue } from '@hall/shared/contracts/frames';
 import { isPriority } from '@hall/shared/queue/policy';
+import { appointmentSlotText } from '@hall/shared/ticketPrintData';
 import type { Repositories } from '../repositories';
 import type { HallStates } from '../core/hallState/hallStates';
 import type { HallState } from '../core/hallState/hallState';
@@ -92,7 +93,13 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
       issuedAt: ticket.issuedAt,
       calledAt: ticket.calledAt,
       hallName: state.hall.name,
-      ...(ticket.slotStart != null ? { slotStart: ticket.slotStart, slotEnd: ticket.slotEnd ?? null } : {}),
+      ...(ticket.slotStart != null
+        ? {
+            slotStart: ticket.slotStart,
+            slotEnd: ticket.slotEnd ?? null,
+            appointmentSlot: appointmentSlotText(ticket, state.hall.timezone),
+          }
+        : {}),
     };
   }
 
