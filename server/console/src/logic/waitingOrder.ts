@@ -32,6 +32,8 @@ export function waitingOrderFor(
       orderKey: t.orderKey,
       sequence: t.sequence,
       targetWindowId: targetWindowOf(t),
+      // An appointment ticket is due from its slot's start (queue rule 7).
+      slotStart: t.slotStart ?? null,
       view: t,
     }));
   return orderWaiting(window, waiting, rules, now).map((pick) => ({

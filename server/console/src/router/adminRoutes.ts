@@ -33,6 +33,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { ...admin, navKey: 'admin.nav.homeVisits' },
   },
   {
+    path: '/admin/appointments',
+    name: 'admin-appointments',
+    component: () => import('../admin/views/AppointmentsView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.appointments' },
+  },
+  {
     path: '/admin/privacy',
     name: 'admin-privacy',
     component: () => import('../admin/views/PrivacyView.vue'),

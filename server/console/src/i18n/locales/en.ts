@@ -104,6 +104,7 @@ const en: Messages = {
     unavailable: 'Counts not available yet',
   },
   waiting: {
+    slot: 'Appointment {starts}–{ends}',
     title: 'Waiting',
     subtitle: 'In the order this window will call',
     count: '{count} waiting',

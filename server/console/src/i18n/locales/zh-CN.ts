@@ -102,6 +102,7 @@ const zhCN = {
     unavailable: '统计暂不可用',
   },
   waiting: {
+    slot: '预约 {starts}–{ends}',
     title: '等候队列',
     subtitle: '按本窗口的叫号顺序',
     count: '{count} 人等候',
