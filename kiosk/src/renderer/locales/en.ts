@@ -45,8 +45,8 @@ const en: KioskMessages = {
       notFound: 'No booking found. Check the code, or swipe your ID card',
       idInvalid: 'The ID number is not valid; swipe again or type the booking code',
     },
-    slot: '{day} {starts}–{ends}',
-    slotToday: 'today {starts}–{ends}',
+    slot: '{day} {range}',
+    slotToday: 'today {range}',
     earlyTitle: 'You are early',
     earlyBody: 'Your appointment: {slot}',
     earlyComeBack: 'Please check in after {time}',
@@ -59,7 +59,6 @@ const en: KioskMessages = {
     lateTake: 'Normal ticket · {service}',
     home: 'Back to start',
     resultSlot: 'Appointment {slot}',
-    resultDue: 'Called first when your time comes',
   },
   choose: {
     elderlyHeading: 'Senior green channel',

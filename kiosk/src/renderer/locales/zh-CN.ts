@@ -44,8 +44,8 @@ const zhCN = {
       notFound: '没有找到预约。请核对预约码，或刷身份证',
       idInvalid: '身份证号码有误，请重新刷卡或输入预约码',
     },
-    slot: '{day} {starts}–{ends}',
-    slotToday: '今天 {starts}–{ends}',
+    slot: '{day} {range}',
+    slotToday: '今天 {range}',
     earlyTitle: '您来早了',
     earlyBody: '您预约的时间是 {slot}',
     earlyComeBack: '请在 {time} 以后来签到',
@@ -58,7 +58,6 @@ const zhCN = {
     lateTake: '取普通号 · {service}',
     home: '返回首页',
     resultSlot: '预约 {slot}',
-    resultDue: '到预约时间优先叫号',
   },
   choose: {
     elderlyHeading: '老年人绿色通道',
