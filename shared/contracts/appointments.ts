@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Id, IssuedTicket } from './entities';
 import type { AppError } from './errors';
+import { APPOINTMENT_MARKER, BOOKING_CODE } from '../appointments/bookingCode';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -17,11 +18,7 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export const APPOINTMENT_SOURCES = ['console', 'api', 'csv'] as const;
 export type AppointmentSource = (typeof APPOINTMENT_SOURCES)[number];
 
-/** The letter an appointment ticket's number carries, as a priority class's would: A-Y023 (预约). */
-export const APPOINTMENT_MARKER = 'Y';
-
-/** Booking codes: six digits, typed on the kiosk's large keys. */
-export const BOOKING_CODE = /^\d{6}$/;
+export { APPOINTMENT_MARKER, BOOKING_CODE };
 
 /**
  * When a service takes appointments: on these weekdays (1 = Monday … 7 = Sunday), slots of

@@ -28,7 +28,7 @@ const en: KioskMessages = {
     idButton: 'Use your ID card',
     noServices: 'No service is issuing tickets now; please ask at the service desk',
     appointmentTitle: 'I have an appointment',
-    appointmentHint: 'Swipe your ID card or type your booking code',
+    appointmentHint: 'ID card or booking code',
   },
   appointment: {
     heading: 'Appointment check-in',

@@ -5,7 +5,7 @@
 // answer never makes two tickets. The ID number lives only in the one request that carries it.
 import { ref, shallowRef, type Ref } from 'vue';
 import type { CheckInInput, CheckInResult } from '@hall/shared/contracts/appointments';
-import { BOOKING_CODE } from '@hall/shared/contracts/appointments';
+import { BOOKING_CODE } from '@hall/shared/appointments/bookingCode';
 import type { IssuedTicket } from '@hall/shared/contracts/entities';
 import { appError, type AppError, type Result } from '@hall/shared/contracts/errors';
 import { parseIdNumber } from '@hall/shared/idNumber';
