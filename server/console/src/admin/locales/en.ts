@@ -429,7 +429,8 @@ const en: AdminMessages = {
       categoryHints: {
         ticketDays: 'masked ID, proxy relation, note; 0 = cleared after the business day ({min}–{max})',
         homeVisitDays: 'counted from completion or cancellation ({min}–{max})',
-        appointmentDays: 'counted from the slot, once appointments are enabled ({min}–{max})',
+        appointmentDays:
+          'counted from the slot; a booking nobody checked in is first marked missed ({min}–{max})',
       },
       purgeNow: 'Clear expired details now',
       purged: 'Cleared: {tickets} tickets, {homeVisits} home visits, {backups} old backups',

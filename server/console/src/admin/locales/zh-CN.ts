@@ -425,7 +425,7 @@ const zhCN = {
       categoryHints: {
         ticketDays: '遮挡的证件号、代办关系、备注；0 = 当天营业结束后清除（{min}–{max}）',
         homeVisitDays: '从完成或取消之日起计算（{min}–{max}）',
-        appointmentDays: '从预约时段起计算，启用预约后生效（{min}–{max}）',
+        appointmentDays: '从预约时段起计算，未签到的预约先记为未到（{min}–{max}）',
       },
       purgeNow: '立即清除到期信息',
       purged: '已清除：号票 {tickets} 张，上门办 {homeVisits} 条，旧备份 {backups} 个',
