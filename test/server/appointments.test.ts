@@ -16,7 +16,12 @@ import type {
 import type { AuditEntry, HallReport } from '@hall/shared/contracts/admin';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
-import type { RevealedRecord, SubjectCopy, SubjectErasure } from '@hall/shared/contracts/privacy';
+import type {
+  AccessLogEntry,
+  RevealedRecord,
+  SubjectCopy,
+  SubjectErasure,
+} from '@hall/shared/contracts/privacy';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectClient,
@@ -602,6 +607,16 @@ describe('personal data', () => {
       }),
     );
     expect(erased).toEqual({ erased: 1, cancelled: 1 });
+    const looks = data(await emitAck<AccessLogEntry[]>(admin.socket, 'privacy:accessLog', {}));
+    expect(looks.map((e) => [e.action, e.recordKind, e.recordCount])).toEqual(
+      expect.arrayContaining([
+        ['reveal', 'appointment', 1],
+        ['subject_copy', 'appointment', 1],
+        ['subject_erase', 'appointment', 1],
+      ]),
+    );
+    // Only the kind that was found is logged: no empty home-visit lines.
+    expect(looks.filter((e) => e.recordKind === 'home_visit')).toEqual([]);
     const after = data(await emitAck<Appointment[]>(admin.socket, 'appointment:list', { day: TUESDAY }));
     expect(after.find((a) => a.id === booked.id)).toMatchObject({ status: 'cancelled', maskedName: '' });
     refusedWith(
