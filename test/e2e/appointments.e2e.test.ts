@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Appointment } from '@hall/shared/contracts/appointments';
+import type { HallReport } from '@hall/shared/contracts/admin';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
@@ -68,6 +69,12 @@ async function signIn(page: Page): Promise<void> {
 async function adminShots(page: Page, name: string): Promise<void> {
   for (const size of [...ADMIN_SIZES].reverse()) {
     await page.setViewportSize(size);
+    // Charts redraw for the new width after a resize: wait for the page to settle (or time out and fail below).
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, {
+        timeout: 3000,
+      })
+      .catch(() => undefined);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at ${size.width}px`).toBeLessThanOrEqual(0);
     await page.screenshot({
@@ -543,6 +550,41 @@ describe('upright, and the kiosk app with its card reader', () => {
     await phone.screenshot({ path: shotPath('appointments-status-390x844') });
     await expectAxeClean(phone, 'status page');
     await phone.close();
+  });
+});
+
+describe('reports', () => {
+  it('the reports page shows bookings, check-ins, missed, and the waits of appointments and walk-ins', async () => {
+    clock.set(at('17:00'));
+    const session = await login(server.url, 'admin', server.credentials.admin.password);
+    const reader = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
+    const expected = data(
+      await emitAck<HallReport>(reader.socket, 'admin:report', { from: TUESDAY, to: TUESDAY }),
+    ).appointments;
+    reader.close();
+    expect(expected.booked).toBeGreaterThanOrEqual(8);
+    expect(expected.checkedIn).toBeGreaterThanOrEqual(4);
+    expect(expected.missed).toBe(1);
+    expect(expected.appointmentWait.count).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: ADMIN_SIZES[0] });
+    await signIn(page);
+    await page.goto(`${server.url}/console/admin/reports`);
+    await page.fill('[data-test=report-from]', TUESDAY);
+    await page.fill('[data-test=report-to]', TUESDAY);
+    await page.click('[data-test=report-run]');
+    const section = page.locator('[data-test=appointment-report]');
+    await section.waitFor();
+    expect(await section.locator('[data-test=appointments-booked] dd').textContent()).toBe(
+      String(expected.booked),
+    );
+    expect(await section.locator('[data-test=appointments-checkedIn] dd').textContent()).toBe(
+      String(expected.checkedIn),
+    );
+    expect(await section.locator('[data-test=appointments-missed] dd').textContent()).toBe('1');
+    await section.scrollIntoViewIfNeeded();
+    await expectAxeClean(page, 'reports with appointments');
+    await adminShots(page, 'report');
+    await page.close();
   });
 });
 

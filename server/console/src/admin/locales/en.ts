@@ -294,6 +294,17 @@ const en: AdminMessages = {
       alertOffline: '{device}: offline',
     },
     reports: {
+      appointmentsTitle: 'Appointments',
+      appointments: {
+        booked: 'Booked (by slot day)',
+        checkedIn: 'Checked in',
+        missed: 'Missed',
+        cancelled: 'Cancelled',
+        appointmentWait: 'Average wait, appointments',
+        walkInWait: 'Average wait, walk-ins',
+        waitNote:
+          'An appointment waits from its slot (or from check-in, if later); a walk-in from taking the ticket.',
+      },
       title: 'Reports',
       from: 'From',
       to: 'To',

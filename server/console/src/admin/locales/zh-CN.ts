@@ -293,6 +293,16 @@ const zhCN = {
     },
     reports: {
       title: '统计报表',
+      appointmentsTitle: '预约',
+      appointments: {
+        booked: '预约人数（按预约日）',
+        checkedIn: '已签到',
+        missed: '未到（过期）',
+        cancelled: '已取消',
+        appointmentWait: '预约号平均等候',
+        walkInWait: '现场取号平均等候',
+        waitNote: '预约号从预约时段开始（晚到则从签到）算起，现场取号从取号算起。',
+      },
       from: '开始日期',
       to: '结束日期',
       hall: '范围',
