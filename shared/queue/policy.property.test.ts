@@ -319,7 +319,8 @@ describe('appointments (rule 7) with the existing rules', () => {
       }),
       { numRuns: 1200 },
     );
-    expect(displaced).toBeGreaterThan(100);
+    // The property must have seen the rule at work, not only picks it leaves alone.
+    expect(displaced).toBeGreaterThan(20);
   });
 
   it('an elderly window calls exactly the priority tickets it would without bookings', () => {
