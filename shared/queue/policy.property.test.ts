@@ -31,9 +31,9 @@ const limitMs = (rules: QueueRules): number => rules.maxWaitMinutes * MINUTE;
 /** A requeued no-show waits from its new place (orderKey), everyone else from the issue time. */
 const since = (t: QueueTicket): number => Math.max(t.issuedAt, t.orderKey);
 const overdue = (t: QueueTicket, rules: QueueRules, now: number): boolean => now - since(t) > limitMs(rules);
-/** An appointment ticket whose booked slot has begun. */
+/** An appointment ticket whose booked slot has begun (unless it was requeued: its turn is spent). */
 const due = (t: QueueTicket, now: number): boolean =>
-  t.slotStart !== undefined && t.slotStart !== null && t.slotStart <= now;
+  t.slotStart !== undefined && t.slotStart !== null && t.slotStart <= now && t.orderKey === t.issuedAt;
 /** The same tickets as if nobody had booked (every appointment a walk-in). */
 const withoutBookings = (tickets: readonly QueueTicket[]): QueueTicket[] =>
   tickets.map((t) => ({ ...t, slotStart: null }));

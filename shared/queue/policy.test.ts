@@ -318,6 +318,12 @@ describe('rule 7: an appointment goes ahead of the walk-ins of its service at it
     ).toEqual([37, 38, 32, 30]);
   });
 
+  it('a booked visitor who missed the call and returns goes back like any no-show', () => {
+    // Put back one place, behind the first walk-in: it stays there although its slot has begun.
+    const returned = ticket({ id: 41, issuedAt: at(10), orderKey: at(3), slotStart: at(30) });
+    expect(ids(orderWaiting(ordinary, [walkIn, laterWalkIn, returned], RULES, at(30)))).toEqual([30, 41, 31]);
+  });
+
   it('gives a booked priority ticket (60+) nothing more than the green channel', () => {
     const seniorWalkIn = ticket({ id: 39, issuedAt: at(0), priorityClass: 'elderly' });
     const seniorBooked = ticket({ id: 40, issuedAt: at(10), priorityClass: 'elderly', slotStart: at(30) });

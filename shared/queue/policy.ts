@@ -91,9 +91,17 @@ function first<T extends QueueTicket>(tickets: readonly T[], compare: (a: T, b: 
   return best;
 }
 
-/** An appointment ticket whose slot has begun. */
+/**
+ * An appointment ticket whose slot has begun. A requeued one (it missed its call; its position key
+ * is no longer its issue time) has spent its turn: it goes back like any returning no-show (rule 4).
+ */
 export function isDueAppointment(ticket: QueueTicket, now: number): boolean {
-  return ticket.slotStart !== undefined && ticket.slotStart !== null && ticket.slotStart <= now;
+  return (
+    ticket.slotStart !== undefined &&
+    ticket.slotStart !== null &&
+    ticket.slotStart <= now &&
+    ticket.orderKey === ticket.issuedAt
+  );
 }
 
 function compareDueAppointments(a: QueueTicket, b: QueueTicket): number {
