@@ -35,6 +35,7 @@ import {
   consoleRoom,
   deviceRoom,
   displayRoom,
+  evaluatorRoom,
   kioskRoom,
   staffRoom,
 } from './core/frames/audiences';
@@ -75,6 +76,11 @@ import { createPagesRouter } from './http/pages';
 import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
+import { createRatingRepository } from './ratings/ratingRepository';
+import { createEvaluatorPrompts, type EvaluatorPrompts } from './ratings/evaluatorPrompts';
+import { createRatingService } from './ratings/ratingService';
+import { createRatingCaseService } from './ratings/ratingCaseService';
+import { registerRatingHandlers } from './ratings/ratingHandlers';
 
 export interface AppDeps {
   db: Db;
@@ -104,6 +110,11 @@ export interface AppDeps {
   cipher: FieldCipher;
   /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
   backupDir?: string | null;
+  /**
+   * Tests only: how long an evaluator pad's question stays open. The product reads the hall rule
+   * evaluationTimeoutSeconds, which is never under 60 s.
+   */
+  evaluatorTimeoutMs?: number;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -150,7 +161,16 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
     afterFlush: (hallId) => statusPages.hallChanged(hallId),
   });
-  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink: frames, clock, logger });
+  // Committed changes go to the screens' frames, then to the evaluator pads (a finished ticket asks
+  // its window's pad for a rating); the pads' prompter needs the change runner, so it is bound late.
+  let prompts: EvaluatorPrompts | null = null;
+  const sink = {
+    committed: (changes: Parameters<typeof frames.committed>[0]) => {
+      frames.committed(changes);
+      prompts?.sink.committed(changes);
+    },
+  };
+  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink, clock, logger });
   const storageAlarm = createStorageAlarm(io, clock);
   const runChange = storageAlarm.watch(groupCommit.run);
   const auth = createAuthService(repos, createLoginLimiter(), clock);
@@ -158,6 +178,28 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const counter = createCounterService(repos, runChange, states, queries);
   const windows = createWindowService(runChange);
   const authorizer = createSocketAuthorizer(repos, auth);
+  const ratingRepository = createRatingRepository(deps.db);
+  const evaluatorTimeoutMs = (hallId: number): number =>
+    deps.evaluatorTimeoutMs ?? states.get(hallId).rules.evaluationTimeoutSeconds * 1000;
+  const ratings = createRatingService({
+    repos,
+    ratings: ratingRepository,
+    runChange,
+    clock,
+    prompts: () => prompts!,
+    timeoutMs: evaluatorTimeoutMs,
+  });
+  prompts = createEvaluatorPrompts({
+    io,
+    repos,
+    states,
+    clock,
+    logger,
+    timeoutMs: evaluatorTimeoutMs,
+    recordUnanswered: (hallId, ticketId) => ratings.recordUnanswered(hallId, ticketId),
+  });
+  const evaluatorPrompts = prompts;
+  const ratingCases = createRatingCaseService({ repos, ratings: ratingRepository, runChange, clock });
 
   async function disconnectRoom(
     room: string,
@@ -170,6 +212,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
 
   const control = {
     disconnectDevice: (deviceId: number) => disconnectRoom(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    reconnectDevice: async (deviceId: number) => {
+      for (const s of await io.in(deviceRoom(deviceId)).fetchSockets()) s.disconnect(true);
+    },
     disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
   };
   const adminBase = { repos, runChange, clock };
@@ -178,6 +223,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const deviceAdmin = createDeviceAdminService({
     ...adminBase,
     disconnectDevice: control.disconnectDevice,
+    reconnectDevice: control.reconnectDevice,
     allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
   });
   const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
@@ -241,6 +287,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       },
     });
 
+    // The evaluator pad and the status page rate; admins follow up 差评 cases.
+    registerRatingHandlers(socket, track, {
+      repos,
+      ratings,
+      cases: ratingCases,
+      prompts: evaluatorPrompts,
+    });
     if (data.role === 'ticket') {
       // Handshakes that passed the cap together may have filled it meanwhile: the late one goes.
       if (!statusPages.connected(socket, data.hallId, data.statusToken!)) socket.disconnect(true);
@@ -258,7 +311,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       );
       registerWindowHandlers(socket, track, windows);
       registerCounterHandlers(socket, track, counter);
-      registerHallAdminHandlers(socket, track, { repos, states, config: hallConfig, clock });
+      registerHallAdminHandlers(socket, track, {
+        repos,
+        states,
+        config: hallConfig,
+        clock,
+        overdueRatingCases: (hallId) => ratingCases.overdueCount(hallId),
+      });
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
@@ -286,6 +345,11 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       if (data.role === 'kiosk') {
         void socket.join(kioskRoom(data.hallId));
         socket.emit('kiosk:snapshot', queries.kioskSnapshot(data.hallId));
+      } else if (data.role === 'evaluator') {
+        // A pad hears only its own window: its officer, and the visitors that window finishes.
+        const windowId = repos.devices.find(data.hallId, data.deviceId!)?.windowId ?? null;
+        if (windowId !== null) void socket.join(evaluatorRoom(windowId));
+        socket.emit('evaluator:state', evaluatorPrompts.state(data.hallId, windowId));
       } else if (inHall) {
         void socket.join(data.role === 'display' ? displayRoom(data.hallId) : consoleRoom(data.hallId));
         socket.emit('hall:snapshot', queries.snapshot(data.hallId));
@@ -347,7 +411,20 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     repos,
     states,
     queries,
-    services: { issue, counter, windows, auth, reports, apiKeys, homeVisits, privacy, retention, subjects },
+    services: {
+      issue,
+      counter,
+      windows,
+      auth,
+      reports,
+      apiKeys,
+      homeVisits,
+      privacy,
+      retention,
+      subjects,
+      ratings,
+      ratingCases,
+    },
     reportPool,
     externalApi,
     control,
@@ -359,6 +436,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     }),
     async close(): Promise<void> {
       frames.close();
+      evaluatorPrompts.close();
       statusPages.close();
       await reportPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -54,6 +54,8 @@ export interface MonitorState {
   services: MonitorServiceLoad[];
   devices: Device[];
   staff: StaffMember[];
+  /** 差评 cases not closed by their deadline: the monitor raises the alarm while any exist. */
+  overdueRatingCases: number;
 }
 
 export interface DurationStats {
