@@ -56,12 +56,14 @@ export function createRatingService(deps: RatingServiceDeps) {
         if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
         // Only the pad of the window that served the visitor may ask them.
         if (ticket.windowId !== windowId) throw new DomainError('TICKET_NOT_AT_WINDOW');
-        const stillOpen =
-          deps.prompts().isOpen(windowId, ticketId) ||
-          (ticket.finishedAt !== null &&
-            ctx.now - ticket.finishedAt <= deps.timeoutMs(hallId) + PAD_GRACE_MS);
-        if (ticket.state === 'done' && !stillOpen && !ratings.findByTicket(ticketId)?.level)
-          throw new DomainError('RATING_PROMPT_CLOSED');
+        // Open: the question is on the pad now, or (the server restarted meanwhile) the visitor
+        // finished moments ago and nothing was recorded yet. A 未评价 already recorded is final here.
+        const given = ratings.findByTicket(ticketId);
+        if (given?.level) throw new DomainError('RATING_ALREADY_GIVEN');
+        const recent =
+          ticket.finishedAt !== null && ctx.now - ticket.finishedAt <= deps.timeoutMs(hallId) + PAD_GRACE_MS;
+        const stillOpen = deps.prompts().isOpen(windowId, ticketId) || (recent && !given);
+        if (ticket.state === 'done' && !stillOpen) throw new DomainError('RATING_PROMPT_CLOSED');
         return recordRating(ctx, ratings, { ticket, channel: 'pad', deviceId, ...choice });
       });
       deps.prompts().answered(windowId, ticketId);
