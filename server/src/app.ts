@@ -247,7 +247,12 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const catchUp =
     deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
   if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
-  const reports = createReportService({ repos, pool: reportPool, clock });
+  const reports = createReportService({
+    repos,
+    pool: reportPool,
+    clock,
+    caseCounts: (hallId, from, to, now) => ratingRepository.caseCounts(hallId, from, to, now),
+  });
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
-import type { MonitorState, AuditEntry, DeviceWithKey } from '@hall/shared/contracts/admin';
+import type { MonitorState, AuditEntry, DeviceWithKey, HallReport } from '@hall/shared/contracts/admin';
+import { businessDay } from '@hall/shared/hallTime';
 import type { EvaluatorState, PhoneRatingState, Rating, RatingCase } from '@hall/shared/contracts/ratings';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
@@ -312,5 +313,76 @@ describe('ratings (好差评)', () => {
       code: 'RATING_EXPIRED',
       zh: expect.stringContaining('3 天'),
     });
+  });
+});
+
+describe('satisfaction in reports (through the rollups) and the export', () => {
+  it('a day rated at the pad and by phone reads back in the report, its CSV and the JSON export', async () => {
+    const { admin, kiosk } = await hall();
+    const pad1 = await pad(admin, 1);
+    const staff1 = await staffAtWindow(
+      server.url,
+      'staff',
+      server.credentials.staff.password,
+      server.windowId(1),
+    );
+    open.push(staff1);
+    // Three visitors at window 1: 非常满意 and 不满意 at the pad, 基本满意 by phone.
+    const rate = async (level: string, reasons: string[] = []) => {
+      const asked = nextEvent(pad1, 'evaluator:prompt');
+      const served = await serve(kiosk, staff1);
+      await asked;
+      const r = await emitAck(pad1, 'evaluator:rate', { ticketId: served.ticket.id, level, reasons });
+      if (!r.ok) throw new Error(r.error.code);
+      return served;
+    };
+    await rate('very_satisfied');
+    await rate('dissatisfied', ['attitude']);
+    const asked = nextEvent(pad1, 'evaluator:prompt');
+    const third = await serve(kiosk, staff1);
+    await asked;
+    const phoneSocket = await phone(third.token);
+    const byPhone = await emitAck(phoneSocket, 'ticket:rate', { level: 'basically_satisfied' });
+    expect(byPhone.ok && byPhone.data).toMatchObject({ channel: 'phone' });
+    if (!byPhone.ok) throw new Error(byPhone.error.code);
+    // A fourth visitor served and not rated: participation 3 of 4.
+    await serve(kiosk, staff1);
+
+    const today = businessDay(Date.now(), 'Asia/Shanghai');
+    const report = await emitAck<HallReport>(admin.socket, 'admin:report', { from: today, to: today });
+    if (!report.ok) throw new Error(report.error.code);
+    expect(report.data.satisfaction).toEqual({
+      rated: 3,
+      byLevel: {
+        very_satisfied: 1,
+        satisfied: 0,
+        basically_satisfied: 1,
+        dissatisfied: 1,
+        very_dissatisfied: 0,
+      },
+      unanswered: 0,
+      satisfactionRate: 0.6667, // 2 of 3
+      participationRate: 0.75, // 3 of 4 served
+    });
+    expect(report.data.byWindow.find((w) => w.key === String(server.windowId(1)))!.satisfaction.rated).toBe(
+      3,
+    );
+    expect(report.data.byStaff.find((s) => s.label === '窗口民警')!.satisfaction.satisfactionRate).toBe(
+      0.6667,
+    );
+    expect(report.data.ratingCases).toMatchObject({ opened: 1, open: 1, closed: 0 });
+    expect(report.data.elderly.otherSatisfaction.rated).toBe(3);
+
+    const csv = await fetch(`${server.url}/api/admin/report.csv?from=${today}&to=${today}`, {
+      headers: {
+        authorization: `Bearer ${(await login(server.url, 'admin', server.credentials.admin.password)).token}`,
+      },
+    });
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
+    const text = bytes.toString('utf8');
+    expect(text).toContain('满意率,66.67%');
+    expect(text).toContain('参评率,75%');
+    expect(text).toContain('差评件,1');
   });
 });
