@@ -81,6 +81,8 @@ import { createEvaluatorPrompts, type EvaluatorPrompts } from './ratings/evaluat
 import { createRatingService } from './ratings/ratingService';
 import { createRatingCaseService } from './ratings/ratingCaseService';
 import { registerRatingHandlers } from './ratings/ratingHandlers';
+import { createRatingExport } from './ratings/ratingExport';
+import { addRatingApi, createRatingAdminRouter } from './ratings/ratingHttpRouter';
 
 export interface AppDeps {
   db: Db;
@@ -376,6 +378,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
   // External systems (booking apps, rating platforms) with an admin-issued API key.
   const externalApi = createExternalApiRouter({ repos, apiKeys });
+  const ratingExports = createRatingExport(repos, ratingRepository);
+  addRatingApi(externalApi, { apiKeys, exports: ratingExports, logger });
+  app.use('/api/admin', createRatingAdminRouter({ auth, exports: ratingExports, logger }));
   app.use('/api/v1', externalApi);
   app.use(
     '/api',

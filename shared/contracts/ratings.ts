@@ -140,3 +140,43 @@ export interface RatingCaseCounts {
   /** Not closed and past their deadline now. */
   overdue: number;
 }
+
+/** Chinese names of the levels and reasons, as the provincial platform and the CSV use them. */
+export const RATING_LEVEL_ZH: Record<RatingLevel, string> = {
+  very_satisfied: '非常满意',
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+  very_dissatisfied: '非常不满意',
+};
+export const RATING_REASON_ZH: Record<RatingReason, string> = {
+  attitude: '服务态度',
+  efficiency: '办事效率',
+  skill: '业务水平（不熟练）',
+  waiting: '等候时间太久',
+  environment: '环境设施',
+  other: '其他',
+};
+
+/** One rating as exported for the provincial 好差评 platform (JSON, and the CSV's columns). */
+export interface RatingExportRecord {
+  /** 办件编号: hall code, business day and ticket number, unique in the province. */
+  caseNumber: string;
+  ticketId: Id;
+  ticketNumber: string;
+  businessDay: string;
+  serviceCode: string;
+  serviceName: string;
+  windowNumber: number | null;
+  officerName: string | null;
+  officerBadgeNumber: string | null;
+  priorityClass: string;
+  /** null: 未评价 (asked at the pad, not answered). */
+  level: RatingLevel | null;
+  levelZh: string;
+  reasons: RatingReason[];
+  reasonsZh: string[];
+  channel: RatingChannel;
+  /** ISO 8601 in UTC, e.g. 2026-11-30T02:15:00.000Z (10:15 in a UTC+8 hall). */
+  ratedAt: string;
+}

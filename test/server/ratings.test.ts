@@ -8,7 +8,13 @@ import Database from 'better-sqlite3';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { MonitorState, AuditEntry, DeviceWithKey, HallReport } from '@hall/shared/contracts/admin';
 import { businessDay } from '@hall/shared/hallTime';
-import type { EvaluatorState, PhoneRatingState, Rating, RatingCase } from '@hall/shared/contracts/ratings';
+import type {
+  EvaluatorState,
+  PhoneRatingState,
+  Rating,
+  RatingCase,
+  RatingExportRecord,
+} from '@hall/shared/contracts/ratings';
 import { startTestServer, type TestServer } from '../support/testServer';
 import {
   connectAccount,
@@ -384,5 +390,58 @@ describe('satisfaction in reports (through the rollups) and the export', () => {
     expect(text).toContain('满意率,66.67%');
     expect(text).toContain('参评率,75%');
     expect(text).toContain('差评件,1');
+
+    // The export for the provincial platform: an API key of scope `ratings`, JSON.
+    const key = await emitAck<{ key: string }>(admin.socket, 'admin:apiKeyCreate', {
+      name: '省好差评平台',
+      scopes: ['ratings'],
+    });
+    if (!key.ok) throw new Error(key.error.code);
+    const exported = await fetch(`${server.url}/api/v1/ratings?from=${today}&to=${today}`, {
+      headers: { authorization: `Bearer ${key.data.key}` },
+    });
+    expect(exported.status).toBe(200);
+    const body = (await exported.json()) as { ok: true; data: { ratings: RatingExportRecord[] } };
+    expect(body.data.ratings.map((r) => [r.levelZh, r.channel, r.reasonsZh])).toEqual([
+      ['非常满意', 'pad', []],
+      ['不满意', 'pad', ['服务态度']],
+      ['基本满意', 'phone', []],
+    ]);
+    expect(body.data.ratings[1]).toMatchObject({
+      serviceCode: 'A',
+      windowNumber: 1,
+      officerName: '窗口民警',
+      level: 'dissatisfied',
+      reasons: ['attitude'],
+      caseNumber: expect.stringMatching(/^[\w-]+-\d{8}-A\d{3}$/),
+    });
+    // A key without the scope is refused in words; so is no key.
+    const other = await emitAck<{ key: string }>(admin.socket, 'admin:apiKeyCreate', {
+      name: '预约系统',
+      scopes: ['appointments'],
+    });
+    const refused = await fetch(`${server.url}/api/v1/ratings?from=${today}&to=${today}`, {
+      headers: { authorization: `Bearer ${other.ok ? other.data.key : ''}` },
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('API_KEY_SCOPE');
+    const bad = await fetch(`${server.url}/api/v1/ratings?from=${today}&to=nope`, {
+      headers: { authorization: `Bearer ${key.data.key}` },
+    });
+    expect(bad.status).toBe(400);
+
+    // And as CSV for Excel (admins), with the BOM.
+    const adminToken = (await login(server.url, 'admin', server.credentials.admin.password)).token;
+    const sheet = await fetch(`${server.url}/api/admin/ratings.csv?from=${today}&to=${today}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    const sheetBytes = Buffer.from(await sheet.arrayBuffer());
+    expect([...sheetBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = sheetBytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(rows[0]).toBe(
+      '办件编号,号码,业务日期,业务编码,业务名称,窗口,工作人员,警号/工号,群众类别,评价等级,不满意原因,评价渠道,评价时间',
+    );
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toContain(',不满意,服务态度,窗口评价器,');
   });
 });
