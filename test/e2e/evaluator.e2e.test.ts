@@ -117,7 +117,10 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   expectDesignRules(await measureScreen(page), name);
 }
 
-const voiceLog = (page: Page) => page.evaluate(() => window.__evaluatorVoice ?? []);
+/** What the pad page logs for tests (display/src/voice/evaluatorVoice.ts, stores/evaluator.ts). */
+type PadWindow = Window & { __evaluatorVoice?: string[]; __evaluatorAsked?: string[] };
+
+const voiceLog = (page: Page) => page.evaluate(() => (window as PadWindow).__evaluatorVoice ?? []);
 
 describe('evaluator pads at two windows', () => {
   let hall: Hall;
@@ -159,8 +162,12 @@ describe('evaluator pads at two windows', () => {
     // Sentinel: window 2 finishes next; its pad's only question is about its own visitor.
     const second = await serveAt(hall, 2);
     await upright.getByTestId('evaluator-ask').waitFor();
-    expect(await upright.evaluate(() => window.__evaluatorAsked)).toEqual([second.ticket.number]);
-    expect(await landscape.evaluate(() => window.__evaluatorAsked)).toEqual([first.ticket.number]);
+    expect(await upright.evaluate(() => (window as PadWindow).__evaluatorAsked)).toEqual([
+      second.ticket.number,
+    ]);
+    expect(await landscape.evaluate(() => (window as PadWindow).__evaluatorAsked)).toEqual([
+      first.ticket.number,
+    ]);
     await checkScreen(upright, 'evaluator-ask-800x1280');
 
     // The visitor at window 1 opened their ticket's page on the phone meanwhile: it offers a rating.
