@@ -247,3 +247,74 @@ describe('an unanswered question', () => {
     }
   });
 });
+
+describe('the supervisor in the admin console', () => {
+  it('binds a pad to a window, answers the 差评 case in order, and reads satisfaction in the report', async () => {
+    const hall = await openHall();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${hall.server.url}/console/login`);
+      await page.fill('input[name=username]', 'admin');
+      await page.fill('input[name=password]', hall.server.credentials.admin.password);
+      await page.click('button[type=submit]');
+      await page.waitForURL(/\/console\/(window|counter)$/);
+
+      // Devices: a new window evaluator needs its window; the key is shown once.
+      await page.goto(`${hall.server.url}/console/admin/config?tab=devices`);
+      await page.click('[data-test="device-add"]');
+      await page.selectOption('[data-test="device-kind"]', 'evaluator');
+      await page.fill('[data-test="device-name"]', '1 号窗口评价器');
+      await page.selectOption('[data-test="device-window-select"]', String(hall.server.windowId(1)));
+      await page.screenshot({ path: shotPath('admin-evaluator-device-1366x768') });
+      await page.click('[data-test="device-dialog"] [data-test="dialog-confirm"]');
+      const key = await page.locator('[data-test="device-key"]').innerText();
+      await page.click('[data-test="key-dialog"] [data-test="dialog-cancel"]');
+      await expect
+        .poll(() => page.locator('[data-test="device-window"]').first().innerText())
+        .toBe('1 号窗口');
+
+      // That pad asks window 1's visitor, who is not satisfied.
+      const pad = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await pad.goto(`${hall.server.url}/display/evaluator?key=${key}`);
+      await pad.getByTestId('evaluator-idle').waitFor();
+      await serveAt(hall, 1);
+      await pad.getByTestId('rate-very_dissatisfied').click();
+      await pad.getByTestId('reason-efficiency').click();
+      await pad.getByTestId('evaluator-thanks').waitFor();
+      await pad.close();
+
+      // The case: 核实 first (the other steps wait their turn), recorded in words and audited.
+      await page.goto(`${hall.server.url}/console/admin/rating-cases`);
+      const row = page.locator('[data-test^="case-"][data-test$="1"]').first();
+      await row.locator('[data-test="case-status"]').waitFor();
+      expect(await row.locator('[data-test="case-status"]').innerText()).toContain('待核实');
+      await page.screenshot({ path: shotPath('admin-rating-cases-1366x768'), fullPage: true });
+      const violations = await checkAxeAAA(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await row.locator('button').click();
+      await page.fill('[data-test="case-step-text"]', '调阅录像，当时系统故障导致办理变慢');
+      await page.click('[data-test="case-step-dialog"] [data-test="dialog-confirm"]');
+      await expect.poll(() => row.locator('[data-test="case-status"]').innerText()).toContain('已核实');
+      expect(await row.innerText()).toContain('调阅录像');
+      const audit = await emitAck<{ action: string }[]>(hall.admin.socket, 'admin:audit');
+      expect(audit.ok && audit.data.some((e) => e.action === 'ratingCase.verify')).toBe(true);
+
+      // The report's satisfaction section: 1 rated, 0 % satisfied, the case open.
+      await page.goto(`${hall.server.url}/console/admin/reports`);
+      await page.locator('[data-test="report-run"]:not([disabled])').waitFor();
+      await page.click('[data-test="report-run"]');
+      const all = page.locator('[data-test="satisfaction-visitors-all"]');
+      await all.waitFor();
+      expect(await all.locator('[data-test="satisfaction-rate"]').innerText()).toBe('0%');
+      await page.locator('[data-test="satisfaction-report"]').screenshot({
+        path: shotPath('admin-report-satisfaction-1366x768'),
+      });
+      const reportViolations = await checkAxeAAA(page);
+      expect(reportViolations, describeViolations(reportViolations)).toEqual([]);
+    } finally {
+      await context.close();
+      await hall.close();
+    }
+  });
+});
