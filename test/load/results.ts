@@ -54,6 +54,14 @@ export interface ProfileResult {
     missedSlots: number;
     emptyQueue: number;
   };
+  /** The windows' evaluator pads during the call measurement (hall profile: one per window). */
+  evaluators: {
+    pads: number;
+    prompts: number;
+    rated: number;
+    rateAckMs: LatencySummary;
+    errors: ErrorCounts;
+  };
   versionGaps: number;
   broadcastsSeenByDisplays: number;
   /**
