@@ -110,11 +110,11 @@ function hallWindows(): HallConfigHall['windows'] {
   }));
 }
 
-function hallProfile(): Profile {
+function hallProfile(evaluators: boolean): Profile {
   const usernames = Array.from({ length: 20 }, (_, i) => `bench-w${String(i + 1).padStart(2, '0')}`);
   return {
     name: 'hall',
-    config: { halls: [hall('bench-hall', hallWindows(), 4, usernames, true)] },
+    config: { halls: [hall('bench-hall', hallWindows(), 4, usernames, evaluators)] },
     staff: usernames.map((username, i) => ({
       username,
       password: BENCH_PASSWORD,
@@ -159,6 +159,6 @@ function cityProfile(halls: number): Profile {
   };
 }
 
-export function buildProfile(name: ProfileName, quick: boolean): Profile {
-  return name === 'hall' ? hallProfile() : cityProfile(quick ? 10 : 50);
+export function buildProfile(name: ProfileName, quick: boolean, evaluators = true): Profile {
+  return name === 'hall' ? hallProfile(evaluators) : cityProfile(quick ? 10 : 50);
 }
