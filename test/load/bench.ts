@@ -90,7 +90,12 @@ async function main(): Promise<void> {
     log(`profile ${name}:`);
     const cpuDir = opts.cpuProfile ? path.join(RESULTS_DIR, `profile-${stamp}`, name) : null;
     profiles.push(
-      await runProfile(buildProfile(name, opts.quick, opts.evaluators), plan, { cpuProfileDir: cpuDir, bundle }, log),
+      await runProfile(
+        buildProfile(name, opts.quick, opts.evaluators),
+        plan,
+        { cpuProfileDir: cpuDir, bundle },
+        log,
+      ),
     );
     if (cpuDir) log(`  server CPU profile: ${cpuDir}`);
   }
