@@ -178,6 +178,9 @@ describe('evaluator pads at two windows', () => {
     });
     await phone.goto(`${hall.server.url}${first.statusPath}`);
     await phone.getByTestId('phone-rate-satisfied').waitFor();
+    await phone.screenshot({ path: shotPath('status-rating-open-390'), fullPage: true });
+    const openViolations = await checkAxeAAA(phone);
+    expect(openViolations, describeViolations(openViolations)).toEqual([]);
 
     await landscape.getByTestId('rate-very_satisfied').click();
     await landscape.getByTestId('evaluator-thanks').waitFor();
