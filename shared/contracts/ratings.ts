@@ -69,6 +69,8 @@ export interface EvaluatorPrompt {
   /** Server time when an unanswered prompt is recorded as 未评价. */
   expiresAt: number;
   serverTime: number;
+  /** The hall's spoken languages now (they may have changed since the pad connected). */
+  voiceLanguages: string[];
 }
 
 /** Why the pad's question ended: answered, nobody answered (未评价), or the next visitor finished. */

@@ -138,6 +138,11 @@ describe('evaluator pads at two windows', () => {
     expect(badged.ok).toBe(true);
     landscape = await openPad(hall, 1, { width: 1280, height: 800 });
     upright = await openPad(hall, 2, { width: 800, height: 1280 });
+    // The hall adds Cantonese after the pads connected: the next question is spoken in both.
+    const languages = await emitAck(hall.admin.socket, 'admin:hallUpdate', {
+      voiceLanguages: ['cmn', 'yue'],
+    });
+    expect(languages.ok).toBe(true);
   });
   afterAll(async () => {
     await hall?.close();
@@ -156,7 +161,10 @@ describe('evaluator pads at two windows', () => {
     const first = await serveAt(hall, 1);
     await landscape.getByTestId('evaluator-ask').waitFor();
     expect(await landscape.getByTestId('evaluator-number').innerText()).toContain(first.ticket.number);
-    await expect.poll(() => voiceLog(landscape)).toContain('cmn/eval_prompt');
+    // Mandarin, then (once its clip has played) Cantonese.
+    await expect
+      .poll(() => voiceLog(landscape), { timeout: 15_000 })
+      .toEqual(['cmn/eval_prompt', 'yue/eval_prompt']);
     await checkScreen(landscape, 'evaluator-ask-1280x800');
 
     // Sentinel: window 2 finishes next; its pad's only question is about its own visitor.

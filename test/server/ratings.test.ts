@@ -109,6 +109,14 @@ describe('ratings (好差评)', () => {
     // The pad shows who serves at its window now.
     const synced = await emitAck<EvaluatorState>(pad1, 'evaluator:sync');
     expect(synced.ok && synced.data.officer?.name).toBe('窗口民警');
+    // Another officer takes window 2 over: its pad shows the new name at once.
+    const pad2Officer = nextEvent(pad2, 'evaluator:state');
+    await emitAck(staff2.socket, 'window:release');
+    expect((await pad2Officer).officer).toBeNull();
+    const pad2Back = nextEvent(pad2, 'evaluator:state');
+    await emitAck(staff2.socket, 'window:claim', { windowId: server.windowId(2) });
+    expect((await pad2Back).officer?.name).toBe('li');
+    await emitAck(staff2.socket, 'window:open');
 
     const pad2Prompts: number[] = [];
     pad2.on('evaluator:prompt', (p) => pad2Prompts.push(p.ticketId));

@@ -42,7 +42,13 @@ export function createEvaluatorPrompts(deps: EvaluatorPromptsDeps) {
     (deps.io.sockets.adapter.rooms.get(evaluatorRoom(windowId))?.size ?? 0) > 0;
 
   function promptOf(p: OpenPrompt): EvaluatorPrompt {
-    return { ticketId: p.ticketId, number: p.number, expiresAt: p.expiresAt, serverTime: deps.clock() };
+    return {
+      ticketId: p.ticketId,
+      number: p.number,
+      expiresAt: p.expiresAt,
+      serverTime: deps.clock(),
+      voiceLanguages: [...deps.states.get(p.hallId).hall.voiceLanguages],
+    };
   }
 
   /** Ends a question; `unanswered` records 未评价 for it. */
