@@ -330,6 +330,49 @@ describe('ratings (好差评)', () => {
   });
 });
 
+describe('evaluator devices', () => {
+  it('an evaluator needs a window; moved to another window it reconnects there', async () => {
+    const { admin } = await hall();
+    const unbound = await emitAck(admin.socket, 'admin:deviceCreate', { kind: 'evaluator', name: '无窗口' });
+    expect(!unbound.ok && unbound.error).toMatchObject({
+      code: 'EVALUATOR_NOT_BOUND',
+      zh: expect.stringContaining('绑定'),
+    });
+    const displayWithWindow = await emitAck(admin.socket, 'admin:deviceCreate', {
+      kind: 'display',
+      name: '屏',
+      windowId: server.windowId(1),
+    });
+    expect(!displayWithWindow.ok && displayWithWindow.error.code).toBe('VALIDATION_FAILED');
+
+    const created = await emitAck<DeviceWithKey>(admin.socket, 'admin:deviceCreate', {
+      kind: 'evaluator',
+      name: '流动评价器',
+      windowId: server.windowId(1),
+    });
+    if (!created.ok) throw new Error(created.error.code);
+    const first = connectRaw(server.url, { role: 'evaluator', deviceKey: created.data.key });
+    open.push(first);
+    expect((await nextEvent(first, 'evaluator:state')).window?.number).toBe(1);
+    const cut = new Promise<string>((resolve) => first.once('disconnect', (reason) => resolve(reason)));
+    const moved = await emitAck(admin.socket, 'admin:deviceUpdate', {
+      id: created.data.device.id,
+      windowId: server.windowId(3),
+    });
+    expect(moved.ok && moved.data).toMatchObject({ windowId: server.windowId(3) });
+    // Cut without ending its session (no DEVICE_REVOKED): the client library connects again.
+    expect(await cut).toBe('io server disconnect');
+    const again = connectRaw(server.url, { role: 'evaluator', deviceKey: created.data.key });
+    open.push(again);
+    expect((await nextEvent(again, 'evaluator:state')).window?.number).toBe(3);
+    const audit = await emitAck<AuditEntry[]>(admin.socket, 'admin:audit');
+    const update = audit.ok ? audit.data.find((e) => e.action === 'device.update') : undefined;
+    expect(update?.detail.changes).toEqual([
+      { field: 'windowId', from: server.windowId(1), to: server.windowId(3) },
+    ]);
+  });
+});
+
 describe('satisfaction in reports (through the rollups) and the export', () => {
   it('a day rated at the pad and by phone reads back in the report, its CSV and the JSON export', async () => {
     const { admin, kiosk } = await hall();

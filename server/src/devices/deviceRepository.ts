@@ -69,6 +69,7 @@ export function createDeviceRepository(db: Db, isOnline: (deviceId: number) => b
           ).lastInsertRowid,
       );
     },
+    /** `windowId` null or absent keeps the binding: an evaluator is always bound to some window. */
     update(d: Pick<Device, 'id' | 'name' | 'printer' | 'revoked'> & { windowId?: number | null }): void {
       db.prepare(
         'UPDATE devices SET name = ?, printer_json = ?, revoked = ?, window_id = COALESCE(?, window_id) WHERE id = ?',
