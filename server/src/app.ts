@@ -35,6 +35,7 @@ import {
   consoleRoom,
   deviceRoom,
   displayRoom,
+  evaluatorRoom,
   kioskRoom,
   staffRoom,
 } from './core/frames/audiences';
@@ -82,6 +83,13 @@ import { createPagesRouter } from './http/pages';
 import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
+import { createRatingRepository } from './ratings/ratingRepository';
+import { createEvaluatorPrompts, type EvaluatorPrompts } from './ratings/evaluatorPrompts';
+import { createRatingService } from './ratings/ratingService';
+import { createRatingCaseService } from './ratings/ratingCaseService';
+import { registerRatingHandlers } from './ratings/ratingHandlers';
+import { createRatingExport } from './ratings/ratingExport';
+import { addRatingApi, createRatingAdminRouter } from './ratings/ratingHttpRouter';
 
 export interface AppDeps {
   db: Db;
@@ -111,6 +119,11 @@ export interface AppDeps {
   cipher: FieldCipher;
   /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
   backupDir?: string | null;
+  /**
+   * Tests only: how long an evaluator pad's question stays open. The product reads the hall rule
+   * evaluationTimeoutSeconds, which is never under 60 s.
+   */
+  evaluatorTimeoutMs?: number;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -157,7 +170,16 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
     afterFlush: (hallId) => statusPages.hallChanged(hallId),
   });
-  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink: frames, clock, logger });
+  // Committed changes go to the screens' frames, then to the evaluator pads (a finished ticket asks
+  // its window's pad for a rating); the pads' prompter needs the change runner, so it is bound late.
+  let prompts: EvaluatorPrompts | null = null;
+  const sink = {
+    committed: (changes: Parameters<typeof frames.committed>[0]) => {
+      frames.committed(changes);
+      prompts?.sink.committed(changes);
+    },
+  };
+  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink, clock, logger });
   const storageAlarm = createStorageAlarm(io, clock);
   const runChange = storageAlarm.watch(groupCommit.run);
   const auth = createAuthService(repos, createLoginLimiter(), clock);
@@ -165,6 +187,28 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const counter = createCounterService(repos, runChange, states, queries);
   const windows = createWindowService(runChange);
   const authorizer = createSocketAuthorizer(repos, auth);
+  const ratingRepository = createRatingRepository(deps.db);
+  const evaluatorTimeoutMs = (hallId: number): number =>
+    deps.evaluatorTimeoutMs ?? states.get(hallId).rules.evaluationTimeoutSeconds * 1000;
+  const ratings = createRatingService({
+    repos,
+    ratings: ratingRepository,
+    runChange,
+    clock,
+    prompts: () => prompts!,
+    timeoutMs: evaluatorTimeoutMs,
+  });
+  prompts = createEvaluatorPrompts({
+    io,
+    repos,
+    states,
+    clock,
+    logger,
+    timeoutMs: evaluatorTimeoutMs,
+    recordUnanswered: (hallId, ticketId) => ratings.recordUnanswered(hallId, ticketId),
+  });
+  const evaluatorPrompts = prompts;
+  const ratingCases = createRatingCaseService({ repos, ratings: ratingRepository, runChange, clock });
 
   async function disconnectRoom(
     room: string,
@@ -177,6 +221,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
 
   const control = {
     disconnectDevice: (deviceId: number) => disconnectRoom(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    reconnectDevice: async (deviceId: number) => {
+      for (const s of await io.in(deviceRoom(deviceId)).fetchSockets()) s.disconnect(true);
+    },
     disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
   };
   const adminBase = { repos, runChange, clock };
@@ -185,6 +232,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const deviceAdmin = createDeviceAdminService({
     ...adminBase,
     disconnectDevice: control.disconnectDevice,
+    reconnectDevice: control.reconnectDevice,
     allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
   });
   const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
@@ -212,7 +260,12 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const catchUp =
     deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
   if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
-  const reports = createReportService({ repos, pool: reportPool, clock });
+  const reports = createReportService({
+    repos,
+    pool: reportPool,
+    clock,
+    caseCounts: (hallId, from, to, now) => ratingRepository.caseCounts(hallId, from, to, now),
+  });
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
   const bookingBase = {
     repos,
@@ -265,6 +318,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       },
     });
 
+    // The evaluator pad and the status page rate; admins follow up 差评 cases.
+    registerRatingHandlers(socket, track, {
+      repos,
+      ratings,
+      cases: ratingCases,
+      prompts: evaluatorPrompts,
+    });
     if (data.role === 'ticket') {
       // Handshakes that passed the cap together may have filled it meanwhile: the late one goes.
       if (!statusPages.connected(socket, data.hallId, data.statusToken!)) socket.disconnect(true);
@@ -282,7 +342,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       );
       registerWindowHandlers(socket, track, windows);
       registerCounterHandlers(socket, track, counter);
-      registerHallAdminHandlers(socket, track, { repos, states, config: hallConfig, clock });
+      registerHallAdminHandlers(socket, track, {
+        repos,
+        states,
+        config: hallConfig,
+        clock,
+        overdueRatingCases: (hallId) => ratingCases.overdueCount(hallId),
+      });
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
@@ -311,6 +377,11 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       if (data.role === 'kiosk') {
         void socket.join(kioskRoom(data.hallId));
         socket.emit('kiosk:snapshot', queries.kioskSnapshot(data.hallId));
+      } else if (data.role === 'evaluator') {
+        // A pad hears only its own window: its officer, and the visitors that window finishes.
+        const windowId = repos.devices.find(data.hallId, data.deviceId!)?.windowId ?? null;
+        if (windowId !== null) void socket.join(evaluatorRoom(windowId));
+        socket.emit('evaluator:state', evaluatorPrompts.state(data.hallId, windowId));
       } else if (inHall) {
         void socket.join(data.role === 'display' ? displayRoom(data.hallId) : consoleRoom(data.hallId));
         socket.emit('hall:snapshot', queries.snapshot(data.hallId));
@@ -336,6 +407,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     '/api/v1/appointments',
     createAppointmentApiRouter({ repos, apiKeys, bookings: appointments.bookings, logger }),
   );
+  const ratingExports = createRatingExport(repos, ratingRepository);
+  addRatingApi(externalApi, { apiKeys, exports: ratingExports, logger });
+  app.use('/api/admin', createRatingAdminRouter({ auth, exports: ratingExports, logger }));
   app.use('/api/v1', externalApi);
   app.use(
     '/api',
@@ -388,6 +462,8 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       retention,
       subjects,
       appointments,
+      ratings,
+      ratingCases,
     },
     reportPool,
     externalApi,
@@ -400,6 +476,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     }),
     async close(): Promise<void> {
       frames.close();
+      evaluatorPrompts.close();
       statusPages.close();
       await reportPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -51,6 +51,8 @@ export interface StartOptions {
   purgeCheckEveryMs?: number | null;
   /** How often bookings past their check-in window are marked missed (ms); null: never by itself. */
   appointmentSweepEveryMs?: number | null;
+  /** Tests only: an evaluator pad's question stays open this long (the product: the hall rule, ≥ 60 s). */
+  evaluatorTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -104,6 +106,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     allowedOrigins: options.allowedOrigins,
     cipher: keys.cipher,
     backupDir: path.join(dataDir, 'backups'),
+    evaluatorTimeoutMs: options.evaluatorTimeoutMs,
   });
   // The daily purge runs before the first visitor is served, then whenever a hall's day changes. A
   // failure (disk full) must not stop the hall opening: the next check tries again.

@@ -32,6 +32,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** How often missed bookings are swept; null (default here): only when a test asks. */
   appointmentSweepEveryMs?: number | null;
+  /** How long an evaluator pad's question stays open (the product: ≥ 60 s from the hall rule). */
+  evaluatorTimeoutMs?: number;
 }
 
 export interface TestServer {
@@ -113,6 +115,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       logger: options.logger,
       keyFile,
       appointmentSweepEveryMs: options.appointmentSweepEveryMs ?? null,
+      evaluatorTimeoutMs: options.evaluatorTimeoutMs,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;

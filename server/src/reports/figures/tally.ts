@@ -3,6 +3,7 @@
 // durations (GroupFigures) and in which rows they are given.
 import { ELDERLY_CLASS } from '@hall/shared/contracts/entities';
 import { hourInZone } from '@hall/shared/hallTime';
+import type { RatingLevel } from '@hall/shared/contracts/ratings';
 import type { ReportAppointmentRow, ReportHomeVisitRow } from '../reportInput';
 import type { Counter, GroupKind } from './counters';
 import type { GroupFigures, KeyedGroup } from './groupFigures';
@@ -26,6 +27,16 @@ export class GroupTally<F extends GroupFigures<F>> {
     return [...this.byKey.values()];
   }
 }
+
+/** A served ticket's rating counts at the hall, its service, class, window and officer. */
+const RATING_COUNTER: Record<RatingLevel | 'unanswered', Counter> = {
+  very_satisfied: 'ratedVerySatisfied',
+  satisfied: 'ratedSatisfied',
+  basically_satisfied: 'ratedBasicallySatisfied',
+  dissatisfied: 'ratedDissatisfied',
+  very_dissatisfied: 'ratedVeryDissatisfied',
+  unanswered: 'ratingsUnanswered',
+};
 
 const FINAL_STATE_COUNTER: Partial<Record<string, Counter>> = {
   no_show: 'noShows',
@@ -67,11 +78,13 @@ export function tallyLeg<F extends GroupFigures<F>>(leg: Leg, timezone: string, 
   const servedBy = [hall, service, cls];
   if (t.windowId !== null) servedBy.push(tally.group(t.hallId, 'window', String(t.windowId)));
   if (t.staffId !== null) servedBy.push(tally.group(t.hallId, 'staff', String(t.staffId)));
+  const rating = t.rating ? RATING_COUNTER[t.rating] : null;
   for (const g of servedBy) {
     g.counters.served += 1;
     if (leg.proxy) g.counters.withProxy += 1;
     if (leg.assistedPayment) g.counters.withAssistedPayment += 1;
     if (leg.serviceMs !== null) g.addService(leg.serviceMs);
+    if (rating) g.counters[rating] += 1;
   }
 
   if (t.priorityClass !== ELDERLY_CLASS) return;
@@ -92,11 +105,14 @@ export function tallyLeg<F extends GroupFigures<F>>(leg: Leg, timezone: string, 
  */
 function tallyArrival<F extends GroupFigures<F>>(leg: Leg, tally: GroupTally<F>): void {
   const t = leg.ticket;
-  const booked = t.slotStart !== null;
+  const slotStart = t.slotStart;
+  const booked = slotStart !== null;
   const arrival = tally.group(t.hallId, 'arrival', booked ? 'appointment' : 'walk_in');
   arrival.counters.tickets += 1;
   if (leg.firstCall && leg.waitMs !== null) {
-    arrival.addWait(booked ? Math.max(0, leg.firstCall.at - Math.max(t.issuedAt, t.slotStart!)) : leg.waitMs);
+    arrival.addWait(
+      slotStart !== null ? Math.max(0, leg.firstCall.at - Math.max(t.issuedAt, slotStart)) : leg.waitMs,
+    );
   }
   if (t.state === 'done') arrival.counters.served += 1;
 }
