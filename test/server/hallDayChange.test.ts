@@ -36,6 +36,8 @@ interface Hall {
   /** The followed screen: the client library every display and console uses. */
   link: HallConnection;
   screen: HallFollower;
+  /** The calls the screen reported as new (to show and announce), by ticket id, in order. */
+  announced: number[];
   /** Resolves once the followed screen shows what `ok` looks for. */
   screenShows(ok: (s: HallSnapshot) => boolean): Promise<HallSnapshot>;
   issue(): Promise<IssuedTicket>;
@@ -61,9 +63,11 @@ async function openHall(dayCheckMs: number | null): Promise<Hall> {
     auth: { role: 'display', deviceKey: server.credentials.displayKey },
   });
   const waiters = new Set<() => void>();
-  const screen = followHall(link, { recentCallLimit: 12, announceMissedWithinMs: 120_000 }, () =>
-    [...waiters].forEach((check) => check()),
-  );
+  const announced: number[] = [];
+  const screen = followHall(link, { recentCallLimit: 12, announceMissedWithinMs: 120_000 }, (_s, outcome) => {
+    announced.push(...outcome.newCalls.map((c) => c.ticketId));
+    [...waiters].forEach((check) => check());
+  });
   const serviceId = kiosk.snapshot.services.find((s) => s.code === 'A')!.id;
   return {
     server,
@@ -71,6 +75,7 @@ async function openHall(dayCheckMs: number | null): Promise<Hall> {
     staff,
     link,
     screen,
+    announced,
     screenShows: (ok) =>
       new Promise((resolve, reject) => {
         const check = () => {
@@ -156,6 +161,8 @@ describe('a new business day on a screen that stayed connected', () => {
       tickets: [`A001:called#${today.id}`],
     });
     expect(drawn(live)).toEqual(drawn(fresh));
+    // the first call of the day came in the new day's snapshot, and was still announced, once
+    expect(hall.announced).toEqual([yesterday.id, today.id]);
   });
 
   it('at midnight, with nothing happening in the hall, the screen starts the new day by itself', async () => {
