@@ -35,25 +35,22 @@ export function loadHallState(repos: Repositories, hallId: number, now: number):
 export function createHallStates(repos: Repositories, clock: () => number) {
   const states = new Map<number, HallState>();
   const newDayListeners = new Set<(hallId: number) => void>();
-
-  function get(hallId: number, now = clock()): HallState {
-    let state = states.get(hallId);
-    if (!state) {
-      state = loadHallState(repos, hallId, now);
-      states.set(hallId, state);
-    }
-    const today = businessDay(now, state.hall.timezone);
-    if (today !== state.day) {
-      state.startDay(today, repos.tickets.active(hallId, today));
-      // Screens hold yesterday's queue and calls: nothing in a frame would ever take them away.
-      for (const listener of [...newDayListeners]) listener(hallId);
-    }
-    return state;
-  }
-
-  return {
+  const hallStates = {
     /** The hall's state as of now (the current business day). Throws HALL_NOT_FOUND. */
-    get,
+    get(hallId: number, now = clock()): HallState {
+      let state = states.get(hallId);
+      if (!state) {
+        state = loadHallState(repos, hallId, now);
+        states.set(hallId, state);
+      }
+      const today = businessDay(now, state.hall.timezone);
+      if (today !== state.day) {
+        state.startDay(today, repos.tickets.active(hallId, today));
+        // Screens hold yesterday's queue and calls: nothing in a frame would ever take them away.
+        for (const listener of [...newDayListeners]) listener(hallId);
+      }
+      return state;
+    },
     /** The halls loaded so far (the ones with connected screens or commands since start). */
     loaded(): HallState[] {
       return [...states.values()];
@@ -64,9 +61,9 @@ export function createHallStates(repos: Repositories, clock: () => number) {
      */
     startNewDays(now = clock()): number[] {
       const moved: number[] = [];
-      for (const state of [...states.values()]) {
+      for (const state of hallStates.loaded()) {
         const day = state.day;
-        if (get(state.hallId, now).day !== day) moved.push(state.hallId);
+        if (hallStates.get(state.hallId, now).day !== day) moved.push(state.hallId);
       }
       return moved;
     },
@@ -76,5 +73,6 @@ export function createHallStates(repos: Repositories, clock: () => number) {
       return () => newDayListeners.delete(listener);
     },
   };
+  return hallStates;
 }
 export type HallStates = ReturnType<typeof createHallStates>;
