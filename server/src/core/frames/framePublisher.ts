@@ -2,9 +2,7 @@
 // (FRAME_TICK_MS) go to each audience room as one frame, in commit order, built once and written
 // once per room: work grows with frames, not with changes × sockets, so a burst of issues or a
 // storm of calls never puts the hall behind. A configuration change sends every room a fresh
-// snapshot instead (it contains everything before it), and so does a new business day: screens
-// that stayed connected across the hall's midnight drop yesterday's queue and calls, as a screen
-// connecting after midnight never had them.
+// snapshot instead (it contains everything before it).
 import type { HallDelta, HallFrame } from '@hall/shared/contracts/frames';
 import type { AppServer } from '../socketTypes';
 import type { Logger } from '../logger';
@@ -57,6 +55,8 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
   const counts = { consoles: 0, displays: 0, kiosks: 0, snapshots: 0 };
   let timer: NodeJS.Timeout | null = null;
 
+  // A new business day is sent as a snapshot too: screens that stayed connected across the hall's
+  // midnight drop yesterday's queue and calls, which a screen connecting after midnight never had.
   const stopNewDays = deps.states.onNewDay((hallId) => requestSnapshot(hallId));
   const dayCheckMs = deps.dayCheckMs === undefined ? DEFAULT_DAY_CHECK_MS : deps.dayCheckMs;
   const dayTimer = dayCheckMs === null ? null : setInterval(startNewDays, dayCheckMs);
