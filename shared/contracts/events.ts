@@ -23,6 +23,7 @@ import type {
   ApiKeyCreateInput,
   DeviceCreateInput,
   DeviceUpdateInput,
+  ExtendTodayInput,
   FinishTicketInput,
   HallUpdateInput,
   HomeVisitCancelInput,
@@ -124,6 +125,8 @@ export interface ClientToServerEvents {
   'counter:current': Query<{ window: HallWindow | null; ticket: TicketView | null; stats: WindowStats }>;
   // admin
   'admin:hallUpdate': Command<HallUpdateInput, Hall>;
+  /** Today only: take tickets until a later time (or on a closed day); null undoes it. */
+  'admin:hallExtendToday': Command<ExtendTodayInput, Hall>;
   'admin:rulesUpdate': Command<RulesUpdateInput, HallRules>;
   'admin:serviceUpsert': Command<ServiceUpsertInput, Service>;
   'admin:windowUpsert': Command<WindowUpsertInput, HallWindow>;
@@ -188,6 +191,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'counter:cancel': ['staff', 'admin'],
   'counter:current': ['staff', 'admin'],
   'admin:hallUpdate': ['admin'],
+  'admin:hallExtendToday': ['admin'],
   'admin:rulesUpdate': ['admin'],
   'admin:serviceUpsert': ['admin'],
   'admin:windowUpsert': ['admin'],

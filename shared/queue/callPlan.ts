@@ -130,12 +130,15 @@ export function planCalls<T extends QueueTicket>(
   const queueLists = new Map<string, List<T>>();
   const overdueLists = new Map<string, List<T>>();
   const requeued: Entry<T>[] = [];
+  /** The last ticket in queue order: a newcomer must come after it to join the plan in place. */
+  let last: QueueTicket | null = null;
   for (const ticket of waiting) {
     const entry: Entry<T> = { ticket, taken: false, hold: ticket.requeueHold ?? null };
     if (entry.hold) {
       requeued.push(entry);
       continue;
     }
+    if (!last || compareQueueOrder(ticket, last) > 0) last = ticket;
     const key = listKey(ticket.serviceId, isPriority(ticket), ticket.targetWindowId);
     let list = queueLists.get(key);
     if (!list) queueLists.set(key, (list = { entries: [], head: 0 }));
@@ -307,6 +310,12 @@ export function planCalls<T extends QueueTicket>(
     },
 
     addNewcomer(ticket) {
+      const joinsAtTheEnd =
+        !ticket.requeueHold &&
+        ticket.targetWindowId === null &&
+        now - waitingSince(ticket) <= limit &&
+        (!last || compareQueueOrder(ticket, last) > 0);
+      if (!joinsAtTheEnd) return false;
       const priority = isPriority(ticket);
       const turn = earliest(newcomerTurn(ticket.serviceId, priority));
       if (!turn || turn.round !== turn.run.picks) return false;
@@ -322,6 +331,7 @@ export function planCalls<T extends QueueTicket>(
       const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason };
       steps.splice(stepIndexAfter(round, run.slot), 0, { ...call, ticket });
       calls.set(ticket.id, call);
+      last = ticket;
       run.picks += 1;
       run.streak = nextStreak({ ...run.window, normalStreak: streakBefore }, ticket);
       // The window's turn in this round is now this ticket's: the next newcomer of the same class

@@ -340,4 +340,27 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE staff_new RENAME TO staff;
     `,
   },
+  {
+    version: 7,
+    name: 'hall day: schedules and holidays, requeue holds, front-desk accounts',
+    rebuildsTables: true,
+    sql: `
+      ALTER TABLE halls ADD COLUMN schedule_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE halls ADD COLUMN issue_extension_json TEXT;
+      ALTER TABLE tickets ADD COLUMN requeue_hold_json TEXT;
+      CREATE TABLE staff_new (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff','admin','city','desk')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO staff_new (id, hall_id, username, name, role, password_hash, disabled)
+        SELECT id, hall_id, username, name, role, password_hash, disabled FROM staff;
+      DROP TABLE staff;
+      ALTER TABLE staff_new RENAME TO staff;
+    `,
+  },
 ];
