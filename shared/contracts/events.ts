@@ -21,7 +21,9 @@ import type {
 } from './entities';
 import type {
   ApiKeyCreateInput,
+  ClaimWindowInput,
   DeviceCreateInput,
+  DeskPrintInput,
   DeviceUpdateInput,
   ExtendTodayInput,
   FinishTicketInput,
@@ -48,6 +50,7 @@ import type {
   ApiKey,
   ApiKeyWithSecret,
   AuditEntry,
+  DeskPrinter,
   DeviceWithKey,
   HallReport,
   HomeVisit,
@@ -105,8 +108,12 @@ export interface ClientToServerEvents {
   /** Browser kiosks (no local printer) ask the server to print on its configured or virtual printer. */
   'ticket:print': Command<{ ticketId: Id }, { printed: boolean }>;
   'printer:status': Command<PrinterStatusInput, null>;
+  // front desk (导办台): issues for a visitor with the kiosk's choices, prints on a chosen printer
+  'desk:issue': Command<IssueTicketInput, IssuedTicket>;
+  'desk:printers': Query<DeskPrinter[]>;
+  'desk:print': Command<DeskPrintInput, { printed: boolean }>;
   // staff (and admin)
-  'window:claim': Command<{ windowId: Id }, HallWindow>;
+  'window:claim': Command<ClaimWindowInput, HallWindow>;
   'window:release': Query<null>;
   'window:open': Query<HallWindow>;
   'window:pause': Command<{ reason?: string }, HallWindow>;
@@ -170,10 +177,13 @@ export type ClientEventName = keyof ClientToServerEvents;
 /** Which roles may send which command. The server refuses everything else with FORBIDDEN. */
 export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'hall:sync': ['display', 'staff', 'admin'],
-  'kiosk:sync': ['kiosk'],
+  'kiosk:sync': ['kiosk', 'desk'],
   'ticket:issue': ['kiosk'],
   'ticket:print': ['kiosk'],
   'printer:status': ['kiosk'],
+  'desk:issue': ['desk'],
+  'desk:printers': ['desk'],
+  'desk:print': ['desk'],
   'window:claim': ['staff', 'admin'],
   'window:release': ['staff', 'admin'],
   'window:open': ['staff', 'admin'],
@@ -230,7 +240,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
 /** What the handshake sends in `auth`. */
 export type HandshakeAuth =
   | { role: 'kiosk' | 'display'; deviceKey: string }
-  | { role: 'staff' | 'admin' | 'city'; sessionToken: string }
+  | { role: 'staff' | 'admin' | 'city' | 'desk'; sessionToken: string }
   | { role: 'ticket'; statusToken: string };
 
 export interface SocketData {

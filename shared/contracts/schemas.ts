@@ -42,6 +42,11 @@ export const issueTicketSchema = z
 
 export const printTicketSchema = z.object({ ticketId: id }).strict();
 
+/** The front desk prints a ticket it issued on one of the server's printers (DeskPrinter.id). */
+export const deskPrintSchema = z
+  .object({ ticketId: id, printerId: z.string().regex(/^(default|device:\d{1,10})$/) })
+  .strict();
+
 export const printerStatusSchema = z
   .object({
     ok: z.boolean(),
@@ -52,7 +57,16 @@ export const printerStatusSchema = z
   .strict();
 
 // ---- staff ----
-export const claimWindowSchema = z.object({ windowId: id }).strict();
+export const claimWindowSchema = z
+  .object({
+    windowId: id,
+    /**
+     * The account already holds another window: release it and take this one. Sent only after the
+     * person confirmed it on screen; without it such a claim is refused (WINDOW_HELD_ELSEWHERE).
+     */
+    releaseHeld: z.boolean().default(false),
+  })
+  .strict();
 export const pauseWindowSchema = z.object({ reason: z.string().trim().max(100).default('') }).strict();
 export const ticketRefSchema = z.object({ ticketId: id }).strict();
 export const callSpecificSchema = z
@@ -134,7 +148,7 @@ export const staffCreateSchema = z
       .regex(/^[A-Za-z0-9_.-]{2,32}$/),
     name: shortText(40),
     password: z.string().min(8).max(128),
-    role: z.enum(['staff', 'admin']),
+    role: z.enum(['staff', 'admin', 'desk']),
   })
   .strict();
 
@@ -142,7 +156,7 @@ export const staffUpdateSchema = z
   .object({
     id,
     name: shortText(40).optional(),
-    role: z.enum(['staff', 'admin']).optional(),
+    role: z.enum(['staff', 'admin', 'desk']).optional(),
     disabled: z.boolean().optional(),
     password: z.string().min(8).max(128).optional(),
   })
@@ -350,9 +364,11 @@ export const homeVisitListSchema = z
   .strict();
 
 export type LoginInput = z.infer<typeof loginSchema>;
+export type ClaimWindowInput = z.input<typeof claimWindowSchema>;
 export type IssueTicketInput = z.input<typeof issueTicketSchema>;
 export type IssueTicketCommand = z.output<typeof issueTicketSchema>;
 export type PrinterStatusInput = z.input<typeof printerStatusSchema>;
+export type DeskPrintInput = z.input<typeof deskPrintSchema>;
 export type FinishMarksInput = z.input<typeof finishMarksSchema>;
 export type FinishTicketInput = z.input<typeof finishTicketSchema>;
 export type TransferTicketInput = z.input<typeof transferTicketSchema>;

@@ -1,5 +1,5 @@
 // The role matrix over EVERY command: each command is sent, with a payload that would be valid,
-// from every role — kiosk, display, staff, admin, city and the public ticket-status page. A role the
+// from every role — kiosk, display, staff, admin, city, front desk and the public ticket-status page. A role the
 // command is not for must get FORBIDDEN and change nothing (counted as "out-of-role accepted"
 // otherwise); a role it is for must not be refused as forbidden (so the matrix is not passing by
 // refusing everything). The payload table is a Record over ClientEventName: a new command does not
@@ -25,7 +25,15 @@ import { createTally } from './support/tally';
 import { BUDGET } from './support/mode';
 
 const tally = createTally('roles (every command x every role)');
-const ROLES = ['kiosk', 'display', 'staff', 'admin', 'city', 'ticket'] as const satisfies readonly Role[];
+const ROLES = [
+  'kiosk',
+  'display',
+  'staff',
+  'admin',
+  'city',
+  'desk',
+  'ticket',
+] as const satisfies readonly Role[];
 type MatrixRole = (typeof ROLES)[number];
 
 let server: TestServer;
@@ -36,6 +44,8 @@ let unique = 0;
 /** Ids the payloads point at: a real ticket, service, window, staff member, device and visit. */
 interface Targets {
   ticketId: number;
+  /** A ticket issued at the front desk (the desk prints only those). */
+  deskTicketId: number;
   serviceId: number;
   otherServiceId: number;
   windowId: number;
@@ -54,6 +64,9 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'ticket:issue': (t) => ({ requestId: newRequestId(), serviceId: t.serviceId }),
   'ticket:print': (t) => ({ ticketId: t.ticketId }),
   'printer:status': () => ({ ok: true }),
+  'desk:issue': (t) => ({ requestId: newRequestId(), serviceId: t.serviceId, priorityClass: 'elderly' }),
+  'desk:printers': () => undefined,
+  'desk:print': (t) => ({ ticketId: t.deskTicketId, printerId: 'default' }),
   'window:claim': (t) => ({ windowId: t.windowId }),
   'window:release': () => undefined,
   'window:open': () => undefined,
@@ -71,6 +84,7 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'counter:cancel': (t) => ({ ticketId: t.ticketId }),
   'counter:current': () => undefined,
   'admin:hallUpdate': () => ({ name: `矩阵大厅 ${++unique}` }),
+  'admin:hallExtendToday': () => ({ until: `2${++unique % 4}:00` }),
   'admin:rulesUpdate': () => ({ mixRatio: 2 }),
   'admin:serviceUpsert': () => ({
     code: 'F',
@@ -169,12 +183,20 @@ beforeAll(async () => {
   // A city account announces itself as staff like every console; its role comes from the account.
   const citySession = await login(server.url, 'city', TEST_PASSWORDS.city);
   const city = await connectAccount(server.url, { role: 'staff', sessionToken: citySession.token });
+  // The front desk too: it follows the hall as a kiosk does (counts only).
+  const deskSession = await login(server.url, 'desk', TEST_PASSWORDS.desk);
+  const deskSocket = await connectAccount(server.url, { role: 'staff', sessionToken: deskSession.token });
   const services = kiosk.snapshot.services;
   const issued = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
     requestId: newRequestId(),
     serviceId: services[0]!.id,
   });
   if (!issued.ok) throw new Error(issued.error.code);
+  const deskIssued = await emitAck<IssuedTicket>(deskSocket, 'desk:issue', {
+    requestId: newRequestId(),
+    serviceId: services[0]!.id,
+  });
+  if (!deskIssued.ok) throw new Error(deskIssued.error.code);
   const ticketSocket = connectRaw(server.url, {
     role: 'ticket',
     statusToken: issued.data.statusPath.split('/').pop(),
@@ -198,6 +220,7 @@ beforeAll(async () => {
   if (!spare.ok) throw new Error(spare.error.code);
   targets = {
     ticketId: issued.data.ticket.id,
+    deskTicketId: deskIssued.data.ticket.id,
     serviceId: services[0]!.id,
     otherServiceId: services[1]!.id,
     windowId: display.snapshot.windows.find((w) => w.number === 6)!.id,
@@ -211,6 +234,7 @@ beforeAll(async () => {
     staff: staff.socket,
     admin: admin.socket,
     city,
+    desk: deskSocket,
     ticket: ticketSocket,
   };
 });

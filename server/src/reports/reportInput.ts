@@ -5,6 +5,7 @@ import type {
   Id,
   PriorityClass,
   ServiceCategory,
+  TicketSource,
   TicketState,
 } from '@hall/shared/contracts/entities';
 
@@ -24,6 +25,8 @@ export interface ReportTicketRow {
   staffId: Id | null;
   marks: FinishMarks | null;
   transferredFromId: Id | null;
+  /** Where the ticket was taken: the kiosk, the front desk (`desk`), a transfer, … */
+  source: TicketSource;
 }
 
 /** One `called` event (not recalls): who called which ticket, where, when. */

@@ -1,7 +1,7 @@
 // Reads the rows reports are computed from: the tickets of a hall's business days, their `called`
 // and `done` events, completed home visits, and the names groups are labelled with. Statements are
 // prepared once, so the report worker can read a day at a time for hundreds of days.
-import type { FinishMarks, TicketState } from '@hall/shared/contracts/entities';
+import type { FinishMarks, TicketSource, TicketState } from '@hall/shared/contracts/entities';
 import type { Db } from '../core/db/database';
 import type { Repositories } from '../repositories';
 import type { ReportLookups } from './reportAssembler';
@@ -28,6 +28,7 @@ interface TicketSqlRow {
   staff_id: number | null;
   marks_json: string | null;
   transferred_from_id: number | null;
+  source: string;
 }
 
 interface EventSqlRow {
@@ -56,7 +57,7 @@ export function createReportRowReader(
 ) {
   const ticketStmt = db.prepare<[number, string, string], TicketSqlRow>(
     `SELECT id, hall_id, service_id, business_day, priority_class, proxy, state, issued_at, serving_at, finished_at,
-            window_id, staff_id, marks_json, transferred_from_id
+            window_id, staff_id, marks_json, transferred_from_id, source
        FROM tickets WHERE hall_id = ? AND business_day BETWEEN ? AND ?`,
   );
   const eventStmt = db.prepare<[number, string, string], EventSqlRow>(
@@ -123,6 +124,7 @@ const toTicketRow = (r: TicketSqlRow): ReportTicketRow => ({
   staffId: r.staff_id,
   marks: r.marks_json ? (JSON.parse(r.marks_json) as FinishMarks) : null,
   transferredFromId: r.transferred_from_id,
+  source: r.source as TicketSource,
 });
 
 const toCallRow = (e: EventSqlRow): ReportCallRow => ({

@@ -348,6 +348,9 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE halls ADD COLUMN schedule_json TEXT NOT NULL DEFAULT '{}';
       ALTER TABLE halls ADD COLUMN issue_extension_json TEXT;
       ALTER TABLE tickets ADD COLUMN requeue_hold_json TEXT;
+      -- Reports count tickets issued at the front desk; stored days are rebuilt with the figure.
+      ALTER TABLE report_rollups ADD COLUMN issued_at_desk INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
       CREATE TABLE staff_new (
         id INTEGER PRIMARY KEY,
         hall_id INTEGER NOT NULL REFERENCES halls(id),
