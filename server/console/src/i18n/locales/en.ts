@@ -110,7 +110,12 @@ const en: Messages = {
     empty: 'Nobody is waiting for the services of this window',
     position: 'No. {n}',
     waitedFor: 'waited {time}',
+    told: 'Visitor is told: {ahead} ahead',
+    toldMinutes: 'Visitor is told: {ahead} ahead, about {minutes} min',
+    toldLater: 'Visitor is told: {ahead} ahead once a window opens',
+    toldNone: 'Visitor is told: no window serves this today',
     reasons: {
+      requeueDue: 'Returned no-show: their turn',
       overdue: 'Overdue (over {minutes} min)',
       priorityAtElderlyWindow: '{class} first (elderly window)',
       otherAtElderlyWindow: 'In order (no priority waiting)',

@@ -108,7 +108,12 @@ const zhCN = {
     empty: '本窗口的业务现在没有人等候',
     position: '第 {n} 位',
     waitedFor: '已等 {time}',
+    told: '顾客看到：前面 {ahead} 人',
+    toldMinutes: '顾客看到：前面 {ahead} 人，约 {minutes} 分钟',
+    toldLater: '顾客看到：窗口开放后前面 {ahead} 人',
+    toldNone: '顾客看到：今天没有窗口办理',
     reasons: {
+      requeueDue: '过号重排：已轮到',
       overdue: '超时优先（超过 {minutes} 分钟）',
       priorityAtElderlyWindow: '{class}优先（专窗）',
       otherAtElderlyWindow: '按顺序（暂无优先号）',
