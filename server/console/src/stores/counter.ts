@@ -111,6 +111,11 @@ export const useCounterStore = defineStore('counter', () => {
     // An answer that arrives after the session ended (the socket was closed under it) is moot:
     // the sign-in page already says why.
     if (!session.isSignedIn) return;
+    // This account works another window: the window page asks the person before switching.
+    if (error.code === 'WINDOW_HELD_ELSEWHERE') {
+      heldElsewhere.value = error;
+      return;
+    }
     if (endsSession(error.code)) {
       session.end(error);
       return;
@@ -175,7 +180,15 @@ export const useCounterStore = defineStore('counter', () => {
     answeredWindow.value = w;
   };
 
-  const claim = (id: Id) => run('claim', () => request('window:claim', { windowId: id }), setWindow);
+  /**
+   * The window this account holds elsewhere when a claim was refused for it (null otherwise); the
+   * window page shows it and asks before claiming again with `releaseHeld`.
+   */
+  const heldElsewhere = ref<ConsoleError | null>(null);
+  const claim = (id: Id, releaseHeld = false) => {
+    heldElsewhere.value = null;
+    return run('claim', () => request('window:claim', { windowId: id, releaseHeld }), setWindow);
+  };
   const release = () =>
     run(
       'release',
@@ -309,6 +322,7 @@ export const useCounterStore = defineStore('counter', () => {
     connected,
     loaded,
     waiting,
+    heldElsewhere,
     can,
     refreshCurrent,
     claim,
