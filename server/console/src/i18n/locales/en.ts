@@ -79,7 +79,7 @@ const en: Messages = {
     estimateLaterNow: 'Called in turn once a window opens',
     notToday: 'No window serves this today',
     printed: 'Printed on {printer}',
-    printFailed: 'Printing failed: {problem}.',
+    printFailed: '{printer} did not print (printer fault).',
     writeDown: 'Write the number down for the visitor.',
   },
   windows: {

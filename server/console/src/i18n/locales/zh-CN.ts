@@ -72,7 +72,7 @@ const zhCN = {
     estimateLaterNow: '窗口开放后按顺序叫号',
     notToday: '今天没有窗口办理此业务',
     printed: '已在{printer}打印',
-    printFailed: '打印失败：{problem}。',
+    printFailed: '{printer}没有打印出来（打印机故障）。',
     writeDown: '请把号码写给群众。',
   },
   windows: {
