@@ -21,9 +21,12 @@ import type {
 } from './entities';
 import type {
   ApiKeyCreateInput,
+  ClaimWindowInput,
   DeviceCreateInput,
+  DeskPrintInput,
   DeviceUpdateInput,
   EvaluatorRateInput,
+  ExtendTodayInput,
   FinishTicketInput,
   HallUpdateInput,
   HomeVisitCancelInput,
@@ -59,6 +62,7 @@ import type {
   ApiKey,
   ApiKeyWithSecret,
   AuditEntry,
+  DeskPrinter,
   DeviceWithKey,
   HallReport,
   HomeVisit,
@@ -145,8 +149,12 @@ export interface ClientToServerEvents {
   'evaluator:rate': Command<EvaluatorRateInput, Rating>;
   'ticket:ratingState': Query<PhoneRatingState>;
   'ticket:rate': Command<PhoneRateInput, Rating>;
+  // front desk (导办台): issues for a visitor with the kiosk's choices, prints on a chosen printer
+  'desk:issue': Command<IssueTicketInput, IssuedTicket>;
+  'desk:printers': Query<DeskPrinter[]>;
+  'desk:print': Command<DeskPrintInput, { printed: boolean }>;
   // staff (and admin)
-  'window:claim': Command<{ windowId: Id }, HallWindow>;
+  'window:claim': Command<ClaimWindowInput, HallWindow>;
   'window:release': Query<null>;
   'window:open': Query<HallWindow>;
   'window:pause': Command<{ reason?: string }, HallWindow>;
@@ -165,6 +173,8 @@ export interface ClientToServerEvents {
   'counter:current': Query<{ window: HallWindow | null; ticket: TicketView | null; stats: WindowStats }>;
   // admin
   'admin:hallUpdate': Command<HallUpdateInput, Hall>;
+  /** Today only: take tickets until a later time (or on a closed day); null undoes it. */
+  'admin:hallExtendToday': Command<ExtendTodayInput, Hall>;
   'admin:rulesUpdate': Command<RulesUpdateInput, HallRules>;
   'admin:serviceUpsert': Command<ServiceUpsertInput, Service>;
   'admin:windowUpsert': Command<WindowUpsertInput, HallWindow>;
@@ -224,7 +234,7 @@ export type ClientEventName = keyof ClientToServerEvents;
 /** Which roles may send which command. The server refuses everything else with FORBIDDEN. */
 export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'hall:sync': ['display', 'staff', 'admin'],
-  'kiosk:sync': ['kiosk'],
+  'kiosk:sync': ['kiosk', 'desk'],
   'ticket:issue': ['kiosk'],
   'ticket:print': ['kiosk'],
   'printer:status': ['kiosk'],
@@ -232,6 +242,9 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'evaluator:rate': ['evaluator'],
   'ticket:ratingState': ['ticket'],
   'ticket:rate': ['ticket'],
+  'desk:issue': ['desk'],
+  'desk:printers': ['desk'],
+  'desk:print': ['desk'],
   'window:claim': ['staff', 'admin'],
   'window:release': ['staff', 'admin'],
   'window:open': ['staff', 'admin'],
@@ -249,6 +262,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'counter:cancel': ['staff', 'admin'],
   'counter:current': ['staff', 'admin'],
   'admin:hallUpdate': ['admin'],
+  'admin:hallExtendToday': ['admin'],
   'admin:rulesUpdate': ['admin'],
   'admin:serviceUpsert': ['admin'],
   'admin:windowUpsert': ['admin'],
@@ -300,7 +314,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
 /** What the handshake sends in `auth`. */
 export type HandshakeAuth =
   | { role: 'kiosk' | 'display' | 'evaluator'; deviceKey: string }
-  | { role: 'staff' | 'admin' | 'city'; sessionToken: string }
+  | { role: 'staff' | 'admin' | 'city' | 'desk'; sessionToken: string }
   | { role: 'ticket'; statusToken: string };
 
 export interface SocketData {

@@ -64,6 +64,7 @@ export async function measureSqliteLimit(config: HallConfig, durationMs: number)
         windowId: null,
         staffId: null,
         targetWindowId: null,
+        requeueHold: null,
         callCount: 0,
         marks: null,
         transferredFromId: null,

@@ -115,6 +115,7 @@ export function createCheckInService(deps: CheckInDeps) {
       appointmentId: booking.id,
       slotStart: booking.slotStart,
       slotEnd: booking.slotEnd,
+      requeueHold: null,
     });
     const checkedIn: StoredAppointment = {
       ...booking,

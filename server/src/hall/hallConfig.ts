@@ -2,11 +2,16 @@
 // It is applied once, to an empty database; afterwards the admin console is the place for changes.
 import { z } from 'zod';
 import { ACCOUNT_ROLES, DEVICE_KINDS, SERVICE_CATEGORIES } from '@hall/shared/contracts/entities';
-import { printerSettingsSchema, rulesSchema, voiceLanguagesSchema } from '@hall/shared/contracts/schemas';
+import {
+  clockTimeSchema,
+  hallScheduleSchema,
+  openingHoursSchema,
+  printerSettingsSchema,
+  rulesSchema,
+  voiceLanguagesSchema,
+} from '@hall/shared/contracts/schemas';
 import { DEFAULT_VOICE_LANGUAGES } from '@hall/shared/voice/languages';
 import { isValidTimeZone } from '@hall/shared/hallTime';
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
 /** When services take appointments (changeable later in the admin console: 预约). */
 const appointmentsSchema = z
@@ -20,8 +25,8 @@ const appointmentsSchema = z
             service: z.string().regex(/^[A-Z]$/, 'one capital letter'),
             /** 1 = Monday … 7 = Sunday. */
             weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
-            starts: hhmm,
-            ends: hhmm,
+            starts: clockTimeSchema,
+            ends: clockTimeSchema,
             slotMinutes: z.number().int().min(5).max(240),
             capacity: z.number().int().min(1).max(500),
           })
@@ -38,7 +43,9 @@ const hallSchema = z
     name: z.string().min(1).max(60),
     nameEn: z.string().min(1).max(100),
     timezone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
-    hours: z.object({ opens: hhmm, closes: hhmm }).strict(),
+    hours: openingHoursSchema,
+    /** Days, holidays, extra working days and the cut-off; every day open with a 30-minute cut-off by default. */
+    schedule: hallScheduleSchema.partial().default({}),
     ticketFooter: z.string().max(120).default(''),
     voiceLanguages: voiceLanguagesSchema.default([...DEFAULT_VOICE_LANGUAGES]),
     rules: rulesSchema.partial().default({}),

@@ -1,4 +1,5 @@
 // Tickets (号票) and their daily sequences.
+import type { RequeueHold } from '@hall/shared/queue/requeueHold';
 import type {
   FinishMarks,
   Ticket,
@@ -38,11 +39,13 @@ export interface TicketRow {
   appointment_id: number | null;
   slot_start: number | null;
   slot_end: number | null;
+  requeue_hold_json: string | null;
 }
 
-/** The server-side ticket: always knows its target window (null when none). */
+/** The server-side ticket: always knows its target window and requeue hold (null when none). */
 export interface StoredTicket extends Ticket {
   targetWindowId: number | null;
+  requeueHold: RequeueHold | null;
   /** The booking an appointment ticket was checked in from (its slot is slotStart..slotEnd). */
   appointmentId?: number | null;
 }
@@ -77,6 +80,7 @@ export const toTicket = (r: TicketRow): StoredTicket => ({
   appointmentId: r.appointment_id,
   slotStart: r.slot_start,
   slotEnd: r.slot_end,
+  requeueHold: r.requeue_hold_json ? (JSON.parse(r.requeue_hold_json) as RequeueHold) : null,
 });
 
 /** What every authenticated client may see: no status token, no ID number, no request id. */
@@ -104,6 +108,7 @@ export function toView(t: StoredTicket): TicketView {
     marks: t.marks,
     transferredFromId: t.transferredFromId,
     targetWindowId: t.targetWindowId,
+    requeueHold: t.requeueHold,
     // Only appointment tickets carry a slot (frames to every screen stay as small as before).
     ...(t.slotStart != null ? { slotStart: t.slotStart, slotEnd: t.slotEnd ?? null } : {}),
   };
@@ -139,18 +144,18 @@ export function createTicketRepository(db: Db) {
     `INSERT INTO tickets (hall_id, service_id, business_day, sequence, number, priority_class, proxy, proxy_relation,
        source, source_device_id, state, issued_at, order_key, called_at, serving_at, finished_at, window_id, staff_id,
        target_window_id, call_count, marks_json, transferred_from_id, status_token, masked_id_number, request_id,
-       appointment_id, slot_start, slot_end)
+       appointment_id, slot_start, slot_end, requeue_hold_json)
      VALUES (@hallId, @serviceId, @businessDay, @sequence, @number, @priorityClass, @proxy, @proxyRelation,
        @source, @sourceDeviceId, @state, @issuedAt, @orderKey, @calledAt, @servingAt, @finishedAt, @windowId, @staffId,
        @targetWindowId, @callCount, @marksJson, @transferredFromId, @statusToken, @maskedIdNumber, @requestId,
-       @appointmentId, @slotStart, @slotEnd)`,
+       @appointmentId, @slotStart, @slotEnd, @requeueHoldJson)`,
   );
   // Conditional on the previous state, so a ticket can never move twice from the same state
   // (e.g. two windows calling it) even if two writers raced.
   const update = db.prepare(
     `UPDATE tickets SET state = @state, order_key = @orderKey, called_at = @calledAt, serving_at = @servingAt,
        finished_at = @finishedAt, window_id = @windowId, staff_id = @staffId, target_window_id = @targetWindowId,
-       call_count = @callCount, marks_json = @marksJson
+       call_count = @callCount, marks_json = @marksJson, requeue_hold_json = @requeueHoldJson
      WHERE id = @id AND state = @expectedState`,
   );
   const row = (t: NewTicket) => ({
@@ -160,6 +165,7 @@ export function createTicketRepository(db: Db) {
     appointmentId: t.appointmentId ?? null,
     slotStart: t.slotStart ?? null,
     slotEnd: t.slotEnd ?? null,
+    requeueHoldJson: t.requeueHold ? JSON.stringify(t.requeueHold) : null,
   });
   return {
     find(hallId: number, id: number): StoredTicket | null {

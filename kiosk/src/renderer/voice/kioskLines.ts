@@ -16,6 +16,8 @@ import {
   windowNumberClips,
 } from '@hall/shared/voice/numberClips';
 import type { Utterance } from '@hall/shared/voice/types';
+import { HOUR_CLIP, MINUTE_CLIP, openingClips } from '@hall/shared/voice/openingClips';
+import { openingWords, type OpeningParts } from '@hall/shared/hallHoursText';
 import zhCN, { type KioskMessages } from '../locales/zh-CN';
 import en from '../locales/en';
 import yue, { type SpokenLocale } from '../locales/yue';
@@ -45,6 +47,8 @@ export interface LineParams {
   windows?: readonly number[];
   /** A time of day, 'HH:MM', read as people say it: 13:30 -> 十三点三十分, 14:00 -> 十四点. */
   time?: string;
+  /** When tickets are taken again (the closed screen). */
+  when?: OpeningParts | null;
 }
 type ParamName = keyof LineParams;
 
@@ -69,7 +73,7 @@ export function linePieces(template: string): LinePiece[] {
   const pieces: LinePiece[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const param = parts[i + 1];
-    if (param !== undefined && !['number', 'count', 'windows', 'time'].includes(param)) {
+    if (param !== undefined && !['number', 'count', 'windows', 'time', 'when'].includes(param)) {
       throw new Error(`voice line parameter {${param}} cannot be spoken`);
     }
     pieces.push({ text: parts[i]!, param: (param as ParamName | undefined) ?? null });
@@ -89,8 +93,6 @@ export function lineTextClips(key: VoiceKey, lang: SpeechLanguage): { clip: stri
     .filter((c) => speakable(c.text));
 }
 
-/** The clips that say 点 and 分 after the hour and the minutes of a time. */
-export const TIME_CLIPS = { hour: 'kiosk_time_dian', minute: 'kiosk_time_fen' } as const;
 const TIME_WORDS: Record<'cmn' | 'yue', { hour: string; minute: string }> = {
   cmn: { hour: '点', minute: '分' },
   yue: { hour: '點', minute: '分' },
@@ -108,12 +110,13 @@ function timeText(time: string | undefined, lang: SpeechLanguage): string {
   return `${hour}${words.hour}${minute > 0 ? `${minute}${words.minute}` : ''}`;
 }
 
+/** A time of day with the clips the closed screen's opening time uses (十三点三十分). */
 function timeClips(time: string | undefined): string[] {
   const { hour, minute } = clockParts(time);
   return [
     ...quantityClips(hour),
-    TIME_CLIPS.hour,
-    ...(minute > 0 ? [...quantityClips(minute), TIME_CLIPS.minute] : []),
+    HOUR_CLIP,
+    ...(minute > 0 ? [...windowNumberClips(minute), MINUTE_CLIP] : []),
   ];
 }
 
@@ -121,6 +124,13 @@ function paramText(name: ParamName, params: LineParams, spoken: SpokenLocale, la
   if (name === 'number') return spokenTicketNumber(params.number ?? '', lang);
   if (name === 'count') return String(params.count ?? 0);
   if (name === 'time') return timeText(params.time, lang);
+  if (name === 'when') {
+    if (!params.when) return openingWords(null)[lang === 'en' ? 'en' : 'zh'];
+    // Said as one phrase ("明天八点三十分"), not clip by clip.
+    return isVoiceLanguage(lang)
+      ? clipsToText(openingClips(params.when), lang).replace(/ /g, '')
+      : openingWords(params.when).en;
+  }
   return (params.windows ?? [])
     .map((n) => spoken.windowItem.replace('{number}', String(n)))
     .join(spoken.windowSeparator);
@@ -130,6 +140,7 @@ function paramClips(name: ParamName, params: LineParams): string[] {
   if (name === 'number') return ticketNumberClips(params.number ?? '');
   if (name === 'count') return quantityClips(params.count ?? 0);
   if (name === 'time') return timeClips(params.time);
+  if (name === 'when') return params.when ? openingClips(params.when) : [];
   return (params.windows ?? []).flatMap((n) => [...windowNumberClips(n), 'hao']);
 }
 

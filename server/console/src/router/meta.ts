@@ -9,6 +9,8 @@ declare module 'vue-router' {
     requiresAdmin?: boolean;
     /** A city account may open it too (city accounts open nothing else). */
     allowCity?: boolean;
+    /** The front desk's page: only desk accounts open it (and they open nothing else). */
+    forDesk?: boolean;
     /** Locale key of the header link; routes without one are not listed in the header. */
     navKey?: string;
   }

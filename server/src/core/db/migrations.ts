@@ -401,6 +401,33 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 8,
+    name: 'hall day: schedules and holidays, requeue holds, front-desk accounts',
+    rebuildsTables: true,
+    sql: `
+      ALTER TABLE halls ADD COLUMN schedule_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE halls ADD COLUMN issue_extension_json TEXT;
+      ALTER TABLE tickets ADD COLUMN requeue_hold_json TEXT;
+      -- Reports count tickets issued at the front desk; stored days are rebuilt with the figure.
+      ALTER TABLE report_rollups ADD COLUMN issued_at_desk INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
+      CREATE TABLE staff_new (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff','admin','city','desk')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        badge_number TEXT
+      );
+      INSERT INTO staff_new (id, hall_id, username, name, role, password_hash, disabled, badge_number)
+        SELECT id, hall_id, username, name, role, password_hash, disabled, badge_number FROM staff;
+      DROP TABLE staff;
+      ALTER TABLE staff_new RENAME TO staff;
+    `,
+  },
+  {
+    version: 9,
     name: 'appointments: slots, days off, bookings (sealed) and appointment tickets',
     // A booking's name, phone and full ID number are sealed by the server (f1.… values) with keyed
     // hashes to match a card or find a person; `sealed` is always 1 (no plain version ever existed).
@@ -471,7 +498,7 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 10,
     name: 'appointment figures in the report rollups',
     // The stored days are rebuilt from the event log with the new figures.
     sql: `

@@ -90,6 +90,8 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
           transferredFromId: null,
           // Some visitors checked in from a booking: their slot began before or after they came.
           slotStart: chance(0.2) ? issuedAt + int(-30, 30) * MINUTE : null,
+          // Some visitors take their ticket at the front desk.
+          source: chance(0.15) ? 'desk' : 'kiosk',
         };
         let leg = base;
         let enteredAt = issuedAt;
@@ -164,6 +166,7 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
             marks: null,
             transferredFromId: leg.id,
             slotStart: null,
+            source: 'transfer',
           };
         }
       }
