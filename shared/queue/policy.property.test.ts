@@ -278,13 +278,16 @@ describe('appointments (rule 7) with the existing rules', () => {
   it('bookings change only which normal ticket of the head service is called, never the class', () => {
     let displaced = 0;
     fc.assert(
-      fc.property(hallAndWaitingArb, shiftArb, ({ hall, waiting }, shift) => {
+      fc.property(hallAndWaitingArb, shiftArb, ({ hall, waiting: generated }, shift) => {
         const now = NOW + shift * MINUTE;
-        // With the hall's maximum wait, and with one long enough that few are overdue.
+        // With the hall's maximum wait, and with one long enough that few are overdue; with the
+        // returned no-shows as generated, and with none (they go first, leaving rule 7 little to do).
         const patient = { ...hall.rules, maxWaitMinutes: 600 };
-        for (const [w, rules] of hall.windows.flatMap((x) => [
-          [x, hall.rules] as const,
-          [x, patient] as const,
+        const noHolds = generated.map((t) => ({ ...t, requeueHold: null }));
+        for (const [w, rules, waiting] of hall.windows.flatMap((x) => [
+          [x, hall.rules, generated] as const,
+          [x, patient, generated] as const,
+          [x, patient, noHolds] as const,
         ])) {
           const booked = pickNext(w, waiting, rules, now);
           const walkIns = pickNext(w, withoutBookings(waiting), rules, now);

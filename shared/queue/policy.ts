@@ -110,7 +110,8 @@ export function isDueAppointment(ticket: QueueTicket, now: number): boolean {
   );
 }
 
-function compareDueAppointments(a: QueueTicket, b: QueueTicket): number {
+/** Due appointments among themselves: the earliest slot first, then queue order. */
+export function compareDueAppointments(a: QueueTicket, b: QueueTicket): number {
   return (a.slotStart ?? 0) - (b.slotStart ?? 0) || compareQueueOrder(a, b);
 }
 
