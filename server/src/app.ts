@@ -277,9 +277,6 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     repos,
     appointments: appointmentRepository,
     cipher: deps.cipher,
-    // The hall's own holidays join here once halls have them; until then the days off set for
-    // appointments are the only closures.
-    hallClosedOn: () => false,
   };
   const appointments = {
     config: createAppointmentConfigService({ ...adminBase, today: (hallId) => queries.today(hallId) }),

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AppointmentSchedule } from '../contracts/appointments';
-import { checkInWindow, clockOf, isDayOff, minutesOf, slotsOfDay, weekdayOf } from './slots';
+import {
+  checkInWindow,
+  clockOf,
+  hallCheckInWindow,
+  isDayOff,
+  minutesOf,
+  slotsOfDay,
+  weekdayOf,
+} from './slots';
+import type { ScheduledHall } from '../hallHours';
 
 const schedule = (fields: Partial<AppointmentSchedule> = {}): AppointmentSchedule => ({
   id: 1,
@@ -55,6 +64,19 @@ describe('appointment slots', () => {
     expect(slotsOfDay([late], 5, TUESDAY, context).map((s) => s.starts)).toEqual(['16:30']);
   });
 
+  it('offers only slots that start before the hall stops taking tickets (its cut-off)', () => {
+    const afternoon = schedule({ starts: '16:00', ends: '17:30' });
+    // Closes 17:30, tickets until 17:00: a visitor of the 17:00 slot could not check in at its start.
+    expect(
+      slotsOfDay([afternoon], 5, TUESDAY, { ...context, issueUntil: '17:00' }).map((s) => s.starts),
+    ).toEqual(['16:00', '16:30']);
+    expect(slotsOfDay([afternoon], 5, TUESDAY, context).map((s) => s.starts)).toEqual([
+      '16:00',
+      '16:30',
+      '17:00',
+    ]);
+  });
+
   it('merges two schedules of one service, the first keeping a shared start', () => {
     const morning = schedule({ id: 1, capacity: 6 });
     const overlap = schedule({ id: 2, starts: '10:30', ends: '12:00', capacity: 2 });
@@ -83,5 +105,31 @@ describe('appointment slots', () => {
       opensAt: start - 30 * 60_000,
       closesAt: start + 15 * 60_000,
     });
+  });
+
+  it('keeps the check-in window inside the hall day: not before it opens, not after its cut-off', () => {
+    const hall: ScheduledHall = {
+      timezone: 'Asia/Shanghai',
+      hours: { opens: '08:30', closes: '17:30' },
+      schedule: { openWeekdays: [1, 2, 3, 4, 5], holidays: [], workdays: [], issueStopMinutes: 30 },
+      issueExtension: null,
+    };
+    const settings = { checkInEarlyMinutes: 60, checkInLateMinutes: 45 };
+    const shanghai = (hhmm: string, day = TUESDAY) => Date.parse(`${day}T${hhmm}:00+08:00`);
+    // 09:00 with an hour's lead would open at 08:00: the hall opens at 08:30.
+    expect(hallCheckInWindow(shanghai('09:00'), TUESDAY, settings, hall)).toEqual({
+      opensAt: shanghai('08:30'),
+      closesAt: shanghai('09:45'),
+    });
+    // 16:30 plus 45 minutes would close at 17:15: tickets stop at 17:00.
+    expect(hallCheckInWindow(shanghai('16:30'), TUESDAY, settings, hall)).toEqual({
+      opensAt: shanghai('15:30'),
+      closesAt: shanghai('17:00'),
+    });
+    // A day the hall does not open keeps the plain window (the hall's hours refuse the check-in).
+    const saturday = '2026-12-05';
+    expect(hallCheckInWindow(shanghai('09:00', saturday), saturday, settings, hall)).toEqual(
+      checkInWindow(shanghai('09:00', saturday), settings),
+    );
   });
 });

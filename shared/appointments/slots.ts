@@ -1,10 +1,12 @@
 // The slots a service offers on a day, from its appointment schedules, the hall's opening hours and
 // the days off (pure: the day, the hours and the zone are passed in). A slot is offered only where
-// it lies wholly inside the schedule's times and the hall's hours, on one of the schedule's
+// it lies wholly inside the schedule's times and the hall's hours, starts before the hall stops
+// taking tickets that day (so its visitor can check in at its start), on one of the schedule's
 // weekdays, and not on a day off for the hall or the service.
 import type { AppointmentDayOff, AppointmentSchedule } from '../contracts/appointments';
 import type { OpeningHours } from '../contracts/entities';
-import { startOfDay } from '../hallTime';
+import { hallDay, type ScheduledHall } from '../hallHours';
+import { atHallTime, startOfDay } from '../hallTime';
 
 const MINUTE = 60_000;
 
@@ -47,6 +49,8 @@ export interface SlotContext {
   daysOff: readonly AppointmentDayOff[];
   /** A hall-wide closure from elsewhere (e.g. the hall's holidays); none by default. */
   hallClosed?: (day: string) => boolean;
+  /** 'HH:MM': the last moment the hall takes tickets that day (its cut-off); none by default. */
+  issueUntil?: string;
 }
 
 /** The slots of one service on one day, in time order (none on a day off or outside the hours). */
@@ -60,6 +64,7 @@ export function slotsOfDay(
   const weekday = weekdayOf(day);
   const opens = minutesOf(context.hours.opens);
   const closes = minutesOf(context.hours.closes);
+  const lastStart = context.issueUntil === undefined ? closes : minutesOf(context.issueUntil);
   // Local midnight plus minutes: right in every zone without a daylight-saving change that day
   // (China has none).
   const midnight = startOfDay(day, context.timezone);
@@ -71,7 +76,7 @@ export function slotsOfDay(
     // Slots keep the schedule's own grid (09:00, 09:30, …) even where the hall opens later.
     let start = minutesOf(s.starts);
     while (start < from) start += s.slotMinutes;
-    for (; start + s.slotMinutes <= until; start += s.slotMinutes) {
+    for (; start + s.slotMinutes <= until && start < lastStart; start += s.slotMinutes) {
       // Two schedules offering the same start: the first one listed keeps it.
       if (slots.has(start)) continue;
       slots.set(start, {
@@ -95,5 +100,26 @@ export function checkInWindow(
   return {
     opensAt: slotStart - settings.checkInEarlyMinutes * MINUTE,
     closesAt: slotStart + settings.checkInLateMinutes * MINUTE,
+  };
+}
+
+/**
+ * The check-in window within the hall's day: it opens no earlier than the hall does and closes no
+ * later than the hall stops taking tickets (the kiosk shows its closed screen outside those), so an
+ * early visitor is never told to come back at a time the hall is shut. A day the hall does not
+ * open (a holiday set after the booking) leaves the plain window: the hall's hours refuse it.
+ */
+export function hallCheckInWindow(
+  slotStart: number,
+  slotDay: string,
+  settings: { checkInEarlyMinutes: number; checkInLateMinutes: number },
+  hall: ScheduledHall,
+): { opensAt: number; closesAt: number } {
+  const window = checkInWindow(slotStart, settings);
+  const plan = hallDay(hall, slotDay);
+  if (!plan.open) return window;
+  return {
+    opensAt: Math.max(window.opensAt, atHallTime(slotDay, plan.opens, hall.timezone)),
+    closesAt: Math.min(window.closesAt, atHallTime(slotDay, plan.issueUntil, hall.timezone)),
   };
 }

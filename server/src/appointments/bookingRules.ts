@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { AppointmentSource, BookCommand } from '@hall/shared/contracts/appointments';
 import { isDayOff, slotsOfDay, type DaySlot } from '@hall/shared/appointments/slots';
+import { hallDay } from '@hall/shared/hallHours';
 import { parseIdNumber } from '@hall/shared/idNumber';
 import type { Repositories } from '../repositories';
 import type { HallState } from '../core/hallState/hallState';
@@ -24,8 +25,6 @@ export interface BookingDeps {
   repos: Repositories;
   appointments: AppointmentRepository;
   cipher: FieldCipher;
-  /** A hall-wide closure (the hall's own holidays) besides the days off set for appointments. */
-  hallClosedOn: (hallId: number, day: string) => boolean;
 }
 
 /** Bookings already accepted in this batch (a CSV import), not yet in the table. */
@@ -46,14 +45,20 @@ export const noPending = (): PendingBookings => ({
 const placeKey = (serviceId: number, start: number) => `${serviceId}@${start}`;
 const personKey = (serviceId: number, day: string, id: string) => `${serviceId}|${day}|${id}`;
 
-/** The slots a service offers on a day in this hall (the hall's hours, days off and closures apply). */
+/**
+ * The slots a service offers on a day in this hall: the hall's plan for that day applies (closed on
+ * its holidays and weekdays off, its hours, slots starting before its cut-off), then the days off
+ * set for appointments.
+ */
 export function daySlots(deps: BookingDeps, state: HallState, serviceId: number, day: string): DaySlot[] {
   const { hallId } = state;
+  const plan = hallDay(state.hall, day);
   return slotsOfDay(deps.repos.appointmentConfig.schedules(hallId), serviceId, day, {
-    hours: state.hall.hours,
+    hours: { opens: plan.opens, closes: plan.closes },
+    issueUntil: plan.issueUntil,
     timezone: state.hall.timezone,
     daysOff: deps.repos.appointmentConfig.daysOff(hallId),
-    hallClosed: (d) => deps.hallClosedOn(hallId, d),
+    hallClosed: (d) => !hallDay(state.hall, d).open,
   });
 }
 
@@ -85,7 +90,7 @@ export function prepareBooking(
   const where = { day: input.day, time: input.starts };
   const closed =
     isDayOff(deps.repos.appointmentConfig.daysOff(state.hallId), input.day, service.id) ||
-    deps.hallClosedOn(state.hallId, input.day);
+    !hallDay(state.hall, input.day).open;
   if (closed) throw new DomainError('APPOINTMENT_DAY_OFF', { day: input.day });
   const slot = daySlots(deps, state, service.id, input.day).find((s) => s.starts === input.starts);
   if (!slot) throw new DomainError('APPOINTMENT_NO_SUCH_SLOT', where);

@@ -12,7 +12,8 @@ import type {
   BookCommand,
   ImportLineError,
 } from '@hall/shared/contracts/appointments';
-import { checkInWindow } from '@hall/shared/appointments/slots';
+import { hallCheckInWindow } from '@hall/shared/appointments/slots';
+import type { ScheduledHall } from '@hall/shared/hallHours';
 import type { RunChange } from '../core/groupCommit';
 import type { ChangeContext } from '../core/changes';
 import type { HallStates } from '../core/hallState/hallStates';
@@ -196,12 +197,16 @@ export function createBookingService(deps: BookingServiceDeps) {
      */
     async sweepMissed(hallId: number): Promise<number> {
       const settings = deps.repos.appointmentConfig.settings(hallId);
-      const lateMs = settings.checkInLateMinutes * 60_000;
-      if (appointments.openStartedBefore(hallId, deps.clock() - lateMs).length === 0) return 0;
+      // Started slots (the hall's cut-off may close a window before its late minutes are over).
+      const closed = (a: StoredAppointment, hall: ScheduledHall, now: number) =>
+        hallCheckInWindow(a.slotStart, a.slotDay, settings, hall).closesAt < now;
+      const hall = deps.states.get(hallId).hall;
+      const now = deps.clock();
+      if (!appointments.openStartedBefore(hallId, now).some((a) => closed(a, hall, now))) return 0;
       return deps.runChange(hallId, (ctx) => {
         let missed = 0;
-        for (const a of appointments.openStartedBefore(hallId, ctx.now - lateMs)) {
-          if (checkInWindow(a.slotStart, settings).closesAt >= ctx.now) continue;
+        for (const a of appointments.openStartedBefore(hallId, ctx.now)) {
+          if (!closed(a, ctx.hall.hall, ctx.now)) continue;
           const after: StoredAppointment = { ...a, status: 'missed', missedAt: ctx.now };
           if (!appointments.save(after, 'booked')) continue;
           appendAppointmentEvent(ctx, after, 'missed', { staffId: null });

@@ -2,7 +2,7 @@
 // keypad). The number is matched through its keyed hash and is never stored or logged again.
 //
 // Within the check-in window (from `checkInEarlyMinutes` before the slot to `checkInLateMinutes`
-// after its start) the booking becomes an appointment ticket of its service, A-Y023, due at its
+// after its start, inside the hall's hours and before its cut-off) the booking becomes an appointment ticket of its service, A-Y023, due at its
 // slot (queue rule 7). Earlier, the visitor is told when to come back; later, the booking is missed
 // and the kiosk offers a normal ticket. A visitor aged 60+ is never turned away on the booking's
 // day: they get a green-channel ticket (A-L023) carrying their slot, the better of the two.
@@ -14,13 +14,14 @@ import {
   type CheckInResult,
 } from '@hall/shared/contracts/appointments';
 import { ELDERLY_CLASS, NORMAL_CLASS } from '@hall/shared/contracts/entities';
-import { checkInWindow } from '@hall/shared/appointments/slots';
+import { hallCheckInWindow } from '@hall/shared/appointments/slots';
 import { ageOn, parseIdNumber } from '@hall/shared/idNumber';
 import { formatTicketNumber, markerFor } from '@hall/shared/ticketNumber';
 import type { Repositories } from '../repositories';
 import type { RunChange } from '../core/groupCommit';
 import type { ChangeContext } from '../core/changes';
 import type { HallQueries } from '../hall/hallQueries';
+import { assertIssuing } from '../hall/issuingHours';
 import type { Actor } from '../core/actor';
 import type { FieldCipher } from '../core/crypto/fieldCipher';
 import { randomToken } from '../core/secrets';
@@ -154,7 +155,9 @@ export function createCheckInService(deps: CheckInDeps) {
     checkIn(actor: Actor, cmd: CheckInCommand): Promise<CheckInResult> {
       return deps.runChange(actor.hallId, (ctx) => {
         const settings = repos.appointmentConfig.settings(actor.hallId);
-        const window = (a: StoredAppointment) => checkInWindow(a.slotStart, settings);
+        // The window within the hall's day: never before it opens, never after its cut-off.
+        const window = (a: StoredAppointment) =>
+          hallCheckInWindow(a.slotStart, a.slotDay, settings, ctx.hall.hall);
 
         // A retry of a check-in that already made its ticket: the same answer again.
         const retried = repos.tickets.findByRequest(actor.hallId, cmd.requestId);
@@ -167,6 +170,9 @@ export function createCheckInService(deps: CheckInDeps) {
             elderly: retried.priorityClass === ELDERLY_CLASS,
           };
         }
+
+        // Outside the hall's hours nobody checks in (the kiosk shows its closed screen meanwhile).
+        assertIssuing(ctx.hall.hall, ctx.now);
 
         const booking = find(ctx, cmd, window);
         if (!booking || booking.status === 'cancelled') throw new DomainError('APPOINTMENT_NOT_FOUND');
