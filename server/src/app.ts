@@ -35,6 +35,7 @@ import {
   consoleRoom,
   deviceRoom,
   displayRoom,
+  evaluatorRoom,
   kioskRoom,
   staffRoom,
 } from './core/frames/audiences';
@@ -77,6 +78,13 @@ import { createPagesRouter } from './http/pages';
 import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
+import { createRatingRepository } from './ratings/ratingRepository';
+import { createEvaluatorPrompts, type EvaluatorPrompts } from './ratings/evaluatorPrompts';
+import { createRatingService } from './ratings/ratingService';
+import { createRatingCaseService } from './ratings/ratingCaseService';
+import { registerRatingHandlers } from './ratings/ratingHandlers';
+import { createRatingExport } from './ratings/ratingExport';
+import { addRatingApi, createRatingAdminRouter } from './ratings/ratingHttpRouter';
 
 export interface AppDeps {
   db: Db;
@@ -90,6 +98,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Changes committed within this many milliseconds go to each screen as one frame. */
   frameTickMs?: number;
+  /** How often idle halls are checked for a new business day (ms, default a minute); null: never. */
+  dayCheckMs?: number | null;
   /** Commands one socket may have unanswered at once (more are refused with RATE_LIMITED). */
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
@@ -106,6 +116,11 @@ export interface AppDeps {
   cipher: FieldCipher;
   /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
   backupDir?: string | null;
+  /**
+   * Tests only: how long an evaluator pad's question stays open. The product reads the hall rule
+   * evaluationTimeoutSeconds, which is never under 60 s.
+   */
+  evaluatorTimeoutMs?: number;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -150,9 +165,19 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     queries,
     logger,
     tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
+    dayCheckMs: deps.dayCheckMs,
     afterFlush: (hallId) => statusPages.hallChanged(hallId),
   });
-  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink: frames, clock, logger });
+  // Committed changes go to the screens' frames, then to the evaluator pads (a finished ticket asks
+  // its window's pad for a rating); the pads' prompter needs the change runner, so it is bound late.
+  let prompts: EvaluatorPrompts | null = null;
+  const sink = {
+    committed: (changes: Parameters<typeof frames.committed>[0]) => {
+      frames.committed(changes);
+      prompts?.sink.committed(changes);
+    },
+  };
+  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink, clock, logger });
   const storageAlarm = createStorageAlarm(io, clock);
   const runChange = storageAlarm.watch(groupCommit.run);
   const auth = createAuthService(repos, createLoginLimiter(), clock);
@@ -161,6 +186,28 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const windows = createWindowService(runChange);
   const deskPrinters = createDeskPrinters(repos);
   const authorizer = createSocketAuthorizer(repos, auth);
+  const ratingRepository = createRatingRepository(deps.db);
+  const evaluatorTimeoutMs = (hallId: number): number =>
+    deps.evaluatorTimeoutMs ?? states.get(hallId).rules.evaluationTimeoutSeconds * 1000;
+  const ratings = createRatingService({
+    repos,
+    ratings: ratingRepository,
+    runChange,
+    clock,
+    prompts: () => prompts!,
+    timeoutMs: evaluatorTimeoutMs,
+  });
+  prompts = createEvaluatorPrompts({
+    io,
+    repos,
+    states,
+    clock,
+    logger,
+    timeoutMs: evaluatorTimeoutMs,
+    recordUnanswered: (hallId, ticketId) => ratings.recordUnanswered(hallId, ticketId),
+  });
+  const evaluatorPrompts = prompts;
+  const ratingCases = createRatingCaseService({ repos, ratings: ratingRepository, runChange, clock });
 
   async function disconnectRoom(
     room: string,
@@ -173,6 +220,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
 
   const control = {
     disconnectDevice: (deviceId: number) => disconnectRoom(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    reconnectDevice: async (deviceId: number) => {
+      for (const s of await io.in(deviceRoom(deviceId)).fetchSockets()) s.disconnect(true);
+    },
     disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
   };
   const adminBase = { repos, runChange, clock };
@@ -181,6 +231,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const deviceAdmin = createDeviceAdminService({
     ...adminBase,
     disconnectDevice: control.disconnectDevice,
+    reconnectDevice: control.reconnectDevice,
     allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
   });
   const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
@@ -204,7 +255,12 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const catchUp =
     deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
   if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
-  const reports = createReportService({ repos, pool: reportPool, clock });
+  const reports = createReportService({
+    repos,
+    pool: reportPool,
+    clock,
+    caseCounts: (hallId, from, to, now) => ratingRepository.caseCounts(hallId, from, to, now),
+  });
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
@@ -244,6 +300,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       },
     });
 
+    // The evaluator pad and the status page rate; admins follow up 差评 cases.
+    registerRatingHandlers(socket, track, {
+      repos,
+      ratings,
+      cases: ratingCases,
+      prompts: evaluatorPrompts,
+    });
     if (data.role === 'ticket') {
       // Handshakes that passed the cap together may have filled it meanwhile: the late one goes.
       if (!statusPages.connected(socket, data.hallId, data.statusToken!)) socket.disconnect(true);
@@ -271,7 +334,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       });
       registerWindowHandlers(socket, track, windows);
       registerCounterHandlers(socket, track, counter);
-      registerHallAdminHandlers(socket, track, { repos, states, config: hallConfig, clock });
+      registerHallAdminHandlers(socket, track, {
+        repos,
+        states,
+        config: hallConfig,
+        clock,
+        overdueRatingCases: (hallId) => ratingCases.overdueCount(hallId),
+      });
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
@@ -300,6 +369,11 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       if (data.role === 'kiosk' || data.role === 'desk') {
         void socket.join(kioskRoom(data.hallId));
         socket.emit('kiosk:snapshot', queries.kioskSnapshot(data.hallId));
+      } else if (data.role === 'evaluator') {
+        // A pad hears only its own window: its officer, and the visitors that window finishes.
+        const windowId = repos.devices.find(data.hallId, data.deviceId!)?.windowId ?? null;
+        if (windowId !== null) void socket.join(evaluatorRoom(windowId));
+        socket.emit('evaluator:state', evaluatorPrompts.state(data.hallId, windowId));
       } else if (inHall) {
         void socket.join(data.role === 'display' ? displayRoom(data.hallId) : consoleRoom(data.hallId));
         socket.emit('hall:snapshot', queries.snapshot(data.hallId));
@@ -321,6 +395,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
   // External systems (booking apps, rating platforms) with an admin-issued API key.
   const externalApi = createExternalApiRouter({ repos, apiKeys });
+  const ratingExports = createRatingExport(repos, ratingRepository);
+  addRatingApi(externalApi, { apiKeys, exports: ratingExports, logger });
+  app.use('/api/admin', createRatingAdminRouter({ auth, exports: ratingExports, logger }));
   app.use('/api/v1', externalApi);
   app.use(
     '/api',
@@ -361,7 +438,20 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     repos,
     states,
     queries,
-    services: { issue, counter, windows, auth, reports, apiKeys, homeVisits, privacy, retention, subjects },
+    services: {
+      issue,
+      counter,
+      windows,
+      auth,
+      reports,
+      apiKeys,
+      homeVisits,
+      privacy,
+      retention,
+      subjects,
+      ratings,
+      ratingCases,
+    },
     reportPool,
     externalApi,
     control,
@@ -373,6 +463,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     }),
     async close(): Promise<void> {
       frames.close();
+      evaluatorPrompts.close();
       statusPages.close();
       await reportPool.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

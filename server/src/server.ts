@@ -32,6 +32,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Changes committed within this many milliseconds go to each screen as one frame. */
   frameTickMs?: number;
+  /** How often idle halls are checked for a new business day (ms); null: only when something happens. */
+  dayCheckMs?: number | null;
   /** Commands one socket may have unanswered at once. */
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
@@ -48,6 +50,8 @@ export interface StartOptions {
   keyFile?: string;
   /** How often to check whether a hall's daily purge is due (ms); null: only at start. */
   purgeCheckEveryMs?: number | null;
+  /** Tests only: an evaluator pad's question stays open this long (the product: the hall rule, ≥ 60 s). */
+  evaluatorTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -95,12 +99,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     version: options.version,
     logger,
     frameTickMs: options.frameTickMs,
+    dayCheckMs: options.dayCheckMs,
     commandBudget: options.commandBudget,
     statusPageLimits: options.statusPageLimits,
     allowLoopbackPrinters: options.allowLoopbackPrinters,
     allowedOrigins: options.allowedOrigins,
     cipher: keys.cipher,
     backupDir: path.join(dataDir, 'backups'),
+    evaluatorTimeoutMs: options.evaluatorTimeoutMs,
   });
   // The daily purge runs before the first visitor is served, then whenever a hall's day changes. A
   // failure (disk full) must not stop the hall opening: the next check tries again.

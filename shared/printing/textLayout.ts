@@ -105,7 +105,10 @@ function greedyLines(tokens: readonly string[], columns: number): string[][] {
       cut--;
     const carried =
       cut > 0 && canBreakBetween(current[cut - 1], cut === current.length ? token : current[cut]);
-    if (!carried) cut = current.length; // nothing allowed: break here after all
+    // Nothing allowed, or what would be carried down no longer fits beside `token` (a run of
+    // punctuation wider than the line): break right here after all; the width always wins.
+    const fitsBelow = tokensWidth(trimmed([...current.slice(cut), token])) <= columns;
+    if (!carried || !fitsBelow) cut = current.length;
     lines.push(current.slice(0, cut));
     current = [...current.slice(cut), token];
   }

@@ -133,7 +133,13 @@ describe('wrapText', () => {
           expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
         },
       ),
+      { numRuns: 2000, examples: [[['1', '政', '，', '，'], 5]] },
     );
+  });
+
+  it('breaks before a run of closing punctuation too wide to carry a character down with it', () => {
+    // Found by the property above: carrying 政 down beside two commas made a 6-column line in 5.
+    expect(wrapText('1政，，', 5)).toEqual(['1政，', '，']);
   });
 });
 

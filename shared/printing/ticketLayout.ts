@@ -3,6 +3,7 @@
 // them as text. Mandarin first, English second; the number by far the largest thing on the paper
 // (4–6× the text, twice any banner: ESC/POS allows up to 8× with GS !); the facts an elderly
 // visitor needs (people ahead, wait, windows to watch) in tall type.
+import { dateTime, isValidTimeZone } from '@hall/shared/hallTime';
 import { ELDERLY_CLASS, NORMAL_CLASS, type QueueOutlook } from '@hall/shared/contracts/entities';
 import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 import { displayWidth, wrapText } from './textLayout';
@@ -87,26 +88,7 @@ export function priorityMark(data: TicketPrintData): { zh: string; en: string } 
 
 /** 'YYYY-MM-DD HH:mm' in the hall's time zone (falls back to UTC, marked, if the zone is unknown). */
 export function formatIssueTime(epochMs: number, timeZone: string): string {
-  let zone = timeZone;
-  let suffix = '';
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-  } catch {
-    zone = 'UTC';
-    suffix = ' UTC';
-  }
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(epochMs);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}${suffix}`;
+  return isValidTimeZone(timeZone) ? dateTime(epochMs, timeZone) : `${dateTime(epochMs, 'UTC')} UTC`;
 }
 
 function duration(total: number): { zh: string; en: string } {

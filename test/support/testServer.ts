@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
 import type { StatusPageLimits } from '../../server/src/core/frames/statusPages';
 import type { Logger } from '../../server/src/core/logger';
+import { hallDayClock } from './hallDayClock';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = {
@@ -29,10 +30,13 @@ export interface TestServerOptions {
    */
   hours?: HallConfigHall['hours'];
   schedule?: HallConfigHall['schedule'];
+  /** Default: real speed from 10:00 of the hall's business day, never its midnight (hallDayClock.ts). */
   clock?: () => number;
   /** Extra staff accounts (username, password = `${username}-pass`). */
   extraStaff?: string[];
   frameTickMs?: number;
+  /** How often the server looks for a new business day (default a minute). */
+  dayCheckMs?: number | null;
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
   /** PRINTER_ALLOW_LOOPBACK; true by default here because the fake printers are on 127.0.0.1. */
@@ -41,6 +45,8 @@ export interface TestServerOptions {
   tls?: { cert: string; key: string };
   /** The server's log (e.g. one writing into a test's buffer). */
   logger?: Logger;
+  /** How long an evaluator pad's question stays open (the product: ≥ 60 s from the hall rule). */
+  evaluatorTimeoutMs?: number;
 }
 
 export interface TestServer {
@@ -58,6 +64,8 @@ export interface TestServer {
     admin: { username: string; password: string };
   };
   app: RunningServer['app'];
+  /** The time on the server's clock (not the machine's: see TestServerOptions.clock). */
+  now(): number;
   /** The id of window `number` of the (first) hall: kiosks no longer see windows. */
   windowId(number: number): number;
   close(): Promise<void>;
@@ -107,23 +115,27 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     { interface: 'virtual', widthColumns: 48 },
     { allowLoopback: allowLoopbackPrinters },
   );
+  const hallConfig = testHallConfig(options);
+  const clock = options.clock ?? hallDayClock(hallConfig.halls[0]!.timezone);
   const boot = (port: number) =>
     startServer({
       dbFile,
       webRoot: path.join(REPO_ROOT, 'dist', 'web'),
       port,
       host: '127.0.0.1',
-      hallConfig: testHallConfig(options),
+      hallConfig,
       printer,
-      clock: options.clock,
+      clock,
       synchronous: 'NORMAL',
       frameTickMs: options.frameTickMs,
+      dayCheckMs: options.dayCheckMs,
       commandBudget: options.commandBudget,
       statusPageLimits: options.statusPageLimits,
       allowLoopbackPrinters,
       tls: options.tls,
       logger: options.logger,
       keyFile,
+      evaluatorTimeoutMs: options.evaluatorTimeoutMs,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;
@@ -143,6 +155,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       staff: { username: 'staff', password: TEST_PASSWORDS.staff },
       admin: { username: 'admin', password: TEST_PASSWORDS.admin },
     },
+    now: clock,
     get app() {
       if (!running) throw new Error('test server is stopped');
       return running.app;

@@ -8,6 +8,7 @@ import type {
   TicketSource,
   TicketState,
 } from '@hall/shared/contracts/entities';
+import type { RatingLevel } from '@hall/shared/contracts/ratings';
 
 export interface ReportTicketRow {
   id: Id;
@@ -27,6 +28,8 @@ export interface ReportTicketRow {
   transferredFromId: Id | null;
   /** Where the ticket was taken: the kiosk, the front desk (`desk`), a transfer, … */
   source: TicketSource;
+  /** The ticket's rating (好差评): a level, 'unanswered' (未评价 at the pad), or none. */
+  rating?: RatingLevel | 'unanswered' | null;
 }
 
 /** One `called` event (not recalls): who called which ticket, where, when. */

@@ -34,7 +34,8 @@ export function loadHallState(repos: Repositories, hallId: number, now: number):
 
 export function createHallStates(repos: Repositories, clock: () => number) {
   const states = new Map<number, HallState>();
-  return {
+  const newDayListeners = new Set<(hallId: number) => void>();
+  const hallStates = {
     /** The hall's state as of now (the current business day). Throws HALL_NOT_FOUND. */
     get(hallId: number, now = clock()): HallState {
       let state = states.get(hallId);
@@ -43,13 +44,35 @@ export function createHallStates(repos: Repositories, clock: () => number) {
         states.set(hallId, state);
       }
       const today = businessDay(now, state.hall.timezone);
-      if (today !== state.day) state.startDay(today, repos.tickets.active(hallId, today));
+      if (today !== state.day) {
+        state.startDay(today, repos.tickets.active(hallId, today));
+        // Screens hold yesterday's queue and calls: nothing in a frame would ever take them away.
+        for (const listener of [...newDayListeners]) listener(hallId);
+      }
       return state;
     },
     /** The halls loaded so far (the ones with connected screens or commands since start). */
     loaded(): HallState[] {
       return [...states.values()];
     },
+    /**
+     * Moves every loaded hall whose business day has ended to the new day, so screens hear of it
+     * at midnight even when nothing else happens in the hall. Returns the halls that moved.
+     */
+    startNewDays(now = clock()): number[] {
+      const moved: number[] = [];
+      for (const state of hallStates.loaded()) {
+        const day = state.day;
+        if (hallStates.get(state.hallId, now).day !== day) moved.push(state.hallId);
+      }
+      return moved;
+    },
+    /** Called whenever a hall moves to a new business day (not when it is first loaded). */
+    onNewDay(listener: (hallId: number) => void): () => void {
+      newDayListeners.add(listener);
+      return () => newDayListeners.delete(listener);
+    },
   };
+  return hallStates;
 }
 export type HallStates = ReturnType<typeof createHallStates>;
