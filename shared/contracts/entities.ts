@@ -34,8 +34,8 @@ export const WINDOW_STATES = ['closed', 'open', 'paused'] as const;
 export type WindowStateName = (typeof WINDOW_STATES)[number];
 
 /** `city`: a city-level account that reads every hall's reports (and nothing else, for now).
- * `evaluator`: a window's rating pad (评价器), a device bound to one window.
  * `desk`: a front-desk guide (导办) who issues tickets for visitors at the desk screen. */
+/** `evaluator`: a window's rating pad (评价器), a device bound to one window. */
 export const ROLES = ['kiosk', 'display', 'evaluator', 'staff', 'admin', 'city', 'ticket', 'desk'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -25,8 +25,8 @@ import type {
   DeviceCreateInput,
   DeskPrintInput,
   DeviceUpdateInput,
-  EvaluatorRateInput,
   ExtendTodayInput,
+  EvaluatorRateInput,
   FinishTicketInput,
   HallUpdateInput,
   HomeVisitCancelInput,
@@ -144,15 +144,15 @@ export interface ClientToServerEvents {
   /** Browser kiosks (no local printer) ask the server to print on its configured or virtual printer. */
   'ticket:print': Command<{ ticketId: Id }, { printed: boolean }>;
   'printer:status': Command<PrinterStatusInput, null>;
+  // front desk (导办台): issues for a visitor with the kiosk's choices, prints on a chosen printer
+  'desk:issue': Command<IssueTicketInput, IssuedTicket>;
+  'desk:printers': Query<DeskPrinter[]>;
+  'desk:print': Command<DeskPrintInput, { printed: boolean }>;
   // window evaluator pad (评价器) and the ticket's status page: the visitor rates; staff never can
   'evaluator:sync': Query<EvaluatorState>;
   'evaluator:rate': Command<EvaluatorRateInput, Rating>;
   'ticket:ratingState': Query<PhoneRatingState>;
   'ticket:rate': Command<PhoneRateInput, Rating>;
-  // front desk (导办台): issues for a visitor with the kiosk's choices, prints on a chosen printer
-  'desk:issue': Command<IssueTicketInput, IssuedTicket>;
-  'desk:printers': Query<DeskPrinter[]>;
-  'desk:print': Command<DeskPrintInput, { printed: boolean }>;
   // staff (and admin)
   'window:claim': Command<ClaimWindowInput, HallWindow>;
   'window:release': Query<null>;
@@ -238,13 +238,13 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'ticket:issue': ['kiosk'],
   'ticket:print': ['kiosk'],
   'printer:status': ['kiosk'],
+  'desk:issue': ['desk'],
+  'desk:printers': ['desk'],
+  'desk:print': ['desk'],
   'evaluator:sync': ['evaluator'],
   'evaluator:rate': ['evaluator'],
   'ticket:ratingState': ['ticket'],
   'ticket:rate': ['ticket'],
-  'desk:issue': ['desk'],
-  'desk:printers': ['desk'],
-  'desk:print': ['desk'],
   'window:claim': ['staff', 'admin'],
   'window:release': ['staff', 'admin'],
   'window:open': ['staff', 'admin'],

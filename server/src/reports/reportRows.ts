@@ -63,8 +63,8 @@ export function createReportRowReader(
 ) {
   const ticketStmt = db.prepare<[number, string, string], TicketSqlRow>(
     `SELECT t.id, t.hall_id, t.service_id, t.business_day, t.priority_class, t.proxy, t.state, t.issued_at,
-            t.serving_at, t.finished_at, t.window_id, t.staff_id, t.marks_json, t.transferred_from_id,
-            t.source, t.slot_start, r.level AS rating_level, r.id IS NOT NULL AS rated
+            t.serving_at, t.finished_at, t.window_id, t.staff_id, t.marks_json, t.transferred_from_id, t.source,
+            t.slot_start, r.level AS rating_level, r.id IS NOT NULL AS rated
        FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
       WHERE t.hall_id = ? AND t.business_day BETWEEN ? AND ?`,
   );
