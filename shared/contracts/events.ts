@@ -211,7 +211,8 @@ export interface ClientToServerEvents {
   'privacy:purgeNow': Query<PurgeRun>;
   'privacy:subjectFind': Command<SubjectQueryInput, SubjectCopy>;
   'privacy:subjectErase': Command<SubjectEraseInput, SubjectErasure>;
-  // appointments: slots and settings (admin), bookings by phone or CSV (admin), check-in (kiosk)
+  // appointments: slots and settings (admin), bookings by phone (admin, front desk) or CSV (admin),
+  // check-in (kiosk)
   'appointment:config': Query<AppointmentConfig>;
   'appointment:scheduleUpsert': Command<ScheduleUpsertInput, AppointmentSchedule>;
   'appointment:scheduleDelete': Command<{ id: Id }, null>;
@@ -301,10 +302,10 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'appointment:scheduleDelete': ['admin'],
   'appointment:dayOffSet': ['admin'],
   'appointment:settingsUpdate': ['admin'],
-  'appointment:slots': ['admin'],
-  'appointment:book': ['admin'],
-  'appointment:cancel': ['admin'],
-  'appointment:list': ['admin'],
+  'appointment:slots': ['admin', 'desk'],
+  'appointment:book': ['admin', 'desk'],
+  'appointment:cancel': ['admin', 'desk'],
+  'appointment:list': ['admin', 'desk'],
   'appointment:import': ['admin'],
   'appointment:checkIn': ['kiosk'],
   'ratingCase:list': ['admin'],

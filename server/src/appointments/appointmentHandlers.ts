@@ -1,4 +1,5 @@
-// Appointment commands: configuration, slots, bookings by phone and by CSV (admin), and the kiosk's
+// Appointment commands: configuration and CSV (admin), slots, bookings by phone, the day's list and
+// cancelling (admin and front desk: the booking's actor is the signed-in account), and the kiosk's
 // check-in. Every answer carries masked bookings only.
 import {
   appointmentImportSchema,
