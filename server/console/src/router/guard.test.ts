@@ -64,4 +64,21 @@ describe('decideNavigation', () => {
     for (const role of ['staff', 'admin', 'city'] as const)
       expect(decideNavigation(desk, true, role)).toMatchObject({ allow: false });
   });
+
+  it('lets a front-desk account open the appointments page (booking by phone), and no other admin page', () => {
+    const appointments = { requiresAuth: true, requiresAdmin: true, allowDesk: true };
+    expect(decideNavigation(appointments, true, 'desk')).toEqual({ allow: true });
+    expect(decideNavigation(appointments, true, 'admin')).toEqual({ allow: true });
+    expect(decideNavigation(appointments, true, 'staff')).toMatchObject({ allow: false, redirect: '/counter' });
+    expect(decideNavigation(appointments, true, 'city')).toMatchObject({ allow: false });
+    expect(decideNavigation(appointments, false, null)).toMatchObject({ allow: false, redirect: '/login' });
+  });
+
+  it('keeps the route table so: the desk opens the desk page and 预约 only', async () => {
+    const { adminRoutes } = await import('./adminRoutes');
+    const openToDesk = adminRoutes
+      .filter((r) => r.meta && decideNavigation(r.meta, true, 'desk').allow)
+      .map((r) => r.path);
+    expect(openToDesk).toEqual(['/admin/appointments']);
+  });
 });

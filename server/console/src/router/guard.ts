@@ -26,8 +26,9 @@ export function decideNavigation(
     return { allow: false, redirect: homeFor(role), messageKey: 'messages.needHallAccount' };
   }
   if (role === 'desk') {
-    // A front-desk account issues tickets for visitors; it holds no window and changes nothing else.
-    if (meta.forDesk || !(meta.requiresAuth || meta.requiresAdmin)) return { allow: true };
+    // A front-desk account issues tickets for visitors and books appointments by phone; it holds no
+    // window and changes nothing else.
+    if (meta.forDesk || meta.allowDesk || !(meta.requiresAuth || meta.requiresAdmin)) return { allow: true };
     return { allow: false, redirect: homeFor(role), messageKey: 'messages.needWindowAccount' };
   }
   if (meta.forDesk) return { allow: false, redirect: homeFor(role), messageKey: 'messages.needDeskAccount' };

@@ -9,8 +9,10 @@ declare module 'vue-router' {
     requiresAdmin?: boolean;
     /** A city account may open it too (city accounts open nothing else). */
     allowCity?: boolean;
-    /** The front desk's page: only desk accounts open it (and they open nothing else). */
+    /** The front desk's page: only desk accounts open it (and, of the others, only `allowDesk` pages). */
     forDesk?: boolean;
+    /** A desk account may open it too (the appointments page: booking by phone, issue 17). */
+    allowDesk?: boolean;
     /** Locale key of the header link; routes without one are not listed in the header. */
     navKey?: string;
   }
