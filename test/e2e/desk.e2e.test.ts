@@ -3,8 +3,10 @@
 // green channel from a checked ID number, proxy with relationship) and prints on a chosen printer
 // (a fake ESC/POS printer on 127.0.0.1 captures the ticket); when the printer fails the number is
 // shown large to write down; the report counts both as issued at the desk. Outside opening hours
-// the kiosk shows its closed screen (landscape and upright) and the desk says so. Axe at AAA on
-// every screen; screenshots in /tmp/shots (desk-*, kiosk-closed-*).
+// the kiosk shows its closed screen (landscape and upright) and the desk says so. A caller books by
+// phone at the desk (issue 17): from the desk page to 预约, a slot booked, the code to read out, the
+// booking in the day's list masked, no import and no reveal. Axe at AAA on every screen;
+// screenshots in /tmp/shots (desk-*, kiosk-closed-*).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HallReport } from '@hall/shared/contracts/admin';
@@ -12,7 +14,10 @@ import type { DeviceWithKey } from '@hall/shared/contracts/admin';
 import { checkCharacter } from '@hall/shared/idNumber';
 import { decodeEscPos } from '@hall/printing/decodeEscPos';
 import { startTestServer, TEST_PASSWORDS, type TestServer } from '../support/testServer';
+import type { Appointment } from '@hall/shared/contracts/appointments';
 import { connectClient, emitAck, login, type ConnectedClient } from '../support/clients';
+import { data } from '../support/personalData';
+import { adultId, at, hallClock, TUESDAY } from '../support/appointments';
 import { startFakePrinter, type FakePrinter } from '../support/fakePrinter';
 import { checkAxeAAA, describeViolations, launchBrowser, shotPath } from './support/browser';
 import { expectDesignRules, measureScreen } from './support/screenRules';
@@ -83,9 +88,9 @@ describe('front desk', () => {
     await signIn(page, server, 'desk', TEST_PASSWORDS.desk);
     await page.waitForURL(/\/console\/desk$/);
     await page.locator('[data-test=desk-service-B]').waitFor();
-    // Its header links to the desk only: no counter, no administration.
+    // Its header links to the desk and the appointments (booking by phone): no counter, no administration.
     const links = await page.locator('nav a').allInnerTexts();
-    expect(links).toEqual(['导办台']);
+    expect(links).toEqual(['导办台', '预约']);
     await expectAccessible(page, 'desk page');
     await page.screenshot({ path: shotPath('desk-empty-1366') });
   });
@@ -205,6 +210,77 @@ describe('outside opening hours', () => {
     expect(await page.locator('[data-test=desk-issue]').isDisabled()).toBe(true);
     await expectAccessible(page, 'desk while closed');
     await page.screenshot({ path: shotPath('desk-closed-1366') });
+    await page.close();
+  });
+});
+
+describe('booking by phone at the front desk (issue 17)', () => {
+  let server: TestServer;
+  let admin: ConnectedClient;
+  // Tuesday 08:00 in the hall: the demo hall books service A from 09:00.
+  const clock = hallClock(at('08:00'));
+
+  beforeAll(async () => {
+    server = await startTestServer({ clock: clock.now, rules: { staffIdleMinutes: 480 } });
+    const session = await login(server.url, 'admin', server.credentials.admin.password);
+    admin = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
+  });
+  afterAll(async () => {
+    admin?.close();
+    await server?.close();
+  });
+
+  it('opens 预约 from the desk page, books a slot, reads the code out; the list shows it masked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(page, server, 'desk', TEST_PASSWORDS.desk);
+    await page.waitForURL(/\/console\/desk$/);
+    await page.click('[data-test=desk-to-appointments]');
+    await page.waitForURL(/\/console\/admin\/appointments$/);
+    await page.locator('[data-test=appt-table]').waitFor();
+    // The desk books and cancels; the import and the reveal are the admin's.
+    expect(await page.locator('[data-test=appt-import]').count()).toBe(0);
+    expect(await page.locator('[data-test=appt-to-desk]').isVisible()).toBe(true);
+
+    await page.click('[data-test=appt-book]');
+    await page.fill('[data-test=book-name]', '欧阳桂兰');
+    await page.fill('[data-test=book-phone]', '13655551234');
+    const idNumber = adultId();
+    await page.fill('[data-test=book-id]', idNumber);
+    await page.selectOption('[data-test=book-service]', { label: 'A 出入境证件' });
+    await expect.poll(() => page.locator('[data-test=book-slot] option').count()).toBeGreaterThan(5);
+    await page.selectOption('[data-test=book-slot]', '10:00');
+    await expectAccessible(page, 'desk book dialog');
+    await page.click('[data-test=book-dialog] button.btn-primary');
+    const code = (await page.locator('[data-test=book-code]').textContent())!.trim();
+    expect(code).toMatch(/^\d{6}$/);
+    await expectAccessible(page, 'desk booked');
+    await page.screenshot({ path: shotPath('desk-booked-1366') });
+    await page.click('[data-test=book-dialog] button.btn-primary');
+
+    const row = page.locator(`[data-test=appt-row-${code}]`);
+    await row.waitFor();
+    const text = (await row.textContent())!;
+    expect(text).toContain('欧**');
+    expect(text).toContain('136****1234');
+    expect(text).not.toContain('欧阳桂兰');
+    expect(text).not.toContain(idNumber);
+    expect(await page.locator(`[data-test=appt-reveal-${code}]`).count()).toBe(0);
+    expect(await page.locator(`[data-test=appt-cancel-${code}]`).isVisible()).toBe(true);
+    await expectAccessible(page, 'desk appointments list');
+    await page.screenshot({ path: shotPath('desk-appointments-1366') });
+
+    // The booking is the hall's: the admin sees it, booked at 10:00 by phone.
+    const listed = data(await emitAck<Appointment[]>(admin.socket, 'appointment:list', { day: TUESDAY }));
+    expect(listed.find((a) => a.code === code)).toMatchObject({
+      status: 'booked',
+      source: 'console',
+      slotStart: at('10:00'),
+    });
+
+    // And back to the desk.
+    await page.click('[data-test=appt-to-desk]');
+    await page.waitForURL(/\/console\/desk$/);
+    await page.locator('[data-test=desk-service-A]').waitFor();
     await page.close();
   });
 });

@@ -69,7 +69,10 @@ describe('decideNavigation', () => {
     const appointments = { requiresAuth: true, requiresAdmin: true, allowDesk: true };
     expect(decideNavigation(appointments, true, 'desk')).toEqual({ allow: true });
     expect(decideNavigation(appointments, true, 'admin')).toEqual({ allow: true });
-    expect(decideNavigation(appointments, true, 'staff')).toMatchObject({ allow: false, redirect: '/counter' });
+    expect(decideNavigation(appointments, true, 'staff')).toMatchObject({
+      allow: false,
+      redirect: '/counter',
+    });
     expect(decideNavigation(appointments, true, 'city')).toMatchObject({ allow: false });
     expect(decideNavigation(appointments, false, null)).toMatchObject({ allow: false, redirect: '/login' });
   });

@@ -595,6 +595,9 @@ const en: AdminMessages = {
       title: 'Appointments',
       intro:
         "See a day's bookings, book by phone, import a list. Lists show only the family name and part of each number; seeing the whole record needs a reason and is logged. Visitors aged 60+ need no booking.",
+      introDesk:
+        'A caller books by phone: press "Book by phone", take the name, phone and ID number, choose the service and slot, and read the booking code out to them. Lists show only the family name and part of each number. Visitors aged 60+ need no booking.',
+      backToDesk: 'Back to the front desk',
       day: 'Day',
       service: 'Service',
       allServices: 'All services',

@@ -36,6 +36,7 @@ const en: Messages = {
   },
   desk: {
     title: 'Front desk tickets',
+    toAppointments: 'Book by phone',
     formLabel: 'Take a ticket for a visitor',
     closed: 'Tickets are not issued now. Next: {next}',
     service: 'Service',

@@ -34,6 +34,7 @@ const zhCN = {
   },
   desk: {
     title: '导办台取号',
+    toAppointments: '电话预约',
     formLabel: '为群众取号',
     closed: '现在不是取号时间。下次取号：{next}',
     service: '办理业务',
