@@ -230,7 +230,7 @@ describe('booking by phone at the front desk (issue 17)', () => {
     await server?.close();
   });
 
-  it('opens 预约 from the desk page, books a slot, reads the code out; the list shows it masked', async () => {
+  it('opens 预约 from the desk page, books a slot, reads the code out; the list shows it masked; cancels', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await signIn(page, server, 'desk', TEST_PASSWORDS.desk);
     await page.waitForURL(/\/console\/desk$/);
@@ -276,6 +276,13 @@ describe('booking by phone at the front desk (issue 17)', () => {
       source: 'console',
       slotStart: at('10:00'),
     });
+
+    // The caller rings back to cancel: the place is free again.
+    await page.click(`[data-test=appt-cancel-${code}]`);
+    await page.click('[data-test=appt-dialog] button.btn-primary');
+    await expect.poll(() => row.locator('[data-test=appt-status-badge]').innerText()).toContain('已取消');
+    const after = data(await emitAck<Appointment[]>(admin.socket, 'appointment:list', { day: TUESDAY }));
+    expect(after.find((a) => a.code === code)?.status).toBe('cancelled');
 
     // And back to the desk.
     await page.click('[data-test=appt-to-desk]');
