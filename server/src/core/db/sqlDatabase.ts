@@ -1,0 +1,52 @@
+// The one synchronous database API the domain uses: better-sqlite3's (prepare/run/get/all,
+// transaction, exec). SQLite provides it natively; PostgreSQL through PgDatabase (postgres/),
+// which implements the part of it the code base uses. Where the two dialects must differ, a
+// repository asks `sqlDialect(db)` for the fragment instead of writing SQLite's by hand.
+import type Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+export type Dialect = 'sqlite' | 'postgres';
+
+export function dialectOf(db: Db): Dialect {
+  return (db as unknown as { dialect?: unknown }).dialect === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+export function isPostgres(db: Db): boolean {
+  return dialectOf(db) === 'postgres';
+}
+
+/** `postgres://…` or `postgresql://…`: a PostgreSQL connection URL rather than a file name. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** SQL fragments that differ between SQLite and PostgreSQL. */
+export interface SqlDialect {
+  /** A JSON field of a TEXT column as SQL text (NULL when absent or JSON null). */
+  jsonText(column: string, field: string): string;
+  /** True (1) when a JSON field is `true` or 1, false (0) otherwise: usable inside SUM(). */
+  jsonFlag(column: string, field: string): string;
+  /** A JSON field used as a number. */
+  jsonNumber(column: string, field: string): string;
+  /** A TEXT column holding a JSON array, as rows of `value` (for `EXISTS (SELECT 1 FROM … WHERE value = …)`). */
+  jsonArrayValues(column: string, field: string): string;
+}
+
+const SQLITE: SqlDialect = {
+  jsonText: (c, f) => `json_extract(${c}, '$.${f}')`,
+  jsonFlag: (c, f) => `(CASE WHEN json_extract(${c}, '$.${f}') = 1 THEN 1 ELSE 0 END)`,
+  jsonNumber: (c, f) => `json_extract(${c}, '$.${f}')`,
+  jsonArrayValues: (c, f) => `json_each(${c}, '$.${f}')`,
+};
+
+const POSTGRES: SqlDialect = {
+  jsonText: (c, f) => `(${c}::jsonb ->> '${f}')`,
+  jsonFlag: (c, f) => `(CASE WHEN (${c}::jsonb -> '${f}') IN ('true'::jsonb, '1'::jsonb) THEN 1 ELSE 0 END)`,
+  jsonNumber: (c, f) => `((${c}::jsonb ->> '${f}')::double precision)`,
+  jsonArrayValues: (c, f) =>
+    `jsonb_array_elements_text(COALESCE(${c}::jsonb -> '${f}', '[]'::jsonb)) AS j(value)`,
+};
+
+export function sqlDialect(db: Db): SqlDialect {
+  return isPostgres(db) ? POSTGRES : SQLITE;
+}
