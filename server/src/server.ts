@@ -19,7 +19,10 @@ import { sealPlainRows } from './privacy/resealing';
 import { startPurgeScheduler } from './privacy/purgeScheduler';
 
 export interface StartOptions {
+  /** The SQLite file; its folder is the data folder (printer output, backups) on both backends. */
   dbFile: string;
+  /** postgres://…: run on PostgreSQL instead of the SQLite file (DATABASE_URL). */
+  databaseUrl?: string | null;
   webRoot: string;
   port: number;
   host: string;
@@ -64,7 +67,10 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const db = openDatabase(options.dbFile, { synchronous: options.synchronous ?? 'FULL' });
+  const db = openDatabase(options.databaseUrl ?? options.dbFile, {
+    synchronous: options.synchronous ?? 'FULL',
+    applicationName: 'hall-server',
+  });
   const logger = options.logger ?? createLogger({ level: 'warn' });
   const dataDir = path.dirname(path.resolve(options.dbFile));
   const keyFile = path.resolve(options.keyFile ?? keyFileBeside(dataDir));

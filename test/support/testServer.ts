@@ -12,6 +12,8 @@ import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
 import type { StatusPageLimits } from '../../server/src/core/frames/statusPages';
 import type { Logger } from '../../server/src/core/logger';
+import { openDatabase, type Db } from '../../server/src/core/db/database';
+import { createTestPgDatabase, TEST_PG_URL, type TestPgDatabase } from './pgTestDatabase';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1', city: 'city-pass-1' };
@@ -38,6 +40,10 @@ export interface TestServer {
   dataDir: string;
   certificateSha256: string | null;
   dbFile: string;
+  /** postgres://… when the suite runs on PostgreSQL (npm run test:pg), else null (SQLite: dbFile). */
+  databaseUrl: string | null;
+  /** A second connection to the server's database (SQLite read-only, or PostgreSQL), to inspect rows. */
+  openDb(options?: { readonly?: boolean }): Db;
   /** The key file for personal fields (in its own temp folder, outside dataDir). */
   keyFile: string;
   credentials: {
@@ -88,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   // Fake printers listen on 127.0.0.1, so this test server allows loopback printer targets
   // (PRINTER_ALLOW_LOOPBACK=1); test/server/printerTargets.test.ts checks the default refuses them.
   const allowLoopbackPrinters = options.allowLoopbackPrinters ?? true;
+  const pgDatabase: TestPgDatabase | null = TEST_PG_URL ? await createTestPgDatabase(TEST_PG_URL) : null;
   const printer = createServerPrinter(
     dataDir,
     { interface: 'virtual', widthColumns: 48 },
@@ -96,6 +103,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const boot = (port: number) =>
     startServer({
       dbFile,
+      databaseUrl: pgDatabase?.url ?? null,
       webRoot: path.join(REPO_ROOT, 'dist', 'web'),
       port,
       host: '127.0.0.1',
@@ -122,6 +130,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     certificateSha256: running.certificateSha256,
     dataDir,
     dbFile,
+    databaseUrl: pgDatabase?.url ?? null,
+    openDb(openOptions = {}) {
+      if (pgDatabase) return openDatabase(pgDatabase.url, { readonly: true });
+      return openDatabase(dbFile, { readonly: openOptions.readonly ?? true });
+    },
     keyFile,
     credentials: {
       kioskKey: key('kiosk'),
@@ -153,6 +166,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       await server.stop();
+      await pgDatabase?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(keyDir, { recursive: true, force: true });
     },

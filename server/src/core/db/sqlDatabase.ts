@@ -28,23 +28,32 @@ export interface SqlDialect {
   jsonFlag(column: string, field: string): string;
   /** A JSON field used as a number. */
   jsonNumber(column: string, field: string): string;
-  /** A TEXT column holding a JSON array, as rows of `value` (for `EXISTS (SELECT 1 FROM … WHERE value = …)`). */
-  jsonArrayValues(column: string, field: string): string;
+  /** A JSON array of integers as a table `alias` with one integer column `value`. */
+  jsonArrayIntegers(column: string, field: string, alias: string): string;
+  /** The JSON text with these fields set to JSON null (added when absent, as SQLite's json_set). */
+  jsonSetNull(column: string, fields: readonly string[]): string;
+  /** The larger of two values (SQLite's two-argument MAX). */
+  greatest(a: string, b: string): string;
 }
 
 const SQLITE: SqlDialect = {
   jsonText: (c, f) => `json_extract(${c}, '$.${f}')`,
   jsonFlag: (c, f) => `(CASE WHEN json_extract(${c}, '$.${f}') = 1 THEN 1 ELSE 0 END)`,
   jsonNumber: (c, f) => `json_extract(${c}, '$.${f}')`,
-  jsonArrayValues: (c, f) => `json_each(${c}, '$.${f}')`,
+  jsonArrayIntegers: (c, f, a) => `json_each(${c}, '$.${f}') AS ${a}`,
+  jsonSetNull: (c, fs) => `json_set(${c}, ${fs.map((f) => `'$.${f}', NULL`).join(', ')})`,
+  greatest: (a, b) => `MAX(${a}, ${b})`,
 };
 
 const POSTGRES: SqlDialect = {
   jsonText: (c, f) => `(${c}::jsonb ->> '${f}')`,
   jsonFlag: (c, f) => `(CASE WHEN (${c}::jsonb -> '${f}') IN ('true'::jsonb, '1'::jsonb) THEN 1 ELSE 0 END)`,
   jsonNumber: (c, f) => `((${c}::jsonb ->> '${f}')::double precision)`,
-  jsonArrayValues: (c, f) =>
-    `jsonb_array_elements_text(COALESCE(${c}::jsonb -> '${f}', '[]'::jsonb)) AS j(value)`,
+  jsonArrayIntegers: (c, f, a) =>
+    `(SELECT e::bigint AS value FROM jsonb_array_elements_text(COALESCE(${c}::jsonb -> '${f}', '[]'::jsonb)) AS e) AS ${a}`,
+  jsonSetNull: (c, fs) =>
+    `(${c}::jsonb || jsonb_build_object(${fs.map((f) => `'${f}', NULL`).join(', ')}))::text`,
+  greatest: (a, b) => `GREATEST(${a}, ${b})`,
 };
 
 export function sqlDialect(db: Db): SqlDialect {

@@ -4,6 +4,7 @@
 // in short transactions of their own, never inside a command's transaction.
 import { businessDay } from '@hall/shared/hallTime';
 import type { Db } from '../../core/db/database';
+import { sqlDialect } from '../../core/db/sqlDatabase';
 import { COUNTER_COLUMNS, ROW_COLUMNS, type RollupRecord, type RollupRow } from './rollupRecord';
 
 export interface HallDay {
@@ -94,13 +95,14 @@ export function createRollupWriter(db: Db, clock: () => number) {
     'DELETE FROM report_rollup_days WHERE hall_id = ? AND business_day = ?',
   );
   const insertDay = db.prepare<[number, string, number]>(
-    'INSERT OR REPLACE INTO report_rollup_days (hall_id, business_day, built_at) VALUES (?, ?, ?)',
+    `INSERT INTO report_rollup_days (hall_id, business_day, built_at) VALUES (?, ?, ?)
+     ON CONFLICT (hall_id, business_day) DO UPDATE SET built_at = excluded.built_at`,
   );
   const insertRow = db.prepare(
     `INSERT INTO report_rollups (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
   const advance = db.prepare<[number]>(
-    'UPDATE report_rollup_state SET checked_event_id = MAX(checked_event_id, ?) WHERE id = 1',
+    `UPDATE report_rollup_state SET checked_event_id = ${sqlDialect(db).greatest('checked_event_id', '?')} WHERE id = 1`,
   );
 
   return {

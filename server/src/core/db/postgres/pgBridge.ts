@@ -14,11 +14,14 @@ export class PgError extends Error {
   /** `PG_<SQLSTATE>`, or PG_CONNECTION when the connection failed or was lost. */
   readonly code: string;
   readonly sqlState: string;
-  constructor(message: string, sqlState: string, detail?: string) {
+  /** The statement's text (never its values): where it failed, for the log. */
+  readonly sql: string | undefined;
+  constructor(message: string, sqlState: string, detail?: string, sql?: string) {
     super(detail ? `${message} (${detail})` : message);
     this.name = 'PgError';
     this.sqlState = sqlState;
     this.code = `PG_${sqlState}`;
+    this.sql = sql?.slice(0, 300);
   }
 }
 
@@ -161,7 +164,7 @@ export class PgBridge {
     this.txStatusNow = reply.txStatus;
     if (!reply.ok || reply.error) {
       const e = reply.error ?? { message: 'statement failed', sqlState: 'XX000' };
-      throw new PgError(e.message, e.sqlState, e.detail);
+      throw new PgError(e.message, e.sqlState, undefined, request.statement?.sql ?? request.script);
     }
     return { rows: buffersIn(reply.rows), rowCount: reply.rowCount };
   }
