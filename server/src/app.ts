@@ -36,8 +36,10 @@ import {
   deviceRoom,
   displayRoom,
   kioskRoom,
+  sessionRoom,
   staffRoom,
 } from './core/frames/audiences';
+import { createSessionEnds } from './core/sessionEnds';
 import { registerHallHandlers } from './hall/hallHandlers';
 import { registerKioskHandlers } from './tickets/kioskHandlers';
 import { registerCounterHandlers } from './tickets/counterHandlers';
@@ -75,6 +77,9 @@ import { createPagesRouter } from './http/pages';
 import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
+import { isPostgres } from './core/db/sqlDatabase';
+import type { PgDatabase } from './core/db/postgres/pgDatabase';
+import { joinCluster } from './core/cluster/cluster';
 
 export interface AppDeps {
   db: Db;
@@ -150,7 +155,19 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
     afterFlush: (hallId) => statusPages.hallChanged(hallId),
   });
-  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink: frames, clock, logger });
+  // PostgreSQL: one of several processes on the database (core/db/README.md); SQLite: alone.
+  const cluster = isPostgres(deps.db)
+    ? joinCluster({ io, db: deps.db as unknown as PgDatabase, repos, states, frames, logger, clock })
+    : null;
+  const groupCommit = createGroupCommit({
+    db: deps.db,
+    repos,
+    states,
+    sink: frames,
+    clock,
+    logger,
+    coordinator: cluster?.coordinator,
+  });
   const storageAlarm = createStorageAlarm(io, clock);
   const runChange = storageAlarm.watch(groupCommit.run);
   const auth = createAuthService(repos, createLoginLimiter(), clock);
@@ -159,18 +176,20 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const windows = createWindowService(runChange);
   const authorizer = createSocketAuthorizer(repos, auth);
 
-  async function disconnectRoom(
-    room: string,
-    code: 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT',
-  ): Promise<void> {
-    io.to(room).emit('session:ended', { code });
-    const sockets = await io.in(room).fetchSockets();
-    for (const s of sockets) s.disconnect(true);
-  }
+  const sessionEnds = createSessionEnds({
+    io,
+    logger,
+    clustered: cluster !== null,
+    // A signed-out console leaves its window (if it is not serving anyone), on whichever process.
+    beforeEnd: (data, code) => {
+      if (code === 'SIGNED_OUT')
+        void windows.releaseIfIdle({ hallId: data.hallId, staffId: data.staffId, deviceId: null });
+    },
+  });
 
   const control = {
-    disconnectDevice: (deviceId: number) => disconnectRoom(deviceRoom(deviceId), 'DEVICE_REVOKED'),
-    disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
+    disconnectDevice: (deviceId: number) => sessionEnds.end(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    disconnectStaff: (staffId: number) => sessionEnds.end(staffRoom(staffId), 'ACCOUNT_DISABLED'),
   };
   const adminBase = { repos, runChange, clock };
   const hallConfig = createHallConfigService(adminBase);
@@ -271,6 +290,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
         storageAlarm.greet(socket, data.hallId);
       }
       if (data.staffId) void socket.join(staffRoom(data.staffId));
+      if (data.sessionTokenHash) void socket.join(sessionRoom(data.sessionTokenHash));
       if (data.deviceId) {
         void socket.join(deviceRoom(data.deviceId));
         presence.connected(data.hallId, data.deviceId);
@@ -317,17 +337,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       queries,
       version: deps.version ?? 'dev',
       commitStats: () => groupCommit.stats(),
-      onSignedOut: (token) => {
-        const tokenHash = sha256(token);
-        void io.fetchSockets().then((sockets) => {
-          for (const s of sockets) {
-            if (s.data.sessionTokenHash !== tokenHash) continue;
-            void windows.releaseIfIdle({ hallId: s.data.hallId, staffId: s.data.staffId, deviceId: null });
-            s.emit('session:ended', { code: 'SIGNED_OUT' });
-            s.disconnect(true);
-          }
-        });
-      },
+      onSignedOut: (token) => void sessionEnds.end(sessionRoom(sha256(token)), 'SIGNED_OUT'),
     }),
   );
   app.use(createPagesRouter(deps.webRoot));
@@ -357,11 +367,17 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       frames: frames.stats(),
       statusPages: statusPages.stats(),
     }),
+    /** Several processes on PostgreSQL: the change log and its listener (null on SQLite). */
+    cluster,
     async close(): Promise<void> {
       frames.close();
       statusPages.close();
       await reportPool.close();
+      // The adapter must hold its LISTEN connection before it is closed, or it would take one
+      // afterwards and keep it (and the pool) forever.
+      await cluster?.ready();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await cluster?.close();
     },
   };
 }

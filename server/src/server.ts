@@ -119,6 +119,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     options.purgeCheckEveryMs === null
       ? () => {}
       : startPurgeScheduler(app.services.retention, logger, options.purgeCheckEveryMs ?? 10 * 60_000);
+  // PostgreSQL: listen to the other processes before taking connections.
+  if (app.cluster && !(await app.cluster.ready()))
+    logger.warn('cross-process broadcasts are not listening yet');
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());

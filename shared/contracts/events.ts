@@ -87,10 +87,10 @@ export interface ServerToClientEvents {
   /** Sent to the ticket-status role only: computed once per tick for every page watching the ticket. */
   'ticket:status': (status: TicketStatus) => void;
   /** Sent just before the server cuts a session or device off. */
-  'session:ended': (e: {
-    code: 'SESSION_EXPIRED' | 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT';
-  }) => void;
+  'session:ended': (e: { code: SessionEndCode }) => void;
 }
+
+export type SessionEndCode = 'SESSION_EXPIRED' | 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT';
 
 type Command<In, Out> = (payload: In, ack: Ack<Out>) => void;
 type Query<Out> = (ack: Ack<Out>) => void;
@@ -240,4 +240,7 @@ export interface SocketData {
   statusToken: string | null;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between server processes (PostgreSQL deployment): end the sessions of a room on every process. */
+export interface InterServerEvents {
+  'sessions:end': (room: string, code: SessionEndCode) => void;
+}

@@ -6,7 +6,7 @@ import { startCluster } from './cluster.mjs';
 
 const cluster = await startCluster();
 process.stdout.write(`PostgreSQL test cluster on ${cluster.url} (${cluster.dir})\n`);
-let status = 1;
+let status;
 try {
   const result = spawnSync(
     process.execPath,

@@ -59,3 +59,21 @@ const POSTGRES: SqlDialect = {
 export function sqlDialect(db: Db): SqlDialect {
   return isPostgres(db) ? POSTGRES : SQLITE;
 }
+
+/**
+ * Runs several reads on one snapshot. SQLite: as they are (one process writes, synchronously).
+ * PostgreSQL outside a transaction: in a read-only REPEATABLE READ transaction, so a commit by
+ * another process cannot fall between them.
+ */
+export function readConsistently<T>(db: Db, read: () => T): T {
+  if (!isPostgres(db) || db.inTransaction) return read();
+  db.prepare('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY').run();
+  try {
+    const result = read();
+    db.prepare('COMMIT').run();
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.prepare('ROLLBACK').run();
+    throw error;
+  }
+}

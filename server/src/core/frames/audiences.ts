@@ -15,6 +15,8 @@ export const adminRoom = (hallId: number) => `admin:${hallId}`;
 export const statusRoom = (statusToken: string) => `status:${statusToken}`;
 export const deviceRoom = (deviceId: number) => `device:${deviceId}`;
 export const staffRoom = (staffId: number) => `staff:${staffId}`;
+/** The sockets of one sign-in session (by its token's hash): a sign-out ends them on every process. */
+export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 
 /** Window fields only a console uses: which ticket it holds and its mixing streak. */
 function sameForDisplays(a: HallWindow, b: HallWindow): boolean {

@@ -3,6 +3,7 @@
 import { DomainError } from '@hall/shared/contracts/errors';
 import { businessDay } from '@hall/shared/hallTime';
 import type { Repositories } from '../../repositories';
+import { readConsistently } from '../db/sqlDatabase';
 import { AVERAGE_OVER, HallState, type HallConfigState } from './hallState';
 
 export function loadHallConfig(repos: Repositories, hallId: number): HallConfigState {
@@ -17,18 +18,23 @@ export function loadHallConfig(repos: Repositories, hallId: number): HallConfigS
 }
 
 export function loadHallState(repos: Repositories, hallId: number, now: number): HallState {
-  const config = loadHallConfig(repos, hallId);
-  const day = businessDay(now, config.hall.timezone);
-  const serviceMinutes = new Map<number, number[]>();
-  for (const service of config.services) {
-    serviceMinutes.set(service.id, repos.tickets.recentServiceMinutes(hallId, service.id, AVERAGE_OVER));
-  }
-  return new HallState(hallId, {
-    ...config,
-    version: repos.halls.version(hallId),
-    day,
-    tickets: repos.tickets.active(hallId, day),
-    serviceMinutes,
+  // Several reads: on PostgreSQL another process may commit between them, so they share one
+  // snapshot (inside a batch the hall's lock already keeps writers out).
+  return readConsistently(repos.db, () => {
+    const config = loadHallConfig(repos, hallId);
+    const day = businessDay(now, config.hall.timezone);
+    const serviceMinutes = new Map<number, number[]>();
+    for (const service of config.services) {
+      serviceMinutes.set(service.id, repos.tickets.recentServiceMinutes(hallId, service.id, AVERAGE_OVER));
+    }
+    return new HallState(hallId, {
+      ...config,
+      version: repos.halls.version(hallId),
+      generation: repos.halls.generation(hallId),
+      day,
+      tickets: repos.tickets.active(hallId, day),
+      serviceMinutes,
+    });
   });
 }
 
@@ -49,6 +55,22 @@ export function createHallStates(repos: Repositories, clock: () => number) {
     /** The halls loaded so far (the ones with connected screens or commands since start). */
     loaded(): HallState[] {
       return [...states.values()];
+    },
+    /** The hall's state if this process holds one (no load, no day roll-over). */
+    peek(hallId: number): HallState | null {
+      return states.get(hallId) ?? null;
+    },
+    /** Reads the hall again from the database (another process changed it in a way not applied here). */
+    reload(hallId: number, now = clock()): HallState {
+      const state = loadHallState(repos, hallId, now);
+      states.set(hallId, state);
+      return state;
+    },
+    /** Forgets every hall (the database session was lost: what it knew may be stale). */
+    forgetAll(): number[] {
+      const halls = [...states.keys()];
+      states.clear();
+      return halls;
     },
   };
 }

@@ -34,6 +34,8 @@ export interface BridgeReply {
   ok: boolean;
   rows: unknown[];
   rowCount: number;
+  /** The statement's command tag (COMMIT answers ROLLBACK when the transaction had failed). */
+  command: string;
   error: BridgeError | null;
   /** Connections opened so far: a change means the previous session (its locks, its transaction) is gone. */
   epoch: number;

@@ -31,6 +31,7 @@ const REPLY_TIMEOUT_MS = 30_000;
 export interface QueryResult {
   rows: unknown[];
   rowCount: number;
+  command: string;
 }
 
 function workerEntry(): { url: URL; execArgv: string[] } {
@@ -96,9 +97,9 @@ export class PgBridge {
     return this.epochNow;
   }
 
-  /** Inside a transaction (PostgreSQL's own view after the last statement). */
+  /** Inside a transaction: PostgreSQL's own view after the last statement, or a BEGIN still deferred. */
   get inTransaction(): boolean {
-    return this.txStatusNow !== 'I';
+    return this.txStatusNow !== 'I' || this.deferred.some((s) => s.sql === 'BEGIN');
   }
 
   /** Runs one statement and returns its rows; deferred statements go first, in the same pipeline. */
@@ -166,6 +167,6 @@ export class PgBridge {
       const e = reply.error ?? { message: 'statement failed', sqlState: 'XX000' };
       throw new PgError(e.message, e.sqlState, undefined, request.statement?.sql ?? request.script);
     }
-    return { rows: buffersIn(reply.rows), rowCount: reply.rowCount };
+    return { rows: buffersIn(reply.rows), rowCount: reply.rowCount, command: reply.command };
   }
 }

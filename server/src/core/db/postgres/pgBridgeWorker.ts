@@ -66,7 +66,7 @@ function txStatus(c: pg.Client | null): string {
 }
 
 async function handle(req: BridgeRequest): Promise<BridgeReply> {
-  const base = { id: req.id, rows: [] as unknown[], rowCount: 0 };
+  const base = { id: req.id, rows: [] as unknown[], rowCount: 0, command: '' };
   if (req.close) {
     const c = client;
     client = null;
@@ -106,6 +106,7 @@ async function handle(req: BridgeRequest): Promise<BridgeReply> {
     ok: true,
     rows: one?.rows ?? [],
     rowCount: one?.rowCount ?? 0,
+    command: one?.command ?? '',
     error: null,
     epoch,
     txStatus: txStatus(c),
@@ -119,6 +120,7 @@ port.on('message', (req: BridgeRequest) => {
       ok: false,
       rows: [],
       rowCount: 0,
+      command: '',
       error: describe(error),
       epoch,
       txStatus: txStatus(client),
