@@ -17,6 +17,7 @@ import { openKeyRing } from './core/crypto/keyRing';
 import { keyFileBeside } from './core/crypto/keyFile';
 import { sealPlainRows } from './privacy/resealing';
 import { startPurgeScheduler } from './privacy/purgeScheduler';
+import { whileStartingAlone } from './core/db/startLock';
 
 export interface StartOptions {
   /** The SQLite file; its folder is the data folder (printer output, backups) on both backends. */
@@ -75,18 +76,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const dataDir = path.dirname(path.resolve(options.dbFile));
   const keyFile = path.resolve(options.keyFile ?? keyFileBeside(dataDir));
   let keys: ReturnType<typeof openKeyRing>;
+  let credentials: SeedCredentials | null;
+  const repos = createRepositories(db);
   try {
-    // A missing or wrong key refuses the start: nothing listens, nothing is written.
-    keys = openKeyRing({ db, keyFile, dataDir, now: new Date((options.clock ?? Date.now)()) });
-    const sealed = sealPlainRows(db, keys.cipher);
-    if (sealed > 0) logger.info({ rows: sealed }, 'personal fields of an older version sealed');
+    // Several processes may start together on one PostgreSQL database: one at a time registers
+    // its key and seeds an empty database; the others then find both done.
+    ({ keys, credentials } = whileStartingAlone(db, () => {
+      // A missing or wrong key refuses the start: nothing listens, nothing is written.
+      const opened = openKeyRing({ db, keyFile, dataDir, now: new Date((options.clock ?? Date.now)()) });
+      const sealed = sealPlainRows(db, opened.cipher);
+      if (sealed > 0) logger.info({ rows: sealed }, 'personal fields of an older version sealed');
+      return { keys: opened, credentials: isSeeded(repos) ? null : seedHalls(repos, options.hallConfig) };
+    }));
   } catch (error) {
     db.close();
     throw error;
   }
   if (keys.created) logger.info({ keyFile }, 'key file created');
-  const repos = createRepositories(db);
-  const credentials = isSeeded(repos) ? null : seedHalls(repos, options.hallConfig);
   const stopCheckpoints = startCheckpointTimer(db, logger);
 
   // A hall may use a self-signed certificate: kiosks pin its fingerprint instead of trusting a CA.
