@@ -17,6 +17,10 @@ import {
 } from '../support/clients';
 import { startServerProcesses, type ServerProcesses } from './support/serverProcesses';
 import { followFrames } from './support/frameChain';
+import { connectResilient, type ResilientClient } from './support/resilientClient';
+import { startCityProxy } from '../../server/scripts/cityProxy.mjs';
+import type { HallFrame } from '@hall/shared/contracts/frames';
+import type { HallSnapshot } from '@hall/shared/contracts/entities';
 
 const WINDOW_STAFF = ['staff', 'window2', 'window3'];
 let city: ServerProcesses;
@@ -143,6 +147,86 @@ describe('three processes, one database', () => {
     for (const k of kiosks) k.close();
   }, 120_000);
 });
+
+describe('a process killed under load', () => {
+  it('loses no acknowledged ticket; its kiosks and displays carry on from the others', async () => {
+    const proxy = await startCityProxy({ port: 0, backends: city.processes.map((p) => p.url) });
+    const kiosks = await Promise.all(
+      [A, A, B, B, C, C].map((i) => connectResilient(urlOf(i), proxy.url, { role: 'kiosk', deviceKey: city.kioskKey })),
+    );
+    const displays = await Promise.all(
+      [A, B, C].map((i) => connectResilient(urlOf(i), proxy.url, { role: 'display', deviceKey: city.displayKey })),
+    );
+    const shown = displays.map((d) => followAcrossReconnects(d));
+    const kiosk0 = await kioskOn(A);
+    const serviceC = kiosk0.snapshot.services.find((s) => s.code === 'C')!.id;
+    kiosk0.close();
+
+    const acked = new Map<string, IssuedTicket>();
+    let stop = false;
+    const load = kiosks.map(async (k) => {
+      while (!stop) {
+        const requestId = newRequestId();
+        const r = await k.command<IssuedTicket>('ticket:issue', { requestId, serviceId: serviceC, priorityClass: 'normal' });
+        if (!r.ok) throw new Error(r.error.code);
+        acked.set(requestId, r.data);
+      }
+    });
+    const waitFor = async (n: number) => {
+      while (acked.size < n) await new Promise((r) => setTimeout(r, 20));
+    };
+    await waitFor(60);
+    await city.processes[B]!.kill();
+    const atKill = acked.size;
+    await waitFor(atKill + 150);
+    stop = true;
+    await Promise.all(load);
+
+    // Every acknowledged ticket is stored with the number it was given; numbers have no gap.
+    const db = city.openDb();
+    const rows = db
+      .prepare('SELECT id, number, sequence, request_id FROM tickets WHERE service_id = ? ORDER BY sequence')
+      .all(serviceC) as { id: number; number: string; sequence: number; request_id: string }[];
+    const hallVersion = db.prepare('SELECT version FROM halls').pluck().get() as number;
+    db.close();
+    const stored = new Map(rows.map((r) => [r.request_id, r]));
+    for (const [requestId, ticket] of acked) {
+      expect(stored.get(requestId)).toMatchObject({ id: ticket.ticket.id, number: ticket.ticket.number });
+    }
+    expect(rows.map((r) => r.sequence)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+    expect(rows.length).toBe(acked.size);
+    // B's kiosks and display reconnected elsewhere and caught up: every display ends at the hall's version.
+    expect(kiosks[2]!.connections).toBeGreaterThan(1);
+    expect(kiosks[3]!.connections).toBeGreaterThan(1);
+    expect(displays[1]!.connections).toBeGreaterThan(1);
+    for (const s of shown) await s.until(hallVersion);
+
+    await city.processes[B]!.start();
+    for (const k of kiosks) k.close();
+    for (const d of displays) d.close();
+    await proxy.close();
+  }, 180_000);
+});
+
+/** A display's version across reconnects: a snapshot sets it, frames move it on. */
+function followAcrossReconnects(client: ResilientClient) {
+  let version = client.snapshotVersion;
+  client.onSocket((socket) => {
+    socket.on('hall:snapshot', (s: HallSnapshot) => (version = s.version));
+    socket.on('hall:changed', (f: HallFrame) => {
+      if (f.base <= version) version = Math.max(version, f.version);
+    });
+  });
+  return {
+    async until(target: number, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (version < target) {
+        if (Date.now() > deadline) throw new Error(`display at version ${version}, hall at ${target}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
 
 async function adminOn(i: number): Promise<ConnectedClient> {
   const response = await fetch(`${urlOf(i)}/api/login`, {
