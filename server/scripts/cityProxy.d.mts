@@ -5,4 +5,8 @@ export interface CityProxy {
   close(): Promise<void>;
 }
 
-export function startCityProxy(options: { port?: number; host?: string; backends: string[] }): Promise<CityProxy>;
+export function startCityProxy(options: {
+  port?: number;
+  host?: string;
+  backends: string[];
+}): Promise<CityProxy>;

@@ -26,7 +26,9 @@ const WINDOW_STAFF = ['staff', 'window2', 'window3'];
 let city: ServerProcesses;
 
 beforeAll(async () => {
-  city = await startServerProcesses(3, { hallConfig: testHallConfig({ extraStaff: ['window2', 'window3'] }) });
+  city = await startServerProcesses(3, {
+    hallConfig: testHallConfig({ extraStaff: ['window2', 'window3'] }),
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -46,7 +48,11 @@ function displayOn(i: number): Promise<ConnectedClient> {
 }
 
 function issue(kiosk: KioskClient, serviceId: number, requestId = newRequestId()) {
-  return emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', { requestId, serviceId, priorityClass: 'normal' });
+  return emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+    requestId,
+    serviceId,
+    priorityClass: 'normal',
+  });
 }
 
 const calls = (deltas: readonly HallDelta[]) =>
@@ -91,13 +97,17 @@ describe('three processes, one database', () => {
       await chain.until((d) => calls(d).length >= called.length);
       const seen = calls(chain.deltas);
       // Every call, once each, in version order, and no frame ever skipped a version.
-      expect(seen.map((d) => d.ticket.id).sort((a, b) => a - b)).toEqual(called.map((t) => t.id).sort((a, b) => a - b));
+      expect(seen.map((d) => d.ticket.id).sort((a, b) => a - b)).toEqual(
+        called.map((t) => t.id).sort((a, b) => a - b),
+      );
       expect(seen.map((d) => d.version)).toEqual([...seen.map((d) => d.version)].sort((a, b) => a - b));
       expect(chain.gaps).toBe(0);
       expect(chain.snapshots).toBe(0);
     }
     // Both displays saw the same calls in the same order.
-    expect(calls(chains[0]!.deltas).map((d) => d.call.id)).toEqual(calls(chains[1]!.deltas).map((d) => d.call.id));
+    expect(calls(chains[0]!.deltas).map((d) => d.call.id)).toEqual(
+      calls(chains[1]!.deltas).map((d) => d.call.id),
+    );
     for (const c of chains) c.stop();
     for (const w of windows) w.close();
     for (const d of displays) d.close();
@@ -137,7 +147,9 @@ describe('three processes, one database', () => {
     expect(stored).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     // Each process's consoles saw every issue, with versions contiguous (one version per delta).
     for (const chain of chains) {
-      await chain.until((d) => d.filter((x) => x.type === 'ticket:issued' && x.ticket.serviceId === serviceB).length >= total);
+      await chain.until(
+        (d) => d.filter((x) => x.type === 'ticket:issued' && x.ticket.serviceId === serviceB).length >= total,
+      );
       const versions = chain.deltas.map((d) => d.version);
       expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => versions[0]! + i));
       expect(chain.gaps).toBe(0);
@@ -152,10 +164,14 @@ describe('a process killed under load', () => {
   it('loses no acknowledged ticket; its kiosks and displays carry on from the others', async () => {
     const proxy = await startCityProxy({ port: 0, backends: city.processes.map((p) => p.url) });
     const kiosks = await Promise.all(
-      [A, A, B, B, C, C].map((i) => connectResilient(urlOf(i), proxy.url, { role: 'kiosk', deviceKey: city.kioskKey })),
+      [A, A, B, B, C, C].map((i) =>
+        connectResilient(urlOf(i), proxy.url, { role: 'kiosk', deviceKey: city.kioskKey }),
+      ),
     );
     const displays = await Promise.all(
-      [A, B, C].map((i) => connectResilient(urlOf(i), proxy.url, { role: 'display', deviceKey: city.displayKey })),
+      [A, B, C].map((i) =>
+        connectResilient(urlOf(i), proxy.url, { role: 'display', deviceKey: city.displayKey }),
+      ),
     );
     const shown = displays.map((d) => followAcrossReconnects(d));
     const kiosk0 = await kioskOn(A);
@@ -167,7 +183,11 @@ describe('a process killed under load', () => {
     const load = kiosks.map(async (k) => {
       while (!stop) {
         const requestId = newRequestId();
-        const r = await k.command<IssuedTicket>('ticket:issue', { requestId, serviceId: serviceC, priorityClass: 'normal' });
+        const r = await k.command<IssuedTicket>('ticket:issue', {
+          requestId,
+          serviceId: serviceC,
+          priorityClass: 'normal',
+        });
         if (!r.ok) throw new Error(r.error.code);
         acked.set(requestId, r.data);
       }

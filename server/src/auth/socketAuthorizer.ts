@@ -71,7 +71,11 @@ export function createSocketAuthorizer(repos: Repositories, auth: AuthService) {
         // The database is unreachable: say so (the kiosk shows its paused screen and retries),
         // rather than blame the device's key.
         const code =
-          error instanceof DomainError ? error.code : isStorageError(error) ? 'STORAGE_FAILURE' : 'UNAUTHENTICATED';
+          error instanceof DomainError
+            ? error.code
+            : isStorageError(error)
+              ? 'STORAGE_FAILURE'
+              : 'UNAUTHENTICATED';
         next(new Error(code));
       }
     },

@@ -70,10 +70,11 @@ function launch(env: NodeJS.ProcessEnv): Promise<Launched> {
 /** Starts `count` processes on a fresh database (the first seeds it and prints the device keys). */
 export async function startServerProcesses(
   count: number,
-  options: { hallConfig?: HallConfig; env?: NodeJS.ProcessEnv } = {},
+  options: { hallConfig?: HallConfig; env?: NodeJS.ProcessEnv; maintenanceUrl?: string } = {},
 ): Promise<ServerProcesses> {
-  if (!TEST_PG_URL) throw new Error('HALL_TEST_PG_URL is not set: run these tests with npm run test:pg');
-  const database: TestPgDatabase = await createTestPgDatabase(TEST_PG_URL);
+  const maintenanceUrl = options.maintenanceUrl ?? TEST_PG_URL;
+  if (!maintenanceUrl) throw new Error('HALL_TEST_PG_URL is not set: run these tests with npm run test:pg');
+  const database: TestPgDatabase = await createTestPgDatabase(maintenanceUrl);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-city-'));
   const configFile = path.join(root, 'hall.config.json');
   fs.writeFileSync(configFile, JSON.stringify(options.hallConfig ?? testHallConfig()));

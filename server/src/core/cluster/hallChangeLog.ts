@@ -120,7 +120,8 @@ export function createHallChangeLog(deps: HallChangeLogDeps) {
     const first = knownEpoch === -1;
     knownEpoch = bridge.epoch;
     if (first) return true;
-    for (const hallId of states.forgetAll()) sink.requestSnapshot(hallId);
+    // Re-read at next use (inside a batch: under that hall's lock); the screens get a snapshot.
+    for (const hallId of states.markAllStale()) sink.requestSnapshot(hallId);
     logger.warn('database session renewed: halls reloaded from the database');
     return false;
   }

@@ -40,13 +40,16 @@ export function loadHallState(repos: Repositories, hallId: number, now: number):
 
 export function createHallStates(repos: Repositories, clock: () => number) {
   const states = new Map<number, HallState>();
+  /** Halls whose copy here may be stale (a database session was lost): re-read at their next use. */
+  const stale = new Set<number>();
   return {
     /** The hall's state as of now (the current business day). Throws HALL_NOT_FOUND. */
     get(hallId: number, now = clock()): HallState {
       let state = states.get(hallId);
-      if (!state) {
+      if (!state || stale.has(hallId)) {
         state = loadHallState(repos, hallId, now);
         states.set(hallId, state);
+        stale.delete(hallId);
       }
       const today = businessDay(now, state.hall.timezone);
       if (today !== state.day) state.startDay(today, repos.tickets.active(hallId, today));
@@ -54,23 +57,26 @@ export function createHallStates(repos: Repositories, clock: () => number) {
     },
     /** The halls loaded so far (the ones with connected screens or commands since start). */
     loaded(): HallState[] {
-      return [...states.values()];
+      return [...states.values()].filter((s) => !stale.has(s.hallId));
     },
-    /** The hall's state if this process holds one (no load, no day roll-over). */
+    /** The hall's state if this process holds a current one (no load, no day roll-over). */
     peek(hallId: number): HallState | null {
-      return states.get(hallId) ?? null;
+      return stale.has(hallId) ? null : (states.get(hallId) ?? null);
     },
     /** Reads the hall again from the database (another process changed it in a way not applied here). */
     reload(hallId: number, now = clock()): HallState {
       const state = loadHallState(repos, hallId, now);
       states.set(hallId, state);
+      stale.delete(hallId);
       return state;
     },
-    /** Forgets every hall (the database session was lost: what it knew may be stale). */
-    forgetAll(): number[] {
-      const halls = [...states.keys()];
-      states.clear();
-      return halls;
+    /**
+     * The database session was lost (a COMMIT without answer may or may not have happened): every
+     * hall held here is read again at its next use. Returns those halls.
+     */
+    markAllStale(): number[] {
+      for (const hallId of states.keys()) stale.add(hallId);
+      return [...states.keys()];
     },
   };
 }
