@@ -17,4 +17,7 @@ export const DEFAULT_RULES: HallRules = {
   alertWaitMinutes: 30,
   kioskIdleSeconds: 90,
   staffIdleMinutes: 30,
+  evaluationTimeoutSeconds: 90,
+  phoneRatingDays: 7,
+  ratingCaseWorkingDays: 5,
 };

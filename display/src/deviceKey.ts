@@ -1,6 +1,7 @@
 // The display's device key: given once as ?key=… (then kept in localStorage and removed from the
 // address bar, so it is not left on screen or in screenshots), or by the Electron host.
 export const DEVICE_KEY_STORAGE = 'hall-display:device-key';
+export const EVALUATOR_KEY_STORAGE = 'hall-evaluator:device-key';
 
 interface KeyStorage {
   getItem(key: string): string | null;
@@ -26,11 +27,12 @@ export async function resolveDeviceKey(
   storage: KeyStorage,
   replaceUrl: (url: string) => void,
   host: DisplayHost | null,
+  storageKey: string = DEVICE_KEY_STORAGE,
 ): Promise<string | null> {
   const url = new URL(href);
   const fromUrl = url.searchParams.get('key')?.trim();
   if (fromUrl) {
-    storage.setItem(DEVICE_KEY_STORAGE, fromUrl);
+    storage.setItem(storageKey, fromUrl);
     url.searchParams.delete('key');
     replaceUrl(url.pathname + url.search + url.hash);
     return fromUrl;
@@ -43,5 +45,5 @@ export async function resolveDeviceKey(
       // A host without a key configured: fall back to what this browser remembers.
     }
   }
-  return storage.getItem(DEVICE_KEY_STORAGE);
+  return storage.getItem(storageKey);
 }

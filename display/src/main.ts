@@ -7,7 +7,7 @@ import App from './App.vue';
 import { i18n } from './i18n';
 import { createDisplayRouter } from './router';
 import { DEVICE_KEY } from './keys';
-import { displayHost, resolveDeviceKey } from './deviceKey';
+import { DEVICE_KEY_STORAGE, displayHost, EVALUATOR_KEY_STORAGE, resolveDeviceKey } from './deviceKey';
 import './styles.css';
 
 async function main(): Promise<void> {
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     localStorage,
     (url) => history.replaceState(history.state, '', url),
     displayHost(),
+    // An evaluator pad keeps its own key: a display's key would be refused there, and vice versa.
+    location.pathname.includes('/evaluator') ? EVALUATOR_KEY_STORAGE : DEVICE_KEY_STORAGE,
   );
   const app = createApp(App);
   app.provide(DEVICE_KEY, deviceKey);

@@ -1,4 +1,5 @@
-// Routes under /display/: the hall wall display, one window's display, and a ticket's status page
+// Routes under /display/: the hall wall display, one window's display, a window's evaluator pad
+// (评价器), and a ticket's status page
 // (the server redirects the QR code's /t/:token here).
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import HallView from './views/HallView.vue';
@@ -14,6 +15,11 @@ export function createDisplayRouter(): Router {
         name: 'window',
         component: () => import('./views/WindowView.vue'),
         props: true,
+      },
+      {
+        path: '/evaluator',
+        name: 'evaluator',
+        component: () => import('./views/EvaluatorView.vue'),
       },
       {
         path: '/status/:token?',

@@ -35,6 +35,7 @@ import {
   consoleRoom,
   deviceRoom,
   displayRoom,
+  evaluatorRoom,
   kioskRoom,
   sessionRoom,
   staffRoom,
@@ -80,6 +81,13 @@ import { createLogger, type Logger } from './core/logger';
 import { isPostgres } from './core/db/sqlDatabase';
 import type { PgDatabase } from './core/db/postgres/pgDatabase';
 import { joinCluster } from './core/cluster/cluster';
+import { createRatingRepository } from './ratings/ratingRepository';
+import { createEvaluatorPrompts, type EvaluatorPrompts } from './ratings/evaluatorPrompts';
+import { createRatingService } from './ratings/ratingService';
+import { createRatingCaseService } from './ratings/ratingCaseService';
+import { registerRatingHandlers } from './ratings/ratingHandlers';
+import { createRatingExport } from './ratings/ratingExport';
+import { addRatingApi, createRatingAdminRouter } from './ratings/ratingHttpRouter';
 
 export interface AppDeps {
   db: Db;
@@ -109,6 +117,11 @@ export interface AppDeps {
   cipher: FieldCipher;
   /** Where backups are written, so the daily purge can prune old ones; null: none to prune. */
   backupDir?: string | null;
+  /**
+   * Tests only: how long an evaluator pad's question stays open. The product reads the hall rule
+   * evaluationTimeoutSeconds, which is never under 60 s.
+   */
+  evaluatorTimeoutMs?: number;
 }
 
 /** Socket.IO refuses any single message larger than this (a ticket command is a few hundred bytes). */
@@ -155,15 +168,26 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
     afterFlush: (hallId) => statusPages.hallChanged(hallId),
   });
+  // Committed changes go to the screens' frames, then to the evaluator pads (a finished ticket asks
+  // its window's pad for a rating); the pads' prompter needs the change runner, so it is bound late.
+  // On PostgreSQL the other processes' committed changes reach both the same way.
+  let prompts: EvaluatorPrompts | null = null;
+  const sink = {
+    committed: (changes: Parameters<typeof frames.committed>[0]) => {
+      frames.committed(changes);
+      prompts?.sink.committed(changes);
+    },
+    requestSnapshot: (hallId: number) => frames.requestSnapshot(hallId),
+  };
   // PostgreSQL: one of several processes on the database (core/db/README.md); SQLite: alone.
   const cluster = isPostgres(deps.db)
-    ? joinCluster({ io, db: deps.db as unknown as PgDatabase, repos, states, frames, logger, clock })
+    ? joinCluster({ io, db: deps.db as unknown as PgDatabase, repos, states, frames: sink, logger, clock })
     : null;
   const groupCommit = createGroupCommit({
     db: deps.db,
     repos,
     states,
-    sink: frames,
+    sink,
     clock,
     logger,
     coordinator: cluster?.coordinator,
@@ -175,6 +199,28 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const counter = createCounterService(repos, runChange, states, queries);
   const windows = createWindowService(runChange);
   const authorizer = createSocketAuthorizer(repos, auth);
+  const ratingRepository = createRatingRepository(deps.db);
+  const evaluatorTimeoutMs = (hallId: number): number =>
+    deps.evaluatorTimeoutMs ?? states.get(hallId).rules.evaluationTimeoutSeconds * 1000;
+  const ratings = createRatingService({
+    repos,
+    ratings: ratingRepository,
+    runChange,
+    clock,
+    prompts: () => prompts!,
+    timeoutMs: evaluatorTimeoutMs,
+  });
+  prompts = createEvaluatorPrompts({
+    io,
+    repos,
+    states,
+    clock,
+    logger,
+    timeoutMs: evaluatorTimeoutMs,
+    recordUnanswered: (hallId, ticketId) => ratings.recordUnanswered(hallId, ticketId),
+  });
+  const evaluatorPrompts = prompts;
+  const ratingCases = createRatingCaseService({ repos, ratings: ratingRepository, runChange, clock });
 
   const sessionEnds = createSessionEnds({
     io,
@@ -189,6 +235,12 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
 
   const control = {
     disconnectDevice: (deviceId: number) => sessionEnds.end(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    // The device reconnects by itself (e.g. a pad moved to another window joins its new room);
+    // through the adapter on every process, with no one to wait for.
+    reconnectDevice: async (deviceId: number) => {
+      io.in(deviceRoom(deviceId)).disconnectSockets(true);
+      await Promise.resolve();
+    },
     disconnectStaff: (staffId: number) => sessionEnds.end(staffRoom(staffId), 'ACCOUNT_DISABLED'),
   };
   const adminBase = { repos, runChange, clock };
@@ -197,6 +249,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const deviceAdmin = createDeviceAdminService({
     ...adminBase,
     disconnectDevice: control.disconnectDevice,
+    reconnectDevice: control.reconnectDevice,
     allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
   });
   const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
@@ -220,7 +273,12 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const catchUp =
     deps.reportCatchUp === undefined ? { firstAfterMs: 60_000, everyMs: 30 * 60_000 } : deps.reportCatchUp;
   if (catchUp) reportPool.scheduleCatchUp(catchUp.firstAfterMs, catchUp.everyMs);
-  const reports = createReportService({ repos, pool: reportPool, clock });
+  const reports = createReportService({
+    repos,
+    pool: reportPool,
+    clock,
+    caseCounts: (hallId, from, to, now) => ratingRepository.caseCounts(hallId, from, to, now),
+  });
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
@@ -260,6 +318,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       },
     });
 
+    // The evaluator pad and the status page rate; admins follow up 差评 cases.
+    registerRatingHandlers(socket, track, {
+      repos,
+      ratings,
+      cases: ratingCases,
+      prompts: evaluatorPrompts,
+    });
     if (data.role === 'ticket') {
       // Handshakes that passed the cap together may have filled it meanwhile: the late one goes.
       if (!statusPages.connected(socket, data.hallId, data.statusToken!)) socket.disconnect(true);
@@ -277,7 +342,13 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       );
       registerWindowHandlers(socket, track, windows);
       registerCounterHandlers(socket, track, counter);
-      registerHallAdminHandlers(socket, track, { repos, states, config: hallConfig, clock });
+      registerHallAdminHandlers(socket, track, {
+        repos,
+        states,
+        config: hallConfig,
+        clock,
+        overdueRatingCases: (hallId) => ratingCases.overdueCount(hallId),
+      });
       registerStaffAdminHandlers(socket, track, staffAdmin);
       registerDeviceAdminHandlers(socket, track, deviceAdmin);
       registerHomeVisitHandlers(socket, track, homeVisits);
@@ -306,6 +377,11 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       if (data.role === 'kiosk') {
         void socket.join(kioskRoom(data.hallId));
         socket.emit('kiosk:snapshot', queries.kioskSnapshot(data.hallId));
+      } else if (data.role === 'evaluator') {
+        // A pad hears only its own window: its officer, and the visitors that window finishes.
+        const windowId = repos.devices.find(data.hallId, data.deviceId!)?.windowId ?? null;
+        if (windowId !== null) void socket.join(evaluatorRoom(windowId));
+        socket.emit('evaluator:state', evaluatorPrompts.state(data.hallId, windowId));
       } else if (inHall) {
         void socket.join(data.role === 'display' ? displayRoom(data.hallId) : consoleRoom(data.hallId));
         socket.emit('hall:snapshot', queries.snapshot(data.hallId));
@@ -327,6 +403,9 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
   // External systems (booking apps, rating platforms) with an admin-issued API key.
   const externalApi = createExternalApiRouter({ repos, apiKeys });
+  const ratingExports = createRatingExport(repos, ratingRepository);
+  addRatingApi(externalApi, { apiKeys, exports: ratingExports, logger });
+  app.use('/api/admin', createRatingAdminRouter({ auth, exports: ratingExports, logger }));
   app.use('/api/v1', externalApi);
   app.use(
     '/api',
@@ -357,7 +436,20 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     repos,
     states,
     queries,
-    services: { issue, counter, windows, auth, reports, apiKeys, homeVisits, privacy, retention, subjects },
+    services: {
+      issue,
+      counter,
+      windows,
+      auth,
+      reports,
+      apiKeys,
+      homeVisits,
+      privacy,
+      retention,
+      subjects,
+      ratings,
+      ratingCases,
+    },
     reportPool,
     externalApi,
     control,
@@ -371,6 +463,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     cluster,
     async close(): Promise<void> {
       frames.close();
+      evaluatorPrompts.close();
       statusPages.close();
       await reportPool.close();
       // The adapter must hold its LISTEN connection before it is closed, or it would take one

@@ -52,6 +52,8 @@ export interface StartOptions {
   keyFile?: string;
   /** How often to check whether a hall's daily purge is due (ms); null: only at start. */
   purgeCheckEveryMs?: number | null;
+  /** Tests only: an evaluator pad's question stays open this long (the product: the hall rule, ≥ 60 s). */
+  evaluatorTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -113,6 +115,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     allowedOrigins: options.allowedOrigins,
     cipher: keys.cipher,
     backupDir: path.join(dataDir, 'backups'),
+    evaluatorTimeoutMs: options.evaluatorTimeoutMs,
   });
   // The daily purge runs before the first visitor is served, then whenever a hall's day changes. A
   // failure (disk full) must not stop the hall opening: the next check tries again.

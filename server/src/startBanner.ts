@@ -31,6 +31,7 @@ export function describeStart(
   const base = server.url;
   const kiosk = server.credentials?.devices.find((d) => d.kind === 'kiosk');
   const display = server.credentials?.devices.find((d) => d.kind === 'display');
+  const evaluator = server.credentials?.devices.find((d) => d.kind === 'evaluator');
   const lines = [
     '',
     '大厅取号叫号系统已启动 / Hall queue server is running',
@@ -42,6 +43,7 @@ export function describeStart(
     `  取号机 Kiosk:      ${base}/kiosk/${kiosk ? `?key=${kiosk.key}` : '   (add ?key=<kiosk device key>)'}`,
     `  显示屏 Display:    ${base}/display/${display ? `?key=${display.key}` : '   (add ?key=<display device key>)'}`,
     `  窗口屏 Window:     ${base}/display/window/1${display ? `?key=${display.key}` : ''}`,
+    `  评价器 Evaluator:  ${base}/display/evaluator${evaluator ? `?key=${evaluator.key}` : '   (add ?key=<evaluator device key>)'}`,
     `  工作台 Staff/Admin: ${base}/console/`,
   ];
   const lan = lanAddresses(interfaces);

@@ -1,5 +1,6 @@
 // Shapes only the admin console reads: devices with fresh keys, the live monitor, reports, home visits.
 import type { Device, Id, ServiceCategory, StaffMember } from './entities';
+import type { RatingCaseCounts, SatisfactionFigures } from './ratings';
 
 /** A sign-in lock the admin console shows (and can lift): an account at an address, or an address. */
 export interface SignInLockView {
@@ -54,6 +55,8 @@ export interface MonitorState {
   services: MonitorServiceLoad[];
   devices: Device[];
   staff: StaffMember[];
+  /** 差评 cases not closed by their deadline: the monitor raises the alarm while any exist. */
+  overdueRatingCases: number;
 }
 
 export interface DurationStats {
@@ -79,6 +82,8 @@ export interface ReportGroupRow {
   withAssistedPayment: number;
   wait: DurationStats;
   service: DurationStats;
+  /** 好差评 of the entries served in this group. */
+  satisfaction: SatisfactionFigures;
 }
 
 export interface ElderlyReport {
@@ -94,6 +99,9 @@ export interface ElderlyReport {
   homeDeliveries: number;
   elderlyWait: DurationStats;
   ordinaryWait: DurationStats;
+  /** 好差评 of elderly visitors (class 'elderly') served in the hall, and of every other visitor. */
+  satisfaction: SatisfactionFigures;
+  otherSatisfaction: SatisfactionFigures;
 }
 
 export interface HallReport {
@@ -111,6 +119,10 @@ export interface HallReport {
   withAssistedPayment: number;
   wait: DurationStats;
   service: DurationStats;
+  /** 好差评 of every visitor served (byHall, byService, byWindow, byStaff, byPriorityClass have theirs). */
+  satisfaction: SatisfactionFigures;
+  /** 差评 cases of the period's rated tickets, by follow-up status (now). */
+  ratingCases: RatingCaseCounts;
   /** One row per hall covered (one row for a hall's own report). */
   byHall: ReportGroupRow[];
   byService: ReportGroupRow[];

@@ -32,7 +32,8 @@ export const WINDOW_STATES = ['closed', 'open', 'paused'] as const;
 export type WindowStateName = (typeof WINDOW_STATES)[number];
 
 /** `city`: a city-level account that reads every hall's reports (and nothing else, for now). */
-export const ROLES = ['kiosk', 'display', 'staff', 'admin', 'city', 'ticket'] as const;
+/** `evaluator`: a window's rating pad (评价器), a device bound to one window. */
+export const ROLES = ['kiosk', 'display', 'evaluator', 'staff', 'admin', 'city', 'ticket'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles of sign-in accounts. A hall admin manages `staff` and `admin`; `city` accounts come from
@@ -40,7 +41,7 @@ export type Role = (typeof ROLES)[number];
 export const ACCOUNT_ROLES = ['staff', 'admin', 'city'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+export const DEVICE_KINDS = ['kiosk', 'display', 'evaluator'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** 'normal' always exists; other classes (elderly, disabled, military…) are configured per hall. */
@@ -78,6 +79,12 @@ export interface HallRules {
   alertWaitMinutes: number;
   kioskIdleSeconds: number;
   staffIdleMinutes: number;
+  /** An evaluator pad's question unanswered this long (≥ 60 s) is recorded as 未评价. */
+  evaluationTimeoutSeconds: number;
+  /** Days after finishing during which the ticket's status page offers a rating (0: never). */
+  phoneRatingDays: number;
+  /** Working days (Mon–Fri) a supervisor has to answer a 差评 case. */
+  ratingCaseWorkingDays: number;
 }
 
 export interface OpeningHours {
@@ -204,6 +211,8 @@ export interface StaffMember {
   name: string;
   role: AccountRole;
   disabled: boolean;
+  /** 警号/工号 shown on the window's evaluator pad, when the hall records one. */
+  badgeNumber: string | null;
 }
 
 export interface Device {
@@ -216,6 +225,8 @@ export interface Device {
   online: boolean;
   printer: PrinterSettings | null;
   printerFault: PrinterFault | null;
+  /** An evaluator's window (one pad per window); null for other kinds or an unbound pad. */
+  windowId: Id | null;
 }
 
 export interface PrinterSettings {
@@ -251,6 +262,8 @@ export const EVENT_TYPES = [
   'config_changed',
   'printer_fault',
   'home_visit',
+  /** A visitor rated the ticket (or the pad's question went unanswered: 未评价). */
+  'rated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -61,6 +61,30 @@ export const ERROR_MESSAGES = {
     zh: '只能重排本窗口的过号，其他窗口的过号请由管理员处理',
     en: "Only this window's own no-shows can be requeued here; ask an admin",
   },
+  RATING_ALREADY_GIVEN: {
+    zh: '这张号票已经评价过了，每张号票只能评价一次。谢谢您！',
+    en: 'This ticket has already been rated; each ticket can be rated once. Thank you!',
+  },
+  RATING_NOT_FINISHED: {
+    zh: '业务办结后才能评价',
+    en: 'A ticket can be rated once its service is finished',
+  },
+  RATING_EXPIRED: {
+    zh: '评价期限已过（办结后 {days} 天内可评价）',
+    en: 'The time to rate has passed (within {days} days of finishing)',
+  },
+  RATING_PROMPT_CLOSED: {
+    zh: '本次评价已经结束',
+    en: 'This rating question has ended',
+  },
+  EVALUATOR_NOT_BOUND: {
+    zh: '评价器尚未绑定窗口，请管理员在设备管理中绑定',
+    en: 'This evaluator is not bound to a window; an admin binds it under Devices',
+  },
+  RATING_CASE_STEP_ORDER: {
+    zh: '请按 核实 → 整改 → 反馈 的顺序办理（当前：{status}）',
+    en: 'Record the steps in order: verify → rectify → feedback (now: {status})',
+  },
   ID_NUMBER_INVALID: { zh: '身份证号码无效', en: 'Invalid resident ID number' },
   CONFLICT: { zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   STORAGE_FAILURE: { zh: '数据保存失败，请联系管理员', en: 'Could not save; please tell the administrator' },

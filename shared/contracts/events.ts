@@ -23,6 +23,7 @@ import type {
   ApiKeyCreateInput,
   DeviceCreateInput,
   DeviceUpdateInput,
+  EvaluatorRateInput,
   FinishTicketInput,
   HallUpdateInput,
   HomeVisitCancelInput,
@@ -32,7 +33,10 @@ import type {
   HomeVisitScheduleInput,
   IssueTicketInput,
   NoticeUpsertInput,
+  PhoneRateInput,
   PrinterStatusInput,
+  RatingCaseListInput,
+  RatingCaseStepInput,
   ReportQueryInput,
   RulesUpdateInput,
   ServiceUpsertInput,
@@ -43,6 +47,14 @@ import type {
   WindowUpsertInput,
 } from './schemas';
 import type { HallFrame, KioskQueueFrame, KioskSnapshot } from './frames';
+import type {
+  EvaluatorClosed,
+  EvaluatorPrompt,
+  EvaluatorState,
+  PhoneRatingState,
+  Rating,
+  RatingCase,
+} from './ratings';
 import type {
   ApiKey,
   ApiKeyWithSecret,
@@ -86,6 +98,12 @@ export interface ServerToClientEvents {
   'storage:faulted': (e: { fault: { code: string; command: string; at: number } | null }) => void;
   /** Sent to the ticket-status role only: computed once per tick for every page watching the ticket. */
   'ticket:status': (status: TicketStatus) => void;
+  /** A window's evaluator pad: its window and officer (on connect and when they change). */
+  'evaluator:state': (state: EvaluatorState) => void;
+  /** That window finished a ticket: ask "请您对本次服务进行评价". */
+  'evaluator:prompt': (prompt: EvaluatorPrompt) => void;
+  /** The question ended (answered, or recorded as 未评价): back to idle. */
+  'evaluator:closed': (closed: EvaluatorClosed) => void;
   /** Sent just before the server cuts a session or device off. */
   'session:ended': (e: { code: SessionEndCode }) => void;
 }
@@ -104,6 +122,11 @@ export interface ClientToServerEvents {
   /** Browser kiosks (no local printer) ask the server to print on its configured or virtual printer. */
   'ticket:print': Command<{ ticketId: Id }, { printed: boolean }>;
   'printer:status': Command<PrinterStatusInput, null>;
+  // window evaluator pad (评价器) and the ticket's status page: the visitor rates; staff never can
+  'evaluator:sync': Query<EvaluatorState>;
+  'evaluator:rate': Command<EvaluatorRateInput, Rating>;
+  'ticket:ratingState': Query<PhoneRatingState>;
+  'ticket:rate': Command<PhoneRateInput, Rating>;
   // staff (and admin)
   'window:claim': Command<{ windowId: Id }, HallWindow>;
   'window:release': Query<null>;
@@ -160,6 +183,9 @@ export interface ClientToServerEvents {
   'privacy:purgeNow': Query<PurgeRun>;
   'privacy:subjectFind': Command<SubjectQueryInput, SubjectCopy>;
   'privacy:subjectErase': Command<SubjectEraseInput, SubjectErasure>;
+  // 差评 follow-up (admin): 核实 → 整改 → 反馈, each step audited
+  'ratingCase:list': Command<RatingCaseListInput, RatingCase[]>;
+  'ratingCase:step': Command<RatingCaseStepInput, RatingCase>;
 }
 
 export type ClientEventName = keyof ClientToServerEvents;
@@ -171,6 +197,10 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'ticket:issue': ['kiosk'],
   'ticket:print': ['kiosk'],
   'printer:status': ['kiosk'],
+  'evaluator:sync': ['evaluator'],
+  'evaluator:rate': ['evaluator'],
+  'ticket:ratingState': ['ticket'],
+  'ticket:rate': ['ticket'],
   'window:claim': ['staff', 'admin'],
   'window:release': ['staff', 'admin'],
   'window:open': ['staff', 'admin'],
@@ -221,11 +251,13 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'privacy:purgeNow': ['admin'],
   'privacy:subjectFind': ['admin'],
   'privacy:subjectErase': ['admin'],
+  'ratingCase:list': ['admin'],
+  'ratingCase:step': ['admin'],
 };
 
 /** What the handshake sends in `auth`. */
 export type HandshakeAuth =
-  | { role: 'kiosk' | 'display'; deviceKey: string }
+  | { role: 'kiosk' | 'display' | 'evaluator'; deviceKey: string }
   | { role: 'staff' | 'admin' | 'city'; sessionToken: string }
   | { role: 'ticket'; statusToken: string };
 

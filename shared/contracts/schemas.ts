@@ -5,6 +5,14 @@ import { DEVICE_KINDS, SERVICE_CATEGORIES } from './entities';
 import { parsePrinterInterface } from '../printerTarget';
 import { API_KEY_SCOPES } from './admin';
 import { VOICE_LANGUAGES } from '../voice/languages';
+import {
+  isBadLevel,
+  RATING_CASE_STATUSES,
+  RATING_CASE_STEPS,
+  RATING_LEVELS,
+  RATING_REASONS,
+  type RatingLevel,
+} from './ratings';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const shortText = (max: number) => z.string().trim().min(1).max(max);
@@ -126,6 +134,12 @@ export const windowUpsertSchema = z
   })
   .strict();
 
+/** 警号/工号: digits and letters, as printed on the officer's badge. */
+const badgeNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,16}$/);
+
 export const staffCreateSchema = z
   .object({
     username: z
@@ -135,6 +149,7 @@ export const staffCreateSchema = z
     name: shortText(40),
     password: z.string().min(8).max(128),
     role: z.enum(['staff', 'admin']),
+    badgeNumber: badgeNumber.nullable().default(null),
   })
   .strict();
 
@@ -145,6 +160,7 @@ export const staffUpdateSchema = z
     role: z.enum(['staff', 'admin']).optional(),
     disabled: z.boolean().optional(),
     password: z.string().min(8).max(128).optional(),
+    badgeNumber: badgeNumber.nullable().optional(),
   })
   .strict();
 
@@ -168,11 +184,18 @@ export const deviceCreateSchema = z
     kind: z.enum(DEVICE_KINDS),
     name: shortText(40),
     printer: printerSettingsSchema.nullable().default(null),
+    /** An evaluator's window (required for an evaluator, refused for other kinds). */
+    windowId: id.nullable().default(null),
   })
   .strict();
 
 export const deviceUpdateSchema = z
-  .object({ id, name: shortText(40).optional(), printer: printerSettingsSchema.nullable().optional() })
+  .object({
+    id,
+    name: shortText(40).optional(),
+    printer: printerSettingsSchema.nullable().optional(),
+    windowId: id.nullable().optional(),
+  })
   .strict();
 
 export const deviceRefSchema = z.object({ id }).strict();
@@ -220,6 +243,10 @@ export const rulesSchema = z
     alertWaitMinutes: z.number().int().min(1).max(600),
     kioskIdleSeconds: z.number().int().min(60).max(600),
     staffIdleMinutes: z.number().int().min(1).max(480),
+    // Never under a minute: an elderly visitor needs time to read five choices (DESIGN §6).
+    evaluationTimeoutSeconds: z.number().int().min(60).max(600),
+    phoneRatingDays: z.number().int().min(0).max(30),
+    ratingCaseWorkingDays: z.number().int().min(1).max(30),
   })
   .strict();
 
@@ -318,6 +345,38 @@ export const homeVisitListSchema = z
   })
   .strict();
 
+// ---- ratings (好差评) ----
+const ratingReasons = z
+  .array(z.enum(RATING_REASONS))
+  .max(RATING_REASONS.length)
+  .transform((list) => [...new Set(list)]);
+
+/** A rating: 不满意 and below must say why (one or more reasons); better levels carry none. */
+const ratingBody = {
+  level: z.enum(RATING_LEVELS),
+  reasons: ratingReasons.default([]),
+};
+const reasonsFitLevel = (v: { level: RatingLevel; reasons: string[] }) =>
+  isBadLevel(v.level) ? v.reasons.length > 0 : v.reasons.length === 0;
+const reasonsMessage = { message: 'reasons: required for 不满意 and below, none otherwise' };
+
+export const evaluatorRateSchema = z
+  .object({ ticketId: id, ...ratingBody })
+  .strict()
+  .refine(reasonsFitLevel, reasonsMessage);
+
+export const phoneRateSchema = z.object(ratingBody).strict().refine(reasonsFitLevel, reasonsMessage);
+
+export const ratingCaseListSchema = z
+  .object({ status: z.enum(RATING_CASE_STATUSES).nullable().default(null) })
+  .strict();
+
+export const ratingCaseStepSchema = z
+  .object({ id, step: z.enum(RATING_CASE_STEPS), text: shortText(500) })
+  .strict();
+
+export const ratingExportQuerySchema = z.object({ from: isoDay, to: isoDay }).strict();
+
 export type LoginInput = z.infer<typeof loginSchema>;
 export type IssueTicketInput = z.input<typeof issueTicketSchema>;
 export type IssueTicketCommand = z.output<typeof issueTicketSchema>;
@@ -342,3 +401,7 @@ export type HomeVisitScheduleInput = z.input<typeof homeVisitScheduleSchema>;
 export type HomeVisitCompleteInput = z.input<typeof homeVisitCompleteSchema>;
 export type HomeVisitCancelInput = z.input<typeof homeVisitCancelSchema>;
 export type HomeVisitListInput = z.input<typeof homeVisitListSchema>;
+export type EvaluatorRateInput = z.input<typeof evaluatorRateSchema>;
+export type PhoneRateInput = z.input<typeof phoneRateSchema>;
+export type RatingCaseListInput = z.input<typeof ratingCaseListSchema>;
+export type RatingCaseStepInput = z.input<typeof ratingCaseStepSchema>;

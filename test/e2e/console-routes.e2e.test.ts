@@ -9,7 +9,15 @@ import type { HomeVisit } from '@hall/shared/contracts/admin';
 import type { IssuedTicket } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { connectClient, emitAck, login, newRequestId, type ConnectedClient } from '../support/clients';
+import {
+  connectAccount,
+  connectClient,
+  emitAck,
+  login,
+  newRequestId,
+  staffAtWindow,
+  type ConnectedClient,
+} from '../support/clients';
 import { launchBrowser } from './support/browser';
 
 let server: TestServer;
@@ -225,8 +233,18 @@ const ROUTES: RouteCheck[] = [
     },
     showsChange: (page) => shows(page, `[data-test="al-row-${downtimeAccess}"]`),
   },
+  {
+    name: '差评 cases',
+    path: '/console/admin/rating-cases',
+    shows: (page) => shows(page, `[data-test="case-${ratingCaseId}"] [data-test="case-status"]`, '待核实'),
+    changeWhileDown: (db) =>
+      db.prepare("UPDATE rating_cases SET status = 'verified' WHERE id = ?").run(ratingCaseId),
+    showsChange: (page) =>
+      shows(page, `[data-test="case-${ratingCaseId}"] [data-test="case-status"]`, '已核实'),
+  },
 ];
 let downtimeAccess = 0;
+let ratingCaseId = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -245,6 +263,15 @@ beforeAll(async () => {
       ),
     );
   }
+  // A fourth visitor (service C, which window 5 serves) rates 不满意 below: a 差评 case to show.
+  const serviceC = kiosk.snapshot.services.find((s) => s.code === 'C')!.id;
+  const rated = data(
+    await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+      requestId: newRequestId(),
+      serviceId: serviceC,
+    }),
+  );
+  issued.push(rated);
   kiosk.close();
   const session = await login(server.url, 'admin', server.credentials.admin.password);
   admin = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
@@ -269,6 +296,26 @@ beforeAll(async () => {
       reason: 'verify_record',
     }),
   );
+  // The fourth visitor is served at window 5 and rates 不满意 on their phone.
+  const staff5 = await staffAtWindow(
+    server.url,
+    'staff',
+    server.credentials.staff.password,
+    server.windowId(5),
+  );
+  const called = data(
+    await emitAck<{ id: number }>(staff5.socket, 'counter:callSpecific', { number: rated.ticket.number }),
+  );
+  data(await emitAck(staff5.socket, 'counter:start', { ticketId: called.id }));
+  data(await emitAck(staff5.socket, 'counter:finish', { ticketId: called.id }));
+  staff5.close();
+  const phone = await connectAccount(server.url, {
+    role: 'ticket',
+    statusToken: rated.statusPath.split('/').pop()!,
+  });
+  data(await emitAck(phone, 'ticket:rate', { level: 'dissatisfied', reasons: ['waiting'] }));
+  phone.close();
+  ratingCaseId = data(await emitAck<{ id: number }[]>(admin.socket, 'ratingCase:list', {}))[0]!.id;
   kioskDeviceId = data(await emitAck<{ id: number; kind: string }[]>(admin.socket, 'admin:deviceList')).find(
     (d) => d.kind === 'kiosk',
   )!.id;

@@ -70,12 +70,23 @@ const segment = fc.oneof(
   fc.base64String({ minLength: 16, maxLength: 64 }).map((s) => s.replace(/[+/=]/g, '_')),
 );
 const target = fc.oneof(
-  fc.constantFrom('/api/login', '/api/logout', '/api/health', '/', '/api/admin/report.csv'),
+  fc.constantFrom(
+    '/api/login',
+    '/api/logout',
+    '/api/health',
+    '/',
+    '/api/admin/report.csv',
+    '/api/admin/ratings.csv',
+    '/api/v1/ratings',
+  ),
   segment.map((s) => `/api/ticket-status/${s}`),
   segment.map((s) => `/t/${s}`),
   segment.map((s) => `/api/${s}`),
   fc.tuple(fc.constantFrom('kiosk', 'display', 'console'), segment).map(([app, s]) => `/${app}/${s}`),
   fc.tuple(segment, printable).map(([s, q]) => `/api/admin/report.csv?from=${s}&to=${encodeURIComponent(q)}`),
+  fc
+    .tuple(fc.constantFrom('/api/admin/ratings.csv', '/api/v1/ratings'), segment, printable)
+    .map(([path, s, q]) => `${path}?from=${s}&to=${encodeURIComponent(q)}`),
   segment.map((s) => `/${s}`),
 );
 const nasty: fc.Arbitrary<unknown> = fc.oneof(
@@ -169,7 +180,8 @@ async function judge(req: FuzzRequest): Promise<string | null> {
   if (STACK.test(text)) return `stack trace shown (${response.status}): ${text.slice(0, 160)}`;
   // fetch normalises dot segments (/api/.. is /), so judge by the address actually requested.
   const requested = new URL(`${server.url}${req.path}`).pathname;
-  const isApi = requested.startsWith('/api/') && !(requested === '/api/admin/report.csv' && response.ok);
+  const csv = requested === '/api/admin/report.csv' || requested === '/api/admin/ratings.csv';
+  const isApi = requested.startsWith('/api/') && !(csv && response.ok);
   // HEAD has no body; OPTIONS is answered by Express with the allowed methods (harmless).
   if (!isApi || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
   let result: { ok?: unknown; error?: { code?: unknown } };

@@ -1,5 +1,6 @@
 // The role matrix over EVERY command: each command is sent, with a payload that would be valid,
-// from every role — kiosk, display, staff, admin, city and the public ticket-status page. A role the
+// from every role — kiosk, display, evaluator pad, staff, admin, city and the public ticket-status
+// page. A role the
 // command is not for must get FORBIDDEN and change nothing (counted as "out-of-role accepted"
 // otherwise); a role it is for must not be refused as forbidden (so the matrix is not passing by
 // refusing everything). The payload table is a Record over ClientEventName: a new command does not
@@ -25,7 +26,15 @@ import { createTally } from './support/tally';
 import { BUDGET } from './support/mode';
 
 const tally = createTally('roles (every command x every role)');
-const ROLES = ['kiosk', 'display', 'staff', 'admin', 'city', 'ticket'] as const satisfies readonly Role[];
+const ROLES = [
+  'kiosk',
+  'display',
+  'evaluator',
+  'staff',
+  'admin',
+  'city',
+  'ticket',
+] as const satisfies readonly Role[];
 type MatrixRole = (typeof ROLES)[number];
 
 let server: TestServer;
@@ -54,6 +63,13 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'ticket:issue': (t) => ({ requestId: newRequestId(), serviceId: t.serviceId }),
   'ticket:print': (t) => ({ ticketId: t.ticketId }),
   'printer:status': () => ({ ok: true }),
+  // Ratings: only the visitor's pad and phone may rate (never staff); admins follow up cases.
+  'evaluator:sync': () => undefined,
+  'evaluator:rate': (t) => ({ ticketId: t.ticketId, level: 'satisfied' }),
+  'ticket:ratingState': () => undefined,
+  'ticket:rate': () => ({ level: 'very_satisfied' }),
+  'ratingCase:list': () => ({}),
+  'ratingCase:step': () => ({ id: 999_999, step: 'verify', text: '矩阵核实' }),
   'window:claim': (t) => ({ windowId: t.windowId }),
   'window:release': () => undefined,
   'window:open': () => undefined,
@@ -196,6 +212,14 @@ beforeAll(async () => {
     name: '矩阵备用屏',
   });
   if (!spare.ok) throw new Error(spare.error.code);
+  const window6 = display.snapshot.windows.find((w) => w.number === 6)!.id;
+  const pad = await emitAck<{ key: string }>(admin.socket, 'admin:deviceCreate', {
+    kind: 'evaluator',
+    name: '矩阵评价器',
+    windowId: window6,
+  });
+  if (!pad.ok) throw new Error(pad.error.code);
+  const evaluator = await connectAccount(server.url, { role: 'evaluator', deviceKey: pad.data.key });
   targets = {
     ticketId: issued.data.ticket.id,
     serviceId: services[0]!.id,
@@ -208,6 +232,7 @@ beforeAll(async () => {
   sockets = {
     kiosk: kiosk.socket,
     display: display.socket,
+    evaluator,
     staff: staff.socket,
     admin: admin.socket,
     city,

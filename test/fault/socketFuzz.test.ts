@@ -24,6 +24,7 @@ const tally = createTally('socket fuzz');
 let server: TestServer;
 let clients: Record<'display' | 'staff' | 'admin', ConnectedClient> & { kiosk: KioskClient };
 let ticketSocket: TestSocket;
+let evaluatorSocket: TestSocket;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -46,15 +47,25 @@ beforeAll(async () => {
     statusToken: issued.data.statusPath.split('/').pop(),
   });
   await new Promise<void>((resolve) => ticketSocket.once('ticket:status', () => resolve()));
+  // A window's evaluator pad: it may send only its rating commands.
+  const pad = await emitAck<{ key: string }>(clients.admin.socket, 'admin:deviceCreate', {
+    kind: 'evaluator',
+    name: '模糊测试评价器',
+    windowId: server.windowId(1),
+  });
+  if (!pad.ok) throw new Error(pad.error.code);
+  evaluatorSocket = connectRaw(server.url, { role: 'evaluator', deviceKey: pad.data.key });
+  await new Promise<void>((resolve) => evaluatorSocket.once('evaluator:state', () => resolve()));
 });
 afterAll(async () => {
   Object.values(clients).forEach((c) => c.close());
   ticketSocket?.close();
+  evaluatorSocket?.close();
   await server.close();
 });
 
 const events = Object.keys(COMMAND_ROLES) as ClientEventName[];
-const ROLES = ['kiosk', 'display', 'staff', 'admin', 'ticket'] as const;
+const ROLES = ['kiosk', 'display', 'evaluator', 'staff', 'admin', 'ticket'] as const;
 /**
  * Every event from every role, but an admin revoking a device is a legitimate cut-off of the fuzz's
  * own kiosk or display (random ids are small): from the admin it is left to the role matrix.
@@ -103,6 +114,10 @@ const payload = fc.oneof(
       'to',
       'reason',
       'priorityClass',
+      'level',
+      'reasons',
+      'step',
+      'text',
       'x',
     ),
     nasty,
@@ -121,7 +136,8 @@ describe('malformed input', () => {
       let answered = 0;
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...PAIRS), payload, async ([event, role], body) => {
-          const socket = role === 'ticket' ? ticketSocket : clients[role].socket;
+          const socket =
+            role === 'ticket' ? ticketSocket : role === 'evaluator' ? evaluatorSocket : clients[role].socket;
           tally.add({ inputsTried: 1, fuzzInputs: 1 });
           const result = await emitAck(socket, event, body).catch((error: Error) => {
             tally.add({ crashes: 1 });

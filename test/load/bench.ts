@@ -1,4 +1,4 @@
-// `npm run bench [-- --profile hall|city|all] [--quick] [--cpu-prof]`
+// `npm run bench [-- --profile hall|city|all] [--quick] [--cpu-prof] [--no-evaluators]`
 // Measures the real server (its own process, run from its bundle as `npm start` runs it, production
 // database settings) driven by real Socket.IO clients in other processes on 127.0.0.1, against two
 // limits of this machine measured in the same run — the durable SQLite write and a bare Socket.IO
@@ -43,6 +43,8 @@ function options(): BenchResult['options'] {
       profile: { type: 'string', default: 'all' },
       quick: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
+      // The hall without its window evaluator pads: the same run as before issue 16, to compare.
+      'no-evaluators': { type: 'boolean', default: false },
     },
   });
   const profile = values.profile;
@@ -50,7 +52,12 @@ function options(): BenchResult['options'] {
     throw new Error(`--profile must be hall, city or all (got ${profile})`);
   }
   const profiles: ProfileName[] = profile === 'all' ? ['hall', 'city'] : [profile];
-  return { profiles, quick: values.quick, cpuProfile: values['cpu-prof'] };
+  return {
+    profiles,
+    quick: values.quick,
+    cpuProfile: values['cpu-prof'],
+    evaluators: !values['no-evaluators'],
+  };
 }
 
 function git(args: string[]): string {
@@ -83,7 +90,12 @@ async function main(): Promise<void> {
     log(`profile ${name}:`);
     const cpuDir = opts.cpuProfile ? path.join(RESULTS_DIR, `profile-${stamp}`, name) : null;
     profiles.push(
-      await runProfile(buildProfile(name, opts.quick), plan, { cpuProfileDir: cpuDir, bundle }, log),
+      await runProfile(
+        buildProfile(name, opts.quick, opts.evaluators),
+        plan,
+        { cpuProfileDir: cpuDir, bundle },
+        log,
+      ),
     );
     if (cpuDir) log(`  server CPU profile: ${cpuDir}`);
   }

@@ -15,7 +15,8 @@ import type {
   ServerToClientEvents,
 } from '@hall/shared/contracts/events';
 import type { Result } from '@hall/shared/contracts/errors';
-import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
+import type { EvaluatorRateInput, IssueTicketInput } from '@hall/shared/contracts/schemas';
+import type { EvaluatorState, Rating } from '@hall/shared/contracts/ratings';
 
 export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -43,13 +44,18 @@ export function connect(
   return connectFor<HallSnapshot>('hall:snapshot', url, auth, onReady);
 }
 
+/** A window's evaluator pad starts from its own state (its window and officer). */
+export function connectEvaluator(url: string, deviceKey: string): Promise<Connection<EvaluatorState>> {
+  return connectFor<EvaluatorState>('evaluator:state', url, { role: 'evaluator', deviceKey });
+}
+
 /** A kiosk starts from its own snapshot (counts and estimates, no tickets). */
 export function connectKiosk(url: string, deviceKey: string): Promise<Connection<KioskSnapshot>> {
   return connectFor<KioskSnapshot>('kiosk:snapshot', url, { role: 'kiosk', deviceKey });
 }
 
-function connectFor<S extends HallSnapshot | KioskSnapshot>(
-  snapshotEvent: 'hall:snapshot' | 'kiosk:snapshot',
+function connectFor<S extends HallSnapshot | KioskSnapshot | EvaluatorState>(
+  snapshotEvent: 'hall:snapshot' | 'kiosk:snapshot' | 'evaluator:state',
   url: string,
   auth: HandshakeAuth,
   onReady?: (c: Connection<S>) => void,
@@ -104,6 +110,11 @@ function settle<T>(resolve: (o: Outcome<T>) => void) {
     else resolve({ ok: false, code: result.error.code });
   };
 }
+
+export const rateAtPad = (socket: BenchSocket, input: EvaluatorRateInput) =>
+  new Promise<Outcome<Rating>>((resolve) =>
+    socket.timeout(ACK_TIMEOUT_MS).emit('evaluator:rate', input, settle(resolve)),
+  );
 
 export const issueTicket = (socket: BenchSocket, input: IssueTicketInput) =>
   new Promise<Outcome<IssuedTicket>>((resolve) =>

@@ -60,7 +60,12 @@ export function startLoad(profile: Profile, server: ServerChild): Load {
       );
       const [connected] = await Promise.all([
         Promise.all(kiosks),
-        staffWorker.send({ kind: 'connectStaff', url: server.url, staff: profile.staff }),
+        staffWorker.send({
+          kind: 'connectStaff',
+          url: server.url,
+          staff: profile.staff,
+          evaluators: server.devices.filter((d) => d.kind === 'evaluator').map((d) => d.key),
+        }),
         load.resizeDisplays(profile.baselineDisplaysPerHall),
       ]);
       const total = connected.reduce((n, c) => n + c.sockets, 0);

@@ -53,6 +53,7 @@ function hall(
   windows: HallConfigHall['windows'],
   kiosks: number,
   staff: string[],
+  evaluators = false,
 ): HallConfigHall {
   return {
     code,
@@ -73,6 +74,15 @@ function hall(
         printer: null,
       })),
       { kind: 'display' as const, name: `${code}-display`, printer: null },
+      // One evaluator pad per window (issue 16): each finish asks its window's pad for a rating.
+      ...(evaluators
+        ? windows.map((w) => ({
+            kind: 'evaluator' as const,
+            name: `${code}-evaluator-${w.number}`,
+            printer: null,
+            window: w.number,
+          }))
+        : []),
     ],
     staff: staff.map((username) => ({
       username,
@@ -83,7 +93,8 @@ function hall(
   };
 }
 
-/** 20 windows: two elderly windows for everything, then windows specialised like a real hall. */
+/** 20 windows: two elderly windows for everything, then windows specialised like a real hall; each
+ * window has its evaluator pad. */
 function hallWindows(): HallConfigHall['windows'] {
   const servicesOf = (n: number): string[] => {
     if (n <= 2 || n >= 18) return ['A', 'B', 'C', 'D'];
@@ -99,11 +110,11 @@ function hallWindows(): HallConfigHall['windows'] {
   }));
 }
 
-function hallProfile(): Profile {
+function hallProfile(evaluators: boolean): Profile {
   const usernames = Array.from({ length: 20 }, (_, i) => `bench-w${String(i + 1).padStart(2, '0')}`);
   return {
     name: 'hall',
-    config: { halls: [hall('bench-hall', hallWindows(), 4, usernames)] },
+    config: { halls: [hall('bench-hall', hallWindows(), 4, usernames, evaluators)] },
     staff: usernames.map((username, i) => ({
       username,
       password: BENCH_PASSWORD,
@@ -148,6 +159,6 @@ function cityProfile(halls: number): Profile {
   };
 }
 
-export function buildProfile(name: ProfileName, quick: boolean): Profile {
-  return name === 'hall' ? hallProfile() : cityProfile(quick ? 10 : 50);
+export function buildProfile(name: ProfileName, quick: boolean, evaluators = true): Profile {
+  return name === 'hall' ? hallProfile(evaluators) : cityProfile(quick ? 10 : 50);
 }

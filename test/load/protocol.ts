@@ -17,7 +17,7 @@ export interface StaffLogin {
 export type WorkerRequest =
   | { kind: 'connectKiosks'; url: string; kiosks: DeviceSockets[] }
   | { kind: 'resizeDisplays'; url: string; displays: DeviceSockets[] }
-  | { kind: 'connectStaff'; url: string; staff: StaffLogin[] }
+  | { kind: 'connectStaff'; url: string; staff: StaffLogin[]; evaluators: string[] }
   | { kind: 'issueOpenLoop'; ratePerSec: number; durationMs: number }
   | { kind: 'issueClosedLoop'; durationMs: number; socketsPerWorker: number }
   | { kind: 'issueBurst'; count: number }
@@ -59,6 +59,19 @@ export interface CallRun {
   /** callNext answered QUEUE_EMPTY (the bench ran a window dry; not a server fault). */
   emptyQueue: number;
   elapsedMs: number;
+  /** The windows' evaluator pads during the loop: each answers its window's questions at once. */
+  evaluators: EvaluatorRun;
+}
+
+export interface EvaluatorRun {
+  pads: number;
+  /** Questions the pads were asked (one per visitor finished at a window with a pad). */
+  prompts: number;
+  /** Ratings the server accepted; every tenth is 不满意 with a reason (a 差评 case). */
+  rated: number;
+  /** Rating acknowledgement latency, ms. */
+  rateAckMs: number[];
+  errors: ErrorCounts;
 }
 
 export interface DisplayReceipts {

@@ -21,7 +21,13 @@ export const TARGETS = {
 
 function allErrors(p: ProfileResult): ErrorCounts {
   const merged: ErrorCounts = {};
-  const phases = [p.issueAtRate.errors, p.sustained.errors, p.burst.errors, p.callToDisplay.errors];
+  const phases = [
+    p.issueAtRate.errors,
+    p.sustained.errors,
+    p.burst.errors,
+    p.callToDisplay.errors,
+    p.evaluators?.errors ?? {},
+  ];
   for (const errors of phases)
     for (const [code, n] of Object.entries(errors)) merged[code] = (merged[code] ?? 0) + n;
   return merged;
@@ -169,6 +175,14 @@ function rows(result: BenchResult): string[][] {
       'info',
       (p) =>
         `${ms(p.issueWithCallDisplays.latencyMs.p50)} / ${ms(p.issueWithCallDisplays.latencyMs.p99)} ms at ${p.issueWithCallDisplays.achievedPerSec}/s`,
+    ),
+    row(
+      'Evaluator pads during the calls: questions asked / ratings taken, rate ack p50 / p99',
+      'info (one pad per window; every finish asks)',
+      (p) =>
+        p.evaluators && p.evaluators.pads > 0
+          ? `${p.evaluators.pads} pads: ${p.evaluators.prompts} / ${p.evaluators.rated}, ${ms(p.evaluators.rateAckMs.p50)} / ${ms(p.evaluators.rateAckMs.p99)} ms`
+          : 'none',
     ),
     row(
       'Call-next ack p50 / p99',

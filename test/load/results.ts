@@ -54,6 +54,14 @@ export interface ProfileResult {
     missedSlots: number;
     emptyQueue: number;
   };
+  /** The windows' evaluator pads during the call measurement (hall profile: one per window). */
+  evaluators: {
+    pads: number;
+    prompts: number;
+    rated: number;
+    rateAckMs: LatencySummary;
+    errors: ErrorCounts;
+  };
   versionGaps: number;
   broadcastsSeenByDisplays: number;
   /**
@@ -90,7 +98,7 @@ export interface BenchResult {
   commit: string;
   dirtyTree: boolean;
   machine: { cores: number; cpuModel: string; nodeVersion: string; platform: string; memoryGb: number };
-  options: { profiles: ProfileName[]; quick: boolean; cpuProfile: boolean };
+  options: { profiles: ProfileName[]; quick: boolean; cpuProfile: boolean; evaluators: boolean };
   /** What else ran on the machine: the 1/5/15-minute load averages when the bench started. */
   loadAverages: [number, number, number];
   profiles: ProfileResult[];

@@ -2,6 +2,7 @@
 // warm-up; grow the displays; issue at the fixed rate with them (this also fills the queue);
 // call → display; shrink back to the hall's everyday clients; issue at the fixed rate; closed-loop
 // saturation; burst — and finally the ticket-number check on the database file.
+import { summarize } from './stats';
 import fs from 'node:fs';
 import os from 'node:os';
 import { sleep } from './clock';
@@ -192,6 +193,13 @@ export async function runProfile(
       callCycleVsFrame: Math.round((perCallCycleMs / fanout.cpuMsPerFrame) * 100) / 100,
       burst,
       callToDisplay,
+      evaluators: {
+        pads: callRun.evaluators.pads,
+        prompts: callRun.evaluators.prompts,
+        rated: callRun.evaluators.rated,
+        rateAckMs: summarize(callRun.evaluators.rateAckMs),
+        errors: callRun.evaluators.errors,
+      },
       versionGaps: allReceipts.reduce((n, c) => n + c.versionGaps, 0),
       broadcastsSeenByDisplays: allReceipts.reduce((n, c) => n + c.eventsSeen, 0),
       server: { cpuByPhase, statesByPhase, rssMbAfterPhase, peakRssMb: memory.peakRss },

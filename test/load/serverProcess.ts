@@ -10,7 +10,7 @@ import { REPO_ROOT } from './paths';
 import { SERVER_NODE_ARGS, serverEnv } from '../../server/scripts/serverRuntime.mjs';
 
 export interface DeviceKey {
-  kind: 'kiosk' | 'display';
+  kind: 'kiosk' | 'display' | 'evaluator';
   name: string;
   key: string;
 }
@@ -69,7 +69,7 @@ function waitForBanner(child: ChildProcess, expectedDevices: number): Promise<st
 
 function parseDevices(output: string): DeviceKey[] {
   const devices: DeviceKey[] = [];
-  for (const match of output.matchAll(/^\s+(kiosk|display)\s+(.+?): (\S+)\n/gm)) {
+  for (const match of output.matchAll(/^\s+(kiosk|display|evaluator)\s+(.+?): (\S+)\n/gm)) {
     devices.push({ kind: match[1] as DeviceKey['kind'], name: match[2]!, key: match[3]! });
   }
   return devices;

@@ -17,7 +17,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResults[RequestKind
     case 'resizeDisplays':
       return displays.resize(request.url, request.displays);
     case 'connectStaff':
-      return staff.connect(request.url, request.staff);
+      return staff.connect(request.url, request.staff, request.evaluators);
     case 'issueOpenLoop':
       return kiosks.openLoop(request.ratePerSec, request.durationMs);
     case 'issueClosedLoop':

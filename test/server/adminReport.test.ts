@@ -264,6 +264,9 @@ describe('admin:report over the scripted day', () => {
       homeDeliveries: 1,
       elderlyWait: { count: 3, averageMinutes: 5.3, p90Minutes: 10 },
       ordinaryWait: { count: 4, averageMinutes: 8, p90Minutes: 10 },
+      // Nobody rated on this scripted day (ratings: test/server/ratings.test.ts): 3 elderly served.
+      satisfaction: expect.objectContaining({ rated: 0, satisfactionRate: null, participationRate: 0 }),
+      otherSatisfaction: expect.objectContaining({ rated: 0, satisfactionRate: null }),
     });
   });
 

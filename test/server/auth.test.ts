@@ -107,10 +107,24 @@ describe('command roles', () => {
   it('every command refuses every role it is not for', async () => {
     const staffSession = await login(server.url, 'staff', server.credentials.staff.password);
     const citySession = await login(server.url, 'city', TEST_PASSWORDS.city);
+    const adminSession = await login(server.url, 'admin', server.credentials.admin.password);
+    const admin = await connectClient(server.url, { role: 'admin', sessionToken: adminSession.token });
+    const pad = await emitAck<{ key: string }>(admin.socket, 'admin:deviceCreate', {
+      kind: 'evaluator',
+      name: '角色评价器',
+      windowId: server.windowId(1),
+    });
+    admin.close();
+    if (!pad.ok) throw new Error(pad.error.code);
     const clients = {
       kiosk: await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey }),
       display: await connectClient(server.url, { role: 'display', deviceKey: server.credentials.displayKey }),
       staff: await connectClient(server.url, { role: 'staff', sessionToken: staffSession.token }),
+      // A window's evaluator pad may rate its visitors and nothing else; staff may never rate.
+      evaluator: {
+        socket: await connectAccount(server.url, { role: 'evaluator', deviceKey: pad.data.key }),
+        close() {},
+      },
       // A city account may read reports and nothing else.
       city: {
         socket: await connectAccount(server.url, { role: 'staff', sessionToken: citySession.token }),
@@ -127,6 +141,7 @@ describe('command roles', () => {
     }
     Object.values(clients).forEach((c) => c.close());
     clients.city.socket.close();
+    clients.evaluator.socket.close();
   });
 });
 

@@ -24,7 +24,7 @@ export interface KioskClient {
   close(): void;
 }
 
-type KioskAuth = Extract<HandshakeAuth, { role: 'kiosk' | 'display' }> & { role: 'kiosk' };
+type KioskAuth = { role: 'kiosk'; deviceKey: string };
 
 /**
  * Connects and resolves after the first snapshot (hall:snapshot, or kiosk:snapshot for a kiosk);

@@ -32,6 +32,8 @@ export interface TestServerOptions {
   tls?: { cert: string; key: string };
   /** The server's log (e.g. one writing into a test's buffer). */
   logger?: Logger;
+  /** How long an evaluator pad's question stays open (the product: ≥ 60 s from the hall rule). */
+  evaluatorTimeoutMs?: number;
 }
 
 export interface TestServer {
@@ -118,6 +120,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       tls: options.tls,
       logger: options.logger,
       keyFile,
+      evaluatorTimeoutMs: options.evaluatorTimeoutMs,
     });
   let running: RunningServer | null = await boot(0);
   const seeded = running.credentials!;

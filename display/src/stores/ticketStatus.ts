@@ -12,6 +12,7 @@ import {
   type Result,
 } from '@hall/shared/contracts/errors';
 import { openHallConnection, type HallConnection, type HallSocket } from '@hall/shared/client/hallConnection';
+import type { PhoneRatingState, RatingLevel, RatingReason } from '@hall/shared/contracts/ratings';
 
 export type StatusConnection = 'connecting' | 'online' | 'offline';
 
@@ -23,7 +24,26 @@ export const useTicketStatusStore = defineStore('ticketStatus', () => {
   const status = ref<TicketStatus | null>(null);
   const error = ref<AppError | { code: string; zh?: string; en?: string } | null>(null);
   const connection = ref<StatusConnection>('connecting');
+  /** 好差评 by phone: offered once the ticket is finished (the server says until when). */
+  const rating = ref<PhoneRatingState | null>(null);
+  const ratingError = ref<AppError | null>(null);
   let link: HallConnection | null = null;
+
+  async function loadRating(): Promise<void> {
+    const l = link;
+    if (!l) return;
+    const result = await l.command('ticket:ratingState');
+    if (link === l && result.ok) rating.value = result.data;
+  }
+
+  /** Sends the visitor's rating; the answer (or why it was refused, in words) updates the page. */
+  async function rate(level: RatingLevel, reasons: RatingReason[]): Promise<boolean> {
+    if (!link) return false;
+    const result = await link.command('ticket:rate', { level, reasons });
+    ratingError.value = result.ok ? null : result.error;
+    await loadRating();
+    return result.ok;
+  }
 
   async function firstPaint(token: string): Promise<void> {
     try {
@@ -44,6 +64,8 @@ export const useTicketStatusStore = defineStore('ticketStatus', () => {
     stop();
     status.value = null;
     error.value = null;
+    rating.value = null;
+    ratingError.value = null;
     connection.value = 'connecting';
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) {
       // Not a token the server could have issued (e.g. a mistyped or cut-off address).
@@ -54,9 +76,11 @@ export const useTicketStatusStore = defineStore('ticketStatus', () => {
     const l = openHallConnection({ auth: { role: 'ticket', statusToken: token }, socket });
     link = l;
     l.on('ticket:status', (next) => {
+      const finishedNow = next.state === 'done' && status.value?.state !== 'done';
       status.value = next;
       error.value = null;
       connection.value = 'online';
+      if (finishedNow || (next.state === 'done' && rating.value === null)) void loadRating();
     });
     l.onState((state) => {
       connection.value = state === 'online' ? 'online' : state === 'connecting' ? 'connecting' : 'offline';
@@ -69,5 +93,5 @@ export const useTicketStatusStore = defineStore('ticketStatus', () => {
     link = null;
   }
 
-  return { status, error, connection, start, stop };
+  return { status, error, connection, rating, ratingError, rate, start, stop };
 });

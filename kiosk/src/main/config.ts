@@ -32,7 +32,8 @@ const serverUrlSchema = z
   // Keep only the origin so `${serverUrl}/kiosk/` never doubles a slash.
   .transform((text) => new URL(text).origin);
 
-const roleSchema = z.enum(['kiosk', 'display', 'both']);
+/** evaluator: a window's rating pad (评价器) full-screen on this PC's one screen (issue 16). */
+const roleSchema = z.enum(['kiosk', 'display', 'both', 'evaluator']);
 
 /** A SHA-256 certificate fingerprint, 'AB:CD:…' or plain hex, normalised to 'AB:CD:…'. */
 const fingerprintSchema = z
@@ -76,7 +77,7 @@ const kioskConfigSchema = z
   .strict()
   .superRefine((config, ctx) => {
     // A kiosk without a printer would hand out nothing; say so instead of silently not printing.
-    if (config.role !== 'display' && config.printer === undefined) {
+    if ((config.role === 'kiosk' || config.role === 'both') && config.printer === undefined) {
       ctx.addIssue({ code: 'custom', path: ['printer'], message: 'required' });
     }
     if (config.role === 'both' && config.displayDeviceKey === undefined) {
@@ -133,7 +134,10 @@ const FIELD_RULES: Record<string, { zh: string; en: string }> = {
     zh: '角色为 both 时必须填写显示屏的设备密钥（16 到 128 个字符）',
     en: "must be the display device's key (16 to 128 characters) when role is 'both'",
   },
-  role: { zh: '应为 kiosk、display 或 both', en: "must be 'kiosk', 'display' or 'both'" },
+  role: {
+    zh: '应为 kiosk、display、both 或 evaluator',
+    en: "must be 'kiosk', 'display', 'both' or 'evaluator'",
+  },
   displayMonitor: {
     zh: '应为显示器序号（0 起）或 "secondary"',
     en: 'must be a monitor index (from 0) or "secondary"',

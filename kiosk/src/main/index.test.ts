@@ -249,6 +249,23 @@ describe('main entry', () => {
     expect(windows.every((w) => !w.shown)).toBe(true);
   });
 
+  it('role evaluator: one hardened window with the window evaluator page on the primary monitor', async () => {
+    await startEntry({
+      ...GOOD,
+      role: 'evaluator',
+      deviceKey: 'evaluator-key-0123456789',
+      displayDeviceKey: undefined,
+      printer: undefined,
+    });
+    const windows = electron.state.windows as Array<{
+      options: Record<string, unknown>;
+      webContents: FakeWebContents & { loads: string[] };
+    }>;
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.options).toMatchObject({ x: 0, kiosk: true, webPreferences: { sandbox: true } });
+    expect(windows[0]!.webContents.loads).toEqual(['http://hall.local:3000/display/evaluator']);
+  });
+
   it('pins the server certificate from the config: that one is trusted, any other refused', async () => {
     const hall = makeSelfSignedCert('192.168.1.10');
     const impostor = makeSelfSignedCert('192.168.1.10');

@@ -34,6 +34,17 @@ describe('planWindows', () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it('evaluator role: the window evaluator page, on the primary (touch) monitor, no printer needed', () => {
+    const pad = config({ role: 'evaluator', printer: undefined, deviceKey: 'evaluator-key-0123456789' });
+    const plan = planWindows(pad, [RIGHT, LEFT], LEFT.id);
+    expect(plan.windows).toEqual([
+      { role: 'display', url: 'http://hall.local:3000/display/evaluator', bounds: LEFT.bounds },
+    ]);
+    expect(plan.warnings).toEqual([]);
+    // The page signs in with the evaluator's own key; being a display page, it may not print.
+    expect(deviceKeyFor(pad, 'display')).toBe('evaluator-key-0123456789');
+  });
+
   it('display role with one monitor: the display page on it, with a note', () => {
     const plan = planWindows(config({ role: 'display', printer: undefined }), [LEFT], LEFT.id);
     expect(plan.windows).toEqual([

@@ -1,5 +1,6 @@
 // Which windows to open on which monitors, from the config's role and the monitors present.
-// One installed app serves every hall PC: a ticket kiosk, a wall display, or both on two monitors.
+// One installed app serves every hall PC: a ticket kiosk, a wall display, both on two monitors, or a
+// window's evaluator pad (a display page that cannot print, on the tablet's one screen).
 import type { Rectangle } from 'electron';
 import type { KioskConfig } from './config';
 import type { PageRole } from './urlTrust';
@@ -80,6 +81,13 @@ export function planWindows(
   });
 
   if (config.role === 'kiosk') return { windows: [kiosk()], warnings };
+  if (config.role === 'evaluator') {
+    // The pad is touched: the primary (touch) monitor, signed in with its evaluator key.
+    return {
+      windows: [{ role: 'display', url: `${config.serverUrl}/display/evaluator`, bounds: primary.bounds }],
+      warnings,
+    };
+  }
   if (config.role === 'display') {
     return {
       windows: [display(pickDisplayMonitor(config.displayMonitor, monitors, primary, warnings))],

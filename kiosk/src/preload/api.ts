@@ -12,7 +12,7 @@ export interface KioskHostConfig {
   /** The key this window's page authenticates its socket with (kiosk key or display key). */
   deviceKey: string;
   /** What this PC runs, from the config file. */
-  role: 'kiosk' | 'display' | 'both';
+  role: 'kiosk' | 'display' | 'both' | 'evaluator';
   /** Which page this window is. */
   windowRole: 'kiosk' | 'display';
   language: 'zh-CN' | 'en';

@@ -1,4 +1,4 @@
-// Authentication at the Socket.IO handshake, by role: kiosk and display devices by key, staff and
+// Authentication at the Socket.IO handshake, by role: kiosk, display and evaluator devices by key, staff and
 // admins by session token (their role comes from the account, never from the client), and the
 // public ticket-status page by the ticket's unguessable token. Refusals carry an ErrorCode as the
 // connect_error message.
@@ -12,7 +12,7 @@ import { isStorageError } from '../core/errors';
 import type { AppSocket } from '../core/socketTypes';
 
 const handshakeSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.enum(['kiosk', 'display']), deviceKey: z.string().min(16).max(128) }),
+  z.object({ role: z.enum(['kiosk', 'display', 'evaluator']), deviceKey: z.string().min(16).max(128) }),
   z.object({ role: z.enum(['staff', 'admin', 'city']), sessionToken: z.string().min(16).max(128) }),
   z.object({ role: z.literal('ticket'), statusToken: z.string().min(16).max(128) }),
 ]);

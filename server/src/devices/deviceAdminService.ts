@@ -1,4 +1,4 @@
-// Kiosk and display devices: create one with a fresh key (shown once, only its SHA-256 is kept),
+// Kiosk, display and evaluator devices: create one with a fresh key (shown once, only its SHA-256 is kept),
 // rename it or change its printer, and revoke it — which cuts its connection at once.
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { Device } from '@hall/shared/contracts/entities';
@@ -18,6 +18,8 @@ const NO_SCREENS = { screens: false };
 
 export interface DeviceAdminDeps extends AdminServiceDeps {
   disconnectDevice(deviceId: number): Promise<void>;
+  /** Cuts a device's sockets without ending its session: it connects again at once (a pad rebound). */
+  reconnectDevice(deviceId: number): Promise<void>;
   /** PRINTER_ALLOW_LOOPBACK: a printer target on this machine's own addresses is accepted. */
   allowLoopbackPrinters: boolean;
 }
@@ -31,6 +33,18 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
     return device;
   }
 
+  /** An evaluator pad is bound to one of the hall's windows; other kinds to none. */
+  function checkWindow(actor: AdminActor, kind: Device['kind'], windowId: number | null | undefined): void {
+    if (kind !== 'evaluator') {
+      if (windowId)
+        throw new DomainError('VALIDATION_FAILED', { detail: 'windowId: only an evaluator has a window' });
+      return;
+    }
+    if (windowId === null) throw new DomainError('EVALUATOR_NOT_BOUND');
+    if (windowId !== undefined && !repos.windows.list(actor.hallId).some((w) => w.id === windowId))
+      throw new DomainError('WINDOW_NOT_FOUND');
+  }
+
   function checkPrinter(printer: Device['printer'] | undefined): void {
     const problem = printer ? printerTargetProblem(printer.interface, deps.allowLoopbackPrinters) : null;
     if (problem) throw new DomainError('VALIDATION_FAILED', { detail: `printer.interface: ${problem}` });
@@ -42,10 +56,11 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
     },
 
     async create(actor: AdminActor, input: DeviceCreate): Promise<DeviceWithKey> {
-      if (input.kind === 'display' && input.printer) {
-        throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
+      if (input.kind !== 'kiosk' && input.printer) {
+        throw new DomainError('VALIDATION_FAILED', { detail: `printer: a ${input.kind} has no printer` });
       }
       checkPrinter(input.printer);
+      checkWindow(actor, input.kind, input.windowId);
       const key = randomToken();
       const device = await configChange(
         deps,
@@ -58,11 +73,16 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
             name: input.name,
             keyHash: sha256(key),
             printer: input.printer,
+            windowId: input.windowId,
           });
           const device = repos.devices.find(actor.hallId, id)!;
+          const fields =
+            device.kind === 'evaluator'
+              ? (['kind', 'name', 'windowId'] as const)
+              : (['kind', 'name', 'printer'] as const);
           return {
             result: device,
-            detail: auditDetail({ id, label: device.name }, created(device, ['kind', 'name', 'printer'])),
+            detail: auditDetail({ id, label: device.name }, created(device, [...fields])),
           };
         },
         NO_SCREENS,
@@ -70,28 +90,37 @@ export function createDeviceAdminService(deps: DeviceAdminDeps) {
       return { device, key };
     },
 
-    update(actor: AdminActor, input: DeviceUpdate): Promise<Device> {
-      return configChange(
+    async update(actor: AdminActor, input: DeviceUpdate): Promise<Device> {
+      let rebound = false;
+      const updated = await configChange(
         deps,
         actor,
         'device.update',
         () => {
           const before = deviceOf(actor, input.id);
-          if (before.kind === 'display' && input.printer) {
-            throw new DomainError('VALIDATION_FAILED', { detail: 'printer: a display has no printer' });
+          if (before.kind !== 'kiosk' && input.printer) {
+            throw new DomainError('VALIDATION_FAILED', {
+              detail: `printer: a ${before.kind} has no printer`,
+            });
           }
           checkPrinter(input.printer);
+          checkWindow(actor, before.kind, input.windowId);
           const after: Device = {
             ...before,
             name: input.name ?? before.name,
             printer: input.printer === undefined ? before.printer : input.printer,
+            windowId: input.windowId ?? before.windowId,
           };
-          const changes = fieldChanges(before, after, ['name', 'printer']);
+          const changes = fieldChanges(before, after, ['name', 'printer', 'windowId']);
           if (changes.length > 0) repos.devices.update(after);
+          rebound = after.windowId !== before.windowId;
           return { result: after, detail: auditDetail({ id: after.id, label: before.name }, changes) };
         },
         NO_SCREENS,
       );
+      // A pad moved to another window reconnects and joins that window's room.
+      if (rebound) await deps.reconnectDevice(updated.id);
+      return updated;
     },
 
     async revoke(actor: AdminActor, id: number): Promise<Device> {

@@ -1,4 +1,5 @@
-// Kiosk and display devices; only the SHA-256 of each key is stored.
+// Kiosk, display and evaluator devices (an evaluator is bound to one window); only the SHA-256 of
+// each key is stored.
 import type { Device, DeviceKind, PrinterFault, PrinterSettings } from '@hall/shared/contracts/entities';
 import type { Db } from '../core/db/database';
 
@@ -12,6 +13,7 @@ interface DeviceRow {
   last_seen_at: number | null;
   printer_json: string | null;
   printer_fault_json: string | null;
+  window_id: number | null;
 }
 
 const toDevice = (r: DeviceRow, online: boolean): Device => ({
@@ -24,6 +26,7 @@ const toDevice = (r: DeviceRow, online: boolean): Device => ({
   online,
   printer: r.printer_json ? (JSON.parse(r.printer_json) as PrinterSettings) : null,
   printerFault: r.printer_fault_json ? (JSON.parse(r.printer_fault_json) as PrinterFault) : null,
+  windowId: r.window_id ?? null,
 });
 
 export function createDeviceRepository(db: Db, isOnline: (deviceId: number) => boolean = () => false) {
@@ -49,21 +52,44 @@ export function createDeviceRepository(db: Db, isOnline: (deviceId: number) => b
       name: string;
       keyHash: string;
       printer: PrinterSettings | null;
+      windowId?: number | null;
     }): number {
       return Number(
         db
-          .prepare('INSERT INTO devices (hall_id, kind, name, key_hash, printer_json) VALUES (?,?,?,?,?)')
-          .run(d.hallId, d.kind, d.name, d.keyHash, d.printer ? JSON.stringify(d.printer) : null)
-          .lastInsertRowid,
+          .prepare(
+            'INSERT INTO devices (hall_id, kind, name, key_hash, printer_json, window_id) VALUES (?,?,?,?,?,?)',
+          )
+          .run(
+            d.hallId,
+            d.kind,
+            d.name,
+            d.keyHash,
+            d.printer ? JSON.stringify(d.printer) : null,
+            d.windowId ?? null,
+          ).lastInsertRowid,
       );
     },
-    update(d: Pick<Device, 'id' | 'name' | 'printer' | 'revoked'>): void {
-      db.prepare('UPDATE devices SET name = ?, printer_json = ?, revoked = ? WHERE id = ?').run(
+    /** `windowId` null or absent keeps the binding: an evaluator is always bound to some window. */
+    update(d: Pick<Device, 'id' | 'name' | 'printer' | 'revoked'> & { windowId?: number | null }): void {
+      db.prepare(
+        'UPDATE devices SET name = ?, printer_json = ?, revoked = ?, window_id = COALESCE(?, window_id) WHERE id = ?',
+      ).run(
         d.name,
         d.printer ? JSON.stringify(d.printer) : null,
         d.revoked ? 1 : 0,
+        d.windowId ?? null,
         d.id,
       );
+    },
+    /** The live evaluator pads bound to a window (one is expected; the admin console says so). */
+    evaluatorsOf(hallId: number, windowId: number): Device[] {
+      return (
+        db
+          .prepare(
+            "SELECT * FROM devices WHERE hall_id = ? AND window_id = ? AND kind = 'evaluator' AND revoked = 0",
+          )
+          .all(hallId, windowId) as DeviceRow[]
+      ).map((r) => toDevice(r, isOnline(r.id)));
     },
     touch(id: number, now: number): void {
       db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);

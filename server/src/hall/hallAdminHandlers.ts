@@ -22,6 +22,8 @@ export interface HallAdminDeps {
   states: HallStates;
   config: HallConfigService;
   clock: () => number;
+  /** 差评 cases past their deadline (the monitor's alarm); none when not given. */
+  overdueRatingCases?: (hallId: number) => number;
 }
 
 export function registerHallAdminHandlers(
@@ -49,6 +51,7 @@ export function registerHallAdminHandlers(
       state.rules.alertWaitMinutes,
       repos.devices.list(hallId),
       repos.staff.list(hallId),
+      deps.overdueRatingCases?.(hallId) ?? 0,
     );
   });
   on.query('admin:audit', () => repos.audit.recent(actor().hallId));

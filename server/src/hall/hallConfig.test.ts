@@ -31,6 +31,23 @@ describe('hall configuration file', () => {
     expect(hall.staff.map((s) => s.role).sort()).toEqual(['admin', 'city', 'staff']);
   });
 
+  it('binds an evaluator pad to one of the hall’s windows, and only an evaluator', () => {
+    const good = demo();
+    (good.halls[0]!.devices as unknown[]).push({ kind: 'evaluator', name: '1 号窗口评价器', window: 1 });
+    expect(parseHallConfig(good).halls[0]!.devices.at(-1)).toMatchObject({ kind: 'evaluator', window: 1 });
+    const bad = demo();
+    (bad.halls[0]!.devices as unknown[]).push(
+      { kind: 'evaluator', name: '无窗口' },
+      { kind: 'evaluator', name: '99 号', window: 99 },
+      { kind: 'display', name: '屏', window: 1 },
+    );
+    expect(problems(bad)).toEqual([
+      'halls[0].devices[2].window: an evaluator needs the number of a window of this hall',
+      'halls[0].devices[3].window: an evaluator needs the number of a window of this hall',
+      'halls[0].devices[4].window: only an evaluator has a window',
+    ]);
+  });
+
   it('names the bad field by its path', () => {
     const bad = demo();
     const hall = bad.halls[0]!;

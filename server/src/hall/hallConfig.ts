@@ -50,6 +50,8 @@ const hallSchema = z
             kind: z.enum(DEVICE_KINDS),
             name: z.string().min(1).max(40),
             printer: printerSettingsSchema.nullable().default(null),
+            /** An evaluator pad's window number (one pad per window). */
+            window: z.number().int().min(1).max(999).optional(),
           })
           .strict(),
       )
@@ -97,6 +99,19 @@ const hallSchema = z
           });
         }
       });
+    });
+    hall.devices.forEach((d, i) => {
+      const bound = d.window !== undefined;
+      if (d.kind === 'evaluator' ? !bound || !numbers.includes(d.window!) : bound) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['devices', i, 'window'],
+          message:
+            d.kind === 'evaluator'
+              ? 'an evaluator needs the number of a window of this hall'
+              : 'only an evaluator has a window',
+        });
+      }
     });
   });
 

@@ -37,6 +37,13 @@ export function monitorState(
   alertWaitMinutes: number,
   devices: Device[],
   staff: StaffMember[],
+  overdueRatingCases = 0,
 ): MonitorState {
-  return { at: now, services: serviceLoads(services, waiting, alertWaitMinutes, now), devices, staff };
+  return {
+    at: now,
+    services: serviceLoads(services, waiting, alertWaitMinutes, now),
+    devices,
+    staff,
+    overdueRatingCases,
+  };
 }

@@ -1,13 +1,13 @@
 // Writes a hall configuration into an empty database and returns the secrets it generated (device
 // keys, passwords). They are shown once; only their hashes are stored.
-import type { AccountRole } from '@hall/shared/contracts/entities';
+import type { AccountRole, DeviceKind } from '@hall/shared/contracts/entities';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
 import type { Repositories } from '../repositories';
 import type { HallConfig } from './hallConfig';
 import { hashPassword, randomToken, sha256 } from '../core/secrets';
 
 export interface SeedCredentials {
-  devices: { hallCode: string; kind: 'kiosk' | 'display'; name: string; key: string }[];
+  devices: { hallCode: string; kind: DeviceKind; name: string; key: string }[];
   staff: { hallCode: string; username: string; role: AccountRole; password: string }[];
 }
 
@@ -35,14 +35,16 @@ export function seedHalls(repos: Repositories, config: HallConfig): SeedCredenti
       hall.services.forEach((s, i) => {
         serviceIds.set(s.code, repos.services.insert({ hallId, ...s, enabled: true, sortOrder: i }));
       });
+      const windowIds = new Map<number, number>();
       for (const w of hall.windows) {
-        repos.windows.insert({
+        const windowId = repos.windows.insert({
           hallId,
           number: w.number,
           name: w.name,
           serviceIds: w.services.map((code) => serviceIds.get(code)!),
           elderlyDedicated: w.elderlyDedicated,
         });
+        windowIds.set(w.number, windowId);
       }
       for (const d of hall.devices) {
         const key = randomToken();
@@ -52,6 +54,7 @@ export function seedHalls(repos: Repositories, config: HallConfig): SeedCredenti
           name: d.name,
           keyHash: sha256(key),
           printer: d.printer,
+          windowId: d.window === undefined ? null : (windowIds.get(d.window) ?? null),
         });
         credentials.devices.push({ hallCode: hall.code, kind: d.kind, name: d.name, key });
       }

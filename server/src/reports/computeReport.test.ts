@@ -93,6 +93,7 @@ function dayInput(): ReportInput {
         windowId: W1,
         staffId: WANG,
         marks: marks({ assistedPayment: true }),
+        rating: 'very_satisfied',
       }),
       // 2: normal at window 3, done by a relative who also had the fee paid by staff. wait 8, service 8.
       ticket(2, {
@@ -104,6 +105,7 @@ function dayInput(): ReportInput {
         windowId: W3,
         staffId: LI,
         marks: marks({ proxy: true, proxyRelation: '子女', assistedPayment: true }),
+        rating: 'dissatisfied',
       }),
       // 3: elderly served at ordinary window 5 with a proxy mark. wait 10, service 10.
       ticket(3, {
@@ -116,6 +118,7 @@ function dayInput(): ReportInput {
         windowId: W5,
         staffId: LI,
         marks: marks({ proxy: true, proxyRelation: '子女' }),
+        rating: 'satisfied',
       }),
       // 4: normal no-show. wait 4.
       ticket(4, {
@@ -148,6 +151,7 @@ function dayInput(): ReportInput {
         staffId: LI,
         marks: marks({}),
         transferredFromId: 6,
+        rating: 'unanswered', // the pad asked, nobody answered (未评价)
       }),
       // 8: elderly, first call 10:41 (wait 1), missed, requeued, called again 11:00; service 4; assisted payment.
       ticket(8, {
@@ -171,6 +175,7 @@ function dayInput(): ReportInput {
         finishedAt: at(33, 2),
         windowId: W3,
         staffId: LI,
+        rating: 'very_dissatisfied', // outside the range: not counted
       }),
     ],
     calls: [
@@ -316,8 +321,65 @@ describe('computeReport', () => {
         withAssistedPayment: 4,
         wait: report.wait,
         service: report.service,
+        satisfaction: report.satisfaction,
       },
     ]);
+  });
+
+  it('counts 好差评 per level, 满意率 and participation for every grouping', () => {
+    // Served: 1 非常满意, 2 不满意, 3 满意, 7 未评价, 8 not rated; 9 is another day.
+    const levels = (vs: number, s: number, d: number) => ({
+      very_satisfied: vs,
+      satisfied: s,
+      basically_satisfied: 0,
+      dissatisfied: d,
+      very_dissatisfied: 0,
+    });
+    // rated 3 of 5 served; satisfied 2 of 3 rated.
+    expect(report.satisfaction).toEqual({
+      rated: 3,
+      byLevel: levels(1, 1, 1),
+      unanswered: 1,
+      satisfactionRate: 0.6667,
+      participationRate: 0.6,
+    });
+    const row = (rows: typeof report.byService, key: string) => rows.find((r) => r.key === key)!.satisfaction;
+    // A: 1, 2, 8 served; 1 非常满意, 2 不满意 → 1/2 satisfied, 2/3 took part.
+    expect(row(report.byService, String(A))).toMatchObject({
+      rated: 2,
+      satisfactionRate: 0.5,
+      participationRate: 0.6667,
+    });
+    // B: 3 满意, 7 未评价 → 1/1, 1/2.
+    expect(row(report.byService, String(B))).toMatchObject({
+      rated: 1,
+      unanswered: 1,
+      satisfactionRate: 1,
+      participationRate: 0.5,
+    });
+    expect(row(report.byWindow, String(W1))).toMatchObject({
+      rated: 1,
+      satisfactionRate: 1,
+      participationRate: 0.5,
+    });
+    expect(row(report.byWindow, String(W3))).toMatchObject({
+      rated: 1,
+      satisfactionRate: 0,
+      participationRate: 1,
+    });
+    expect(row(report.byStaff, String(LI))).toMatchObject({
+      rated: 2,
+      satisfactionRate: 0.5,
+      participationRate: 0.6667,
+    });
+    expect(row(report.byStaff, String(WANG))).toMatchObject({
+      rated: 1,
+      satisfactionRate: 1,
+      participationRate: 0.5,
+    });
+    expect(row(report.byPriorityClass, 'elderly')).toEqual(report.elderly.satisfaction);
+    // The period's 差评 cases are read from the cases table by the report service, not computed here.
+    expect(report.ratingCases.opened).toBe(0);
   });
 
   it('counts issues per hour of the hall clock', () => {
@@ -339,6 +401,34 @@ describe('computeReport', () => {
       homeDeliveries: 1,
       elderlyWait: { count: 3, averageMinutes: 5.3, p90Minutes: 10 }, // 5, 10, 1
       ordinaryWait: { count: 4, averageMinutes: 8, p90Minutes: 10 }, // 8, 4, 10, 10
+      // Elderly served 1, 3, 8: 非常满意, 满意, none → 2 rated, both satisfied, 2/3 took part.
+      satisfaction: {
+        rated: 2,
+        byLevel: {
+          very_satisfied: 1,
+          satisfied: 1,
+          basically_satisfied: 0,
+          dissatisfied: 0,
+          very_dissatisfied: 0,
+        },
+        unanswered: 0,
+        satisfactionRate: 1,
+        participationRate: 0.6667,
+      },
+      // Everyone else served 2, 7: 不满意, 未评价 → 1 rated, none satisfied, 1/2 took part.
+      otherSatisfaction: {
+        rated: 1,
+        byLevel: {
+          very_satisfied: 0,
+          satisfied: 0,
+          basically_satisfied: 0,
+          dissatisfied: 1,
+          very_dissatisfied: 0,
+        },
+        unanswered: 1,
+        satisfactionRate: 0,
+        participationRate: 0.5,
+      },
     });
   });
 

@@ -1,6 +1,7 @@
 // CSV bytes exactly as Excel needs them: BOM, CRLF, RFC 4180 quoting, formula guard, Chinese headers.
 import { describe, expect, it } from 'vitest';
 import type { HallReport } from '@hall/shared/contracts/admin';
+import type { SatisfactionFigures } from '@hall/shared/contracts/ratings';
 import { csvCell, toCsv } from './csv';
 import { reportCsv, reportCsvLines } from './reportCsv';
 
@@ -46,6 +47,32 @@ describe('reportCsv', () => {
     averageMinutes: avg,
     p90Minutes: p90,
   });
+  const noRatings = (served: number): SatisfactionFigures => ({
+    rated: 0,
+    byLevel: {
+      very_satisfied: 0,
+      satisfied: 0,
+      basically_satisfied: 0,
+      dissatisfied: 0,
+      very_dissatisfied: 0,
+    },
+    unanswered: 0,
+    satisfactionRate: null,
+    participationRate: served === 0 ? null : 0,
+  });
+  const someRatings: SatisfactionFigures = {
+    rated: 4,
+    byLevel: {
+      very_satisfied: 2,
+      satisfied: 1,
+      basically_satisfied: 0,
+      dissatisfied: 1,
+      very_dissatisfied: 0,
+    },
+    unanswered: 1,
+    satisfactionRate: 0.75,
+    participationRate: 0.5,
+  };
   const report: HallReport = {
     from: '2026-04-01',
     to: '2026-09-30',
@@ -59,6 +86,8 @@ describe('reportCsv', () => {
     withAssistedPayment: 4,
     wait: stats(9, 12.5, 20),
     service: stats(8, 6, 9.5),
+    satisfaction: someRatings,
+    ratingCases: { opened: 1, open: 0, verified: 1, rectified: 0, closed: 0, overdue: 1 },
     byHall: [],
     byService: [
       {
@@ -71,6 +100,7 @@ describe('reportCsv', () => {
         withAssistedPayment: 2,
         wait: stats(9, 12.5, 20),
         service: stats(8, 6, 9.5),
+        satisfaction: someRatings,
       },
     ],
     byWindow: [],
@@ -85,6 +115,7 @@ describe('reportCsv', () => {
         withAssistedPayment: 0,
         wait: stats(1, 1, 1),
         service: stats(0, null, null),
+        satisfaction: noRatings(1),
       },
     ],
     byPriorityClass: [],
@@ -101,6 +132,8 @@ describe('reportCsv', () => {
       homeDeliveries: 1,
       elderlyWait: stats(4, 5, 8),
       ordinaryWait: stats(5, 18.2, 20),
+      satisfaction: { ...someRatings, rated: 1, satisfactionRate: 1, participationRate: 0.25 },
+      otherSatisfaction: { ...someRatings, rated: 3, satisfactionRate: 0.6667, participationRate: 0.75 },
     },
   };
 
@@ -118,10 +151,18 @@ describe('reportCsv', () => {
     expect(lines).toContain('代缴费,2');
     expect(lines).toContain('送证上门,1');
     expect(lines).toContain(
-      '名称,取号/呼叫,转入,办结,亲友代办,代缴费,等候人次,平均等候(分钟),90%等候(分钟),办理人次,平均办理(分钟),90%办理(分钟)',
+      '名称,取号/呼叫,转入,办结,亲友代办,代缴费,等候人次,平均等候(分钟),90%等候(分钟),办理人次,平均办理(分钟),90%办理(分钟),' +
+        '评价数,非常满意,满意,基本满意,不满意,非常不满意,未评价,满意率,参评率',
     );
-    expect(lines).toContain('"A 出入境,证件",10,2,8,3,2,9,12.5,20,8,6,9.5');
-    expect(lines).toContain("'=王警官,1,0,1,0,0,1,1,1,0,,");
+    expect(lines).toContain('"A 出入境,证件",10,2,8,3,2,9,12.5,20,8,6,9.5,4,2,1,0,1,0,1,75%,50%');
+    expect(lines).toContain("'=王警官,1,0,1,0,0,1,1,1,0,,,0,0,0,0,0,0,0,,0%");
+    // 好差评: the summary, the elderly and other visitors, and the 差评 cases by status.
+    expect(lines).toContain('满意率,75%');
+    expect(lines).toContain('参评率,50%');
+    expect(lines).toContain('老年人满意率,100%');
+    expect(lines).toContain('其他群众满意率,66.67%');
+    expect(lines).toContain('差评件,1');
+    expect(lines).toContain('其中 已超期,1');
     expect(lines).toContain('亲友代办（全部群众）,3');
     expect(lines).toContain('代缴费（全部群众）,4');
     expect(lines).toContain('09:00,4');

@@ -10,6 +10,7 @@ import {
   type ServiceCategory,
 } from '@hall/shared/contracts/entities';
 import type { GroupFigures, KeyedGroup } from './figures/groupFigures';
+import { counterDifference, satisfactionOf } from './figures/satisfaction';
 import type { ReportHall, ReportService, ReportStaff, ReportWindow } from './reportInput';
 
 export interface ReportLookups {
@@ -42,6 +43,7 @@ function groupRow<F extends GroupFigures<F>>(key: string, label: string, f: F): 
     withAssistedPayment: c.withAssistedPayment,
     wait: f.waitStats(),
     service: f.serviceStats(),
+    satisfaction: satisfactionOf(c),
   };
 }
 
@@ -184,6 +186,10 @@ export class ReportAssembler<F extends GroupFigures<F>> {
       homeDeliveries: c.homeDeliveries,
       elderlyWait: (this.classes.get(ELDERLY_CLASS) ?? none).waitStats(),
       ordinaryWait: (this.classes.get(NORMAL_CLASS) ?? none).waitStats(),
+      satisfaction: satisfactionOf((this.classes.get(ELDERLY_CLASS) ?? none).counters),
+      otherSatisfaction: satisfactionOf(
+        counterDifference(c, (this.classes.get(ELDERLY_CLASS) ?? none).counters),
+      ),
     };
     const sorted = (rows: SortableRow[]) => [...rows].sort(byOrder).map((r) => r.row);
     return {
@@ -199,6 +205,9 @@ export class ReportAssembler<F extends GroupFigures<F>> {
       withAssistedPayment: c.withAssistedPayment,
       wait: this.total.waitStats(),
       service: this.total.serviceStats(),
+      satisfaction: satisfactionOf(c),
+      // Case statuses change after the day: the report service fills them in from the cases table.
+      ratingCases: { opened: 0, open: 0, verified: 0, rectified: 0, closed: 0, overdue: 0 },
       byHall: sorted(this.rows.hall),
       byService: sorted(this.rows.service),
       byWindow: sorted(this.rows.window),

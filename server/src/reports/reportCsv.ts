@@ -2,6 +2,7 @@
 // separated by blank rows, with Chinese headers: the hall's own reporting language. The lines are
 // produced one at a time, so the HTTP answer streams them.
 import type { DurationStats, HallReport, ReportGroupRow } from '@hall/shared/contracts/admin';
+import { RATING_LEVELS, type SatisfactionFigures } from '@hall/shared/contracts/ratings';
 import type { ServiceCategory } from '@hall/shared/contracts/entities';
 import { CSV_BOM, csvLine, toCsv, type CsvCell } from './csv';
 
@@ -26,9 +27,30 @@ export const GROUP_HEADER = [
   '办理人次',
   '平均办理(分钟)',
   '90%办理(分钟)',
+  '评价数',
+  '非常满意',
+  '满意',
+  '基本满意',
+  '不满意',
+  '非常不满意',
+  '未评价',
+  '满意率',
+  '参评率',
 ];
 
 const stats = (s: DurationStats): CsvCell[] => [s.count, s.averageMinutes, s.p90Minutes];
+
+/** A rate as a percentage with up to two decimals ('93.75%'); empty without a denominator. */
+export const percent = (rate: number | null): string =>
+  rate === null ? '' : `${Math.round(rate * 10_000) / 100}%`;
+
+const satisfaction = (s: SatisfactionFigures): CsvCell[] => [
+  s.rated,
+  ...RATING_LEVELS.map((l) => s.byLevel[l]),
+  s.unanswered,
+  percent(s.satisfactionRate),
+  percent(s.participationRate),
+];
 
 function groupSection(title: string, rows: ReportGroupRow[]): CsvCell[][] {
   return [
@@ -43,6 +65,7 @@ function groupSection(title: string, rows: ReportGroupRow[]): CsvCell[][] {
       r.withAssistedPayment,
       ...stats(r.wait),
       ...stats(r.service),
+      ...satisfaction(r.satisfaction),
     ]),
   ];
 }
@@ -80,6 +103,27 @@ export function reportCsvRows(report: HallReport, hallName: string): CsvCell[][]
     ['送证上门', e.homeDeliveries],
     ['老年人平均等候(分钟)', e.elderlyWait.averageMinutes],
     ['普通群众平均等候(分钟)', e.ordinaryWait.averageMinutes],
+    ['老年人满意率', percent(e.satisfaction.satisfactionRate)],
+    ['老年人参评率', percent(e.satisfaction.participationRate)],
+    ['其他群众满意率', percent(e.otherSatisfaction.satisfactionRate)],
+    ['其他群众参评率', percent(e.otherSatisfaction.participationRate)],
+    [],
+    ['好差评', '数值'],
+    ['评价数', report.satisfaction.rated],
+    ['非常满意', report.satisfaction.byLevel.very_satisfied],
+    ['满意', report.satisfaction.byLevel.satisfied],
+    ['基本满意', report.satisfaction.byLevel.basically_satisfied],
+    ['不满意', report.satisfaction.byLevel.dissatisfied],
+    ['非常不满意', report.satisfaction.byLevel.very_dissatisfied],
+    ['未评价', report.satisfaction.unanswered],
+    ['满意率', percent(report.satisfaction.satisfactionRate)],
+    ['参评率', percent(report.satisfaction.participationRate)],
+    ['差评件', report.ratingCases.opened],
+    ['其中 待核实', report.ratingCases.open],
+    ['其中 已核实', report.ratingCases.verified],
+    ['其中 已整改', report.ratingCases.rectified],
+    ['其中 已反馈办结', report.ratingCases.closed],
+    ['其中 已超期', report.ratingCases.overdue],
     [],
     ...groupSection('按大厅', report.byHall),
     [],

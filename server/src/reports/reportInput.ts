@@ -7,6 +7,7 @@ import type {
   ServiceCategory,
   TicketState,
 } from '@hall/shared/contracts/entities';
+import type { RatingLevel } from '@hall/shared/contracts/ratings';
 
 export interface ReportTicketRow {
   id: Id;
@@ -24,6 +25,8 @@ export interface ReportTicketRow {
   staffId: Id | null;
   marks: FinishMarks | null;
   transferredFromId: Id | null;
+  /** The ticket's rating (好差评): a level, 'unanswered' (未评价 at the pad), or none. */
+  rating?: RatingLevel | 'unanswered' | null;
 }
 
 /** One `called` event (not recalls): who called which ticket, where, when. */

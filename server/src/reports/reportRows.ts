@@ -1,7 +1,9 @@
-// Reads the rows reports are computed from: the tickets of a hall's business days, their `called`
+// Reads the rows reports are computed from: the tickets of a hall's business days (with their
+// rating, 好差评), their `called`
 // and `done` events, completed home visits, and the names groups are labelled with. Statements are
 // prepared once, so the report worker can read a day at a time for hundreds of days.
 import type { FinishMarks, TicketState } from '@hall/shared/contracts/entities';
+import type { RatingLevel } from '@hall/shared/contracts/ratings';
 import type { Db } from '../core/db/database';
 import type { Repositories } from '../repositories';
 import type { ReportLookups } from './reportAssembler';
@@ -28,6 +30,8 @@ interface TicketSqlRow {
   staff_id: number | null;
   marks_json: string | null;
   transferred_from_id: number | null;
+  rating_level: string | null;
+  rated: number;
 }
 
 interface EventSqlRow {
@@ -55,9 +59,11 @@ export function createReportRowReader(
   repos: Pick<Repositories, 'halls' | 'services' | 'windows' | 'staff'>,
 ) {
   const ticketStmt = db.prepare<[number, string, string], TicketSqlRow>(
-    `SELECT id, hall_id, service_id, business_day, priority_class, proxy, state, issued_at, serving_at, finished_at,
-            window_id, staff_id, marks_json, transferred_from_id
-       FROM tickets WHERE hall_id = ? AND business_day BETWEEN ? AND ?`,
+    `SELECT t.id, t.hall_id, t.service_id, t.business_day, t.priority_class, t.proxy, t.state, t.issued_at,
+            t.serving_at, t.finished_at, t.window_id, t.staff_id, t.marks_json, t.transferred_from_id,
+            r.level AS rating_level, r.id IS NOT NULL AS rated
+       FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
+      WHERE t.hall_id = ? AND t.business_day BETWEEN ? AND ?`,
   );
   const eventStmt = db.prepare<[number, string, string], EventSqlRow>(
     `SELECT e.ticket_id, e.type, e.at, e.window_id, e.staff_id, e.payload_json
@@ -123,6 +129,7 @@ const toTicketRow = (r: TicketSqlRow): ReportTicketRow => ({
   staffId: r.staff_id,
   marks: r.marks_json ? (JSON.parse(r.marks_json) as FinishMarks) : null,
   transferredFromId: r.transferred_from_id,
+  rating: r.rated ? ((r.rating_level as RatingLevel | null) ?? 'unanswered') : null,
 });
 
 const toCallRow = (e: EventSqlRow): ReportCallRow => ({

@@ -3,6 +3,7 @@
 // every hall, one at a time or summed. The computation runs in the report pool, off the event loop.
 import type { HallReport, ReportScope } from '@hall/shared/contracts/admin';
 import type { Role } from '@hall/shared/contracts/entities';
+import type { RatingCaseCounts } from '@hall/shared/contracts/ratings';
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { Repositories } from '../repositories';
 import type { ReportPool } from './reportPool';
@@ -18,6 +19,8 @@ export interface ReportServiceDeps {
   repos: Repositories;
   pool: ReportPool;
   clock: () => number;
+  /** 差评 cases of a period by status (a small table: read here, not in the worker). */
+  caseCounts?: (hallId: number | null, from: string, to: string, now: number) => RatingCaseCounts;
 }
 
 export function createReportService(deps: ReportServiceDeps) {
@@ -40,14 +43,11 @@ export function createReportService(deps: ReportServiceDeps) {
   async function report(actor: ReportActor, query: ReportQuery): Promise<HallReport> {
     checkRange(query);
     const covered = coveredHalls(actor, query.hallId);
-    const outcome = await pool.run({
-      kind: 'report',
-      from: query.from,
-      to: query.to,
-      ...covered,
-      now: deps.clock(),
-    });
-    return outcome.report!;
+    const now = deps.clock();
+    const outcome = await pool.run({ kind: 'report', from: query.from, to: query.to, ...covered, now });
+    const result = outcome.report!;
+    if (deps.caseCounts) result.ratingCases = deps.caseCounts(covered.hallId, query.from, query.to, now);
+    return result;
   }
 
   return {

@@ -45,11 +45,16 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
           name: input.name,
           role: input.role,
           passwordHash,
+          badgeNumber: input.badgeNumber,
         });
         const member = repos.staff.find(id)!;
+        const fields = ['username', 'name', 'role'] as const;
         return {
           result: member,
-          detail: auditDetail({ id, label: member.username }, created(member, ['username', 'name', 'role'])),
+          detail: auditDetail(
+            { id, label: member.username },
+            created(member, member.badgeNumber ? [...fields, 'badgeNumber'] : [...fields]),
+          ),
         };
       });
     },
@@ -69,6 +74,7 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
           name: input.name ?? before.name,
           role: input.role ?? before.role,
           disabled: input.disabled ?? before.disabled,
+          badgeNumber: input.badgeNumber === undefined ? before.badgeNumber : input.badgeNumber,
         };
         repos.staff.update(after);
         if (passwordHash) repos.staff.setPassword(after.id, passwordHash);
@@ -78,7 +84,7 @@ export function createStaffAdminService(deps: StaffAdminDeps) {
         if (disabledNow || roleChanged || (passwordHash && !self)) repos.staff.deleteSessionsOf(after.id);
         if (disabledNow) releaseIdleWindow(after.id);
         cut = disabledNow || roleChanged || (passwordHash !== null && !self);
-        const changes = fieldChanges(before, after, ['name', 'role', 'disabled']);
+        const changes = fieldChanges(before, after, ['name', 'role', 'disabled', 'badgeNumber']);
         if (passwordHash) changes.push({ field: 'passwordReset', to: true });
         return { result: after, detail: auditDetail({ id: after.id, label: after.username }, changes) };
       });

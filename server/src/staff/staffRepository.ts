@@ -10,6 +10,7 @@ interface StaffRow {
   role: AccountRole;
   password_hash: string;
   disabled: number;
+  badge_number: string | null;
 }
 
 const toStaff = (r: StaffRow): StaffMember => ({
@@ -19,6 +20,7 @@ const toStaff = (r: StaffRow): StaffMember => ({
   name: r.name,
   role: r.role,
   disabled: r.disabled === 1,
+  badgeNumber: r.badge_number ?? null,
 });
 
 export interface SessionRow {
@@ -55,18 +57,26 @@ export function createStaffRepository(db: Db) {
         toStaff,
       );
     },
-    insert(s: Omit<StaffMember, 'id' | 'disabled'> & { passwordHash: string }): number {
+    insert(
+      s: Omit<StaffMember, 'id' | 'disabled' | 'badgeNumber'> & {
+        passwordHash: string;
+        badgeNumber?: string | null;
+      },
+    ): number {
       return Number(
         db
-          .prepare('INSERT INTO staff (hall_id, username, name, role, password_hash) VALUES (?,?,?,?,?)')
-          .run(s.hallId, s.username, s.name, s.role, s.passwordHash).lastInsertRowid,
+          .prepare(
+            'INSERT INTO staff (hall_id, username, name, role, password_hash, badge_number) VALUES (?,?,?,?,?,?)',
+          )
+          .run(s.hallId, s.username, s.name, s.role, s.passwordHash, s.badgeNumber ?? null).lastInsertRowid,
       );
     },
     update(s: StaffMember): void {
-      db.prepare('UPDATE staff SET name = ?, role = ?, disabled = ? WHERE id = ?').run(
+      db.prepare('UPDATE staff SET name = ?, role = ?, disabled = ?, badge_number = ? WHERE id = ?').run(
         s.name,
         s.role,
         s.disabled ? 1 : 0,
+        s.badgeNumber,
         s.id,
       );
     },

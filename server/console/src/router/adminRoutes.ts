@@ -33,6 +33,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { ...admin, navKey: 'admin.nav.homeVisits' },
   },
   {
+    path: '/admin/rating-cases',
+    name: 'admin-rating-cases',
+    component: () => import('../admin/views/RatingCasesView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.ratingCases' },
+  },
+  {
     path: '/admin/privacy',
     name: 'admin-privacy',
     component: () => import('../admin/views/PrivacyView.vue'),

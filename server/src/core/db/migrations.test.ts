@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 import { migrate } from './database';
+import { PG_MIGRATIONS } from './pgMigrations';
 
 describe('migrations', () => {
   it('takes a first-schema database with staff references to the city role', () => {
@@ -20,6 +21,7 @@ describe('migrations', () => {
       INSERT INTO sessions VALUES ('t', 7, 1, 0, 0);
       INSERT INTO windows (hall_id, number, service_ids_json, staff_id) VALUES (1, 1, '[]', 7);
       INSERT INTO events (hall_id, type, at) VALUES (1, 'issued', 5);
+      INSERT INTO devices (id, hall_id, kind, name, key_hash, last_seen_at) VALUES (3, 1, 'display', '大厅屏', 'h3', 42);
     `);
     expect(() =>
       db
@@ -43,6 +45,25 @@ describe('migrations', () => {
         )
         .run(),
     ).toThrow(/CHECK/);
+    // Devices keep their rows through the rebuild that lets a window evaluator in (migration 7).
+    expect(db.prepare('SELECT id, kind, name, key_hash, last_seen_at, window_id FROM devices').get()).toEqual(
+      {
+        id: 3,
+        kind: 'display',
+        name: '大厅屏',
+        key_hash: 'h3',
+        last_seen_at: 42,
+        window_id: null,
+      },
+    );
+    db.prepare(
+      "INSERT INTO devices (hall_id, kind, name, key_hash, window_id) VALUES (1, 'evaluator', '评价器', 'h4', 1)",
+    ).run();
+    expect(() =>
+      db
+        .prepare("INSERT INTO devices (hall_id, kind, name, key_hash) VALUES (1, 'toaster', 't', 'h5')")
+        .run(),
+    ).toThrow(/CHECK/);
     // References are enforced again, and point at the rebuilt table.
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() => db.prepare("INSERT INTO sessions VALUES ('u', 99, 1, 0, 0)").run()).toThrow(/FOREIGN KEY/);
@@ -53,5 +74,11 @@ describe('migrations', () => {
     expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({
       v: MIGRATIONS.at(-1)!.version,
     });
+  });
+});
+
+describe('the PostgreSQL migrations', () => {
+  it('are in step with SQLite’s: the same versions and names, in the same order', () => {
+    expect(PG_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
   });
 });

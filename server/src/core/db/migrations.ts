@@ -343,6 +343,65 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 7,
+    name: 'ratings (好差评): evaluator devices bound to a window, badge numbers, ratings, 差评 cases, satisfaction rollups',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE devices_new (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        kind TEXT NOT NULL CHECK (kind IN ('kiosk','display','evaluator')),
+        name TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        revoked INTEGER NOT NULL DEFAULT 0,
+        last_seen_at INTEGER,
+        printer_json TEXT,
+        printer_fault_json TEXT,
+        window_id INTEGER REFERENCES windows(id)
+      );
+      INSERT INTO devices_new (id, hall_id, kind, name, key_hash, revoked, last_seen_at, printer_json, printer_fault_json)
+        SELECT id, hall_id, kind, name, key_hash, revoked, last_seen_at, printer_json, printer_fault_json FROM devices;
+      DROP TABLE devices;
+      ALTER TABLE devices_new RENAME TO devices;
+      CREATE INDEX devices_window ON devices(window_id) WHERE window_id IS NOT NULL;
+      ALTER TABLE staff ADD COLUMN badge_number TEXT;
+      CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        ticket_id INTEGER NOT NULL UNIQUE REFERENCES tickets(id),
+        business_day TEXT NOT NULL,
+        service_id INTEGER NOT NULL,
+        window_id INTEGER,
+        staff_id INTEGER,
+        priority_class TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('pad','phone')),
+        level TEXT CHECK (level IS NULL OR level IN
+          ('very_satisfied','satisfied','basically_satisfied','dissatisfied','very_dissatisfied')),
+        reasons_json TEXT NOT NULL DEFAULT '[]',
+        device_id INTEGER,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX ratings_day ON ratings(hall_id, business_day);
+      CREATE TABLE rating_cases (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        rating_id INTEGER NOT NULL UNIQUE REFERENCES ratings(id),
+        opened_at INTEGER NOT NULL,
+        due_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','verified','rectified','closed')),
+        steps_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX rating_cases_open ON rating_cases(hall_id, status, due_at);
+      ALTER TABLE report_rollups ADD COLUMN rated_very_satisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_satisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_basically_satisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_dissatisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_very_dissatisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN ratings_unanswered INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
+    `,
+  },
+  {
+    version: 8,
     name: 'hall change log for several server processes',
     // Used by the PostgreSQL deployment (several processes per hall, core/db/README.md); kept in
     // SQLite too so both schemas stay the same and a hall moves between them unchanged.

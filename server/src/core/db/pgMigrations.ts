@@ -316,6 +316,51 @@ export const PG_MIGRATIONS: Migration[] = [
   },
   {
     version: 7,
+    name: 'ratings (好差评): evaluator devices bound to a window, badge numbers, ratings, 差评 cases, satisfaction rollups',
+    sql: `
+      ALTER TABLE devices DROP CONSTRAINT devices_kind_check;
+      ALTER TABLE devices ADD CONSTRAINT devices_kind_check CHECK (kind IN ('kiosk','display','evaluator'));
+      ALTER TABLE devices ADD COLUMN window_id BIGINT REFERENCES windows(id);
+      CREATE INDEX devices_window ON devices(window_id) WHERE window_id IS NOT NULL;
+      ALTER TABLE staff ADD COLUMN badge_number TEXT;
+      CREATE TABLE ratings (
+        id ${ID},
+        hall_id BIGINT NOT NULL REFERENCES halls(id),
+        ticket_id BIGINT NOT NULL UNIQUE REFERENCES tickets(id),
+        business_day TEXT NOT NULL,
+        service_id BIGINT NOT NULL,
+        window_id BIGINT,
+        staff_id BIGINT,
+        priority_class TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('pad','phone')),
+        level TEXT CHECK (level IS NULL OR level IN
+          ('very_satisfied','satisfied','basically_satisfied','dissatisfied','very_dissatisfied')),
+        reasons_json TEXT NOT NULL DEFAULT '[]',
+        device_id BIGINT,
+        at BIGINT NOT NULL
+      );
+      CREATE INDEX ratings_day ON ratings(hall_id, business_day);
+      CREATE TABLE rating_cases (
+        id ${ID},
+        hall_id BIGINT NOT NULL REFERENCES halls(id),
+        rating_id BIGINT NOT NULL UNIQUE REFERENCES ratings(id),
+        opened_at BIGINT NOT NULL,
+        due_at BIGINT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','verified','rectified','closed')),
+        steps_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX rating_cases_open ON rating_cases(hall_id, status, due_at);
+      ALTER TABLE report_rollups ADD COLUMN rated_very_satisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_satisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_basically_satisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_dissatisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN rated_very_dissatisfied INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN ratings_unanswered INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
+    `,
+  },
+  {
+    version: 8,
     name: 'hall change log for several server processes',
     // generation: +1 per committed batch that changed the hall; hall_changes: what each batch
     // changed, for the other processes' hot state and frames (core/db/README.md). Pruned after

@@ -5,6 +5,7 @@
 //   kiosks                                waiting counts and estimates per service, never a ticket
 //   admins                                besides the console's frames: devices, printers, storage
 //   status pages (one room per ticket)    that ticket's public status, computed once per tick
+//   evaluators (one room per window)      that window's officer, and a prompt when it finishes a ticket
 import type { HallWindow } from '@hall/shared/contracts/entities';
 import type { HallDelta } from '@hall/shared/contracts/frames';
 
@@ -17,6 +18,8 @@ export const deviceRoom = (deviceId: number) => `device:${deviceId}`;
 export const staffRoom = (staffId: number) => `staff:${staffId}`;
 /** The sockets of one sign-in session (by its token's hash): a sign-out ends them on every process. */
 export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
+/** The evaluator pad(s) of one window: only that window's pad asks about its visitors. */
+export const evaluatorRoom = (windowId: number) => `evaluator:${windowId}`;
 
 /** Window fields only a console uses: which ticket it holds and its mixing streak. */
 function sameForDisplays(a: HallWindow, b: HallWindow): boolean {

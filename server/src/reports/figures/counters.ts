@@ -46,6 +46,14 @@ export const COUNTERS = [
   'homeVisits',
   'homeDeliveries',
   'homeVisitsWithAssistedPayment',
+  /** Served entries rated at each of the five 好差评 levels (the rating of the ticket served). */
+  'ratedVerySatisfied',
+  'ratedSatisfied',
+  'ratedBasicallySatisfied',
+  'ratedDissatisfied',
+  'ratedVeryDissatisfied',
+  /** Served entries whose pad question went unanswered (未评价). */
+  'ratingsUnanswered',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;

@@ -3,6 +3,7 @@
 // durations (GroupFigures) and in which rows they are given.
 import { ELDERLY_CLASS } from '@hall/shared/contracts/entities';
 import { hourInZone } from '@hall/shared/hallTime';
+import type { RatingLevel } from '@hall/shared/contracts/ratings';
 import type { ReportHomeVisitRow } from '../reportInput';
 import type { Counter, GroupKind } from './counters';
 import type { GroupFigures, KeyedGroup } from './groupFigures';
@@ -26,6 +27,16 @@ export class GroupTally<F extends GroupFigures<F>> {
     return [...this.byKey.values()];
   }
 }
+
+/** A served ticket's rating counts at the hall, its service, class, window and officer. */
+const RATING_COUNTER: Record<RatingLevel | 'unanswered', Counter> = {
+  very_satisfied: 'ratedVerySatisfied',
+  satisfied: 'ratedSatisfied',
+  basically_satisfied: 'ratedBasicallySatisfied',
+  dissatisfied: 'ratedDissatisfied',
+  very_dissatisfied: 'ratedVeryDissatisfied',
+  unanswered: 'ratingsUnanswered',
+};
 
 const FINAL_STATE_COUNTER: Partial<Record<string, Counter>> = {
   no_show: 'noShows',
@@ -65,11 +76,13 @@ export function tallyLeg<F extends GroupFigures<F>>(leg: Leg, timezone: string, 
   const servedBy = [hall, service, cls];
   if (t.windowId !== null) servedBy.push(tally.group(t.hallId, 'window', String(t.windowId)));
   if (t.staffId !== null) servedBy.push(tally.group(t.hallId, 'staff', String(t.staffId)));
+  const rating = t.rating ? RATING_COUNTER[t.rating] : null;
   for (const g of servedBy) {
     g.counters.served += 1;
     if (leg.proxy) g.counters.withProxy += 1;
     if (leg.assistedPayment) g.counters.withAssistedPayment += 1;
     if (leg.serviceMs !== null) g.addService(leg.serviceMs);
+    if (rating) g.counters[rating] += 1;
   }
 
   if (t.priorityClass !== ELDERLY_CLASS) return;

@@ -4,6 +4,7 @@
 // the seed that reproduces it.
 import { DEFAULT_RULES } from '@hall/shared/defaults';
 import { SERVICE_CATEGORIES, type TicketState } from '@hall/shared/contracts/entities';
+import { RATING_LEVELS } from '@hall/shared/contracts/ratings';
 import { businessDay } from '@hall/shared/hallTime';
 import type { ReportInput, ReportTicketRow } from '../reportInput';
 
@@ -135,6 +136,8 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
                     note: null,
                   }
                 : null,
+            // 好差评: most finished visitors rate, some leave the pad unanswered, some never rate.
+            rating: state === 'done' && chance(0.8) ? pick([...RATING_LEVELS, 'unanswered' as const]) : null,
           };
           input.tickets.push(leg);
           if (state === 'done') {

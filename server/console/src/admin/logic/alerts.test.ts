@@ -23,10 +23,20 @@ const device = (d: Partial<Device>): Device => ({
   online: true,
   printer: null,
   printerFault: null,
+  windowId: null,
   ...d,
 });
 
 describe('monitorAlerts', () => {
+  it('raises the alarm first for 差评 cases past their deadline, and not without them', () => {
+    const none = monitorAlerts([], [service], [], 30, (c) => c, 0);
+    expect(none).toEqual([]);
+    const alerts = monitorAlerts([], [service], [device({})], 30, (c) => c, 2);
+    expect(alerts).toEqual([
+      { id: 'rating-cases', kind: 'cases', key: 'admin.monitor.alertCases', params: { count: 2 } },
+    ]);
+  });
+
   it('words a long wait, a printer fault and an offline device; ignores revoked devices', () => {
     const alerts = monitorAlerts(
       [

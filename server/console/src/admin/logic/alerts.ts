@@ -1,11 +1,12 @@
 // What the live monitor warns about, as words with parameters (never colour alone): a service
-// whose longest wait passed the alert threshold, a kiosk printer fault, a device that went offline.
+// whose longest wait passed the alert threshold, a kiosk printer fault, a device that went offline,
+// and 差评 cases not answered by their deadline.
 import type { MonitorServiceLoad } from '@hall/shared/contracts/admin';
 import type { Device, Service } from '@hall/shared/contracts/entities';
 
 export interface MonitorAlert {
   id: string;
-  kind: 'wait' | 'printer' | 'offline';
+  kind: 'wait' | 'printer' | 'offline' | 'cases';
   key: string;
   params: Record<string, string | number>;
 }
@@ -16,8 +17,17 @@ export function monitorAlerts(
   devices: readonly Device[],
   alertWaitMinutes: number,
   faultWords: (code: string) => string,
+  overdueRatingCases = 0,
 ): MonitorAlert[] {
   const alerts: MonitorAlert[] = [];
+  if (overdueRatingCases > 0) {
+    alerts.push({
+      id: 'rating-cases',
+      kind: 'cases',
+      key: 'admin.monitor.alertCases',
+      params: { count: overdueRatingCases },
+    });
+  }
   for (const load of loads) {
     if (!load.alert) continue;
     const service = services.find((s) => s.id === load.serviceId);
