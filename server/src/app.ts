@@ -101,6 +101,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Changes committed within this many milliseconds go to each screen as one frame. */
   frameTickMs?: number;
+  /** How often idle halls are checked for a new business day (ms, default a minute); null: never. */
+  dayCheckMs?: number | null;
   /** Commands one socket may have unanswered at once (more are refused with RATE_LIMITED). */
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
@@ -166,6 +168,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     queries,
     logger,
     tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
+    dayCheckMs: deps.dayCheckMs,
     afterFlush: (hallId) => statusPages.hallChanged(hallId),
   });
   // Committed changes go to the screens' frames, then to the evaluator pads (a finished ticket asks

@@ -36,6 +36,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Changes committed within this many milliseconds go to each screen as one frame. */
   frameTickMs?: number;
+  /** How often idle halls are checked for a new business day (ms); null: only when something happens. */
+  dayCheckMs?: number | null;
   /** Commands one socket may have unanswered at once. */
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
@@ -109,6 +111,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     version: options.version,
     logger,
     frameTickMs: options.frameTickMs,
+    dayCheckMs: options.dayCheckMs,
     commandBudget: options.commandBudget,
     statusPageLimits: options.statusPageLimits,
     allowLoopbackPrinters: options.allowLoopbackPrinters,

@@ -141,7 +141,7 @@ describe('revealing a record', () => {
       recordCount: 1,
       reason: 'arrange_visit',
     });
-    expect(Math.abs(after[0]!.at - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(after[0]!.at - server.now())).toBeLessThan(60_000);
   });
 
   it('every reveal appears, in order', async () => {

@@ -14,16 +14,20 @@ import type { StatusPageLimits } from '../../server/src/core/frames/statusPages'
 import type { Logger } from '../../server/src/core/logger';
 import { openDatabase, type Db } from '../../server/src/core/db/database';
 import { createTestPgDatabase, TEST_PG_URL, type TestPgDatabase } from './pgTestDatabase';
+import { hallDayClock } from './hallDayClock';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1', city: 'city-pass-1' };
 
 export interface TestServerOptions {
   rules?: Partial<HallRules>;
+  /** Default: real speed from 10:00 of the hall's business day, never its midnight (hallDayClock.ts). */
   clock?: () => number;
   /** Extra staff accounts (username, password = `${username}-pass`). */
   extraStaff?: string[];
   frameTickMs?: number;
+  /** How often the server looks for a new business day (default a minute). */
+  dayCheckMs?: number | null;
   commandBudget?: number;
   statusPageLimits?: StatusPageLimits;
   /** PRINTER_ALLOW_LOOPBACK; true by default here because the fake printers are on 127.0.0.1. */
@@ -55,6 +59,8 @@ export interface TestServer {
     admin: { username: string; password: string };
   };
   app: RunningServer['app'];
+  /** The time on the server's clock (not the machine's: see TestServerOptions.clock). */
+  now(): number;
   /** The id of window `number` of the (first) hall: kiosks no longer see windows. */
   windowId(number: number): number;
   close(): Promise<void>;
@@ -102,6 +108,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     { interface: 'virtual', widthColumns: 48 },
     { allowLoopback: allowLoopbackPrinters },
   );
+  const hallConfig = testHallConfig(options);
+  const clock = options.clock ?? hallDayClock(hallConfig.halls[0]!.timezone);
   const boot = (port: number) =>
     startServer({
       dbFile,
@@ -109,11 +117,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       webRoot: path.join(REPO_ROOT, 'dist', 'web'),
       port,
       host: '127.0.0.1',
-      hallConfig: testHallConfig(options),
+      hallConfig,
       printer,
-      clock: options.clock,
+      clock,
       synchronous: 'NORMAL',
       frameTickMs: options.frameTickMs,
+      dayCheckMs: options.dayCheckMs,
       commandBudget: options.commandBudget,
       statusPageLimits: options.statusPageLimits,
       allowLoopbackPrinters,
@@ -145,6 +154,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       staff: { username: 'staff', password: TEST_PASSWORDS.staff },
       admin: { username: 'admin', password: TEST_PASSWORDS.admin },
     },
+    now: clock,
     get app() {
       if (!running) throw new Error('test server is stopped');
       return running.app;

@@ -14,6 +14,8 @@ import { consoleRoom, displayRoom, kioskRoom } from './audiences';
 
 /** Default tick: long enough to gather a call, its start and finish; short against the 100 ms target. */
 export const DEFAULT_FRAME_TICK_MS = 10;
+/** How often idle halls are checked for a new business day: screens show it within a minute of midnight. */
+export const DEFAULT_DAY_CHECK_MS = 60_000;
 
 export interface FramePublisherDeps {
   io: AppServer;
@@ -21,6 +23,8 @@ export interface FramePublisherDeps {
   queries: HallQueries;
   logger: Logger;
   tickMs: number;
+  /** How often to look for halls whose business day has ended; null: only when something happens. */
+  dayCheckMs?: number | null;
   /** Called after each hall's frames went out (status pages refresh from the same changes). */
   afterFlush(hallId: number): void;
 }
@@ -51,6 +55,27 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
   const rooms = new Map<number, RoomVersions>();
   const counts = { consoles: 0, displays: 0, kiosks: 0, snapshots: 0 };
   let timer: NodeJS.Timeout | null = null;
+
+  // A new business day is sent as a snapshot too: screens that stayed connected across the hall's
+  // midnight drop yesterday's queue and calls, which a screen connecting after midnight never had.
+  const stopNewDays = deps.states.onNewDay((hallId) => requestSnapshot(hallId));
+  const dayCheckMs = deps.dayCheckMs === undefined ? DEFAULT_DAY_CHECK_MS : deps.dayCheckMs;
+  const dayTimer = dayCheckMs === null ? null : setInterval(startNewDays, dayCheckMs);
+  dayTimer?.unref();
+
+  function startNewDays(): void {
+    try {
+      deps.states.startNewDays();
+    } catch (error) {
+      // A hall removed meanwhile, or a database hiccup: the next check or change tries again.
+      deps.logger.error({ err: error }, 'starting a new business day failed');
+    }
+  }
+
+  function requestSnapshot(hallId: number): void {
+    pendingFor(hallId).snapshot = true;
+    schedule();
+  }
 
   function pendingFor(hallId: number): Pending {
     let p = pending.get(hallId);
@@ -157,12 +182,11 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
         schedule();
       }
     },
-    requestSnapshot(hallId: number): void {
-      pendingFor(hallId).snapshot = true;
-      schedule();
-    },
+    requestSnapshot,
     stats: () => ({ ...counts }),
     close(): void {
+      stopNewDays();
+      if (dayTimer) clearInterval(dayTimer);
       if (timer) clearTimeout(timer);
       timer = null;
       pending.clear();

@@ -42,7 +42,8 @@ export function createHallStates(repos: Repositories, clock: () => number) {
   const states = new Map<number, HallState>();
   /** Halls whose copy here may be stale (a database session was lost): re-read at their next use. */
   const stale = new Set<number>();
-  return {
+  const newDayListeners = new Set<(hallId: number) => void>();
+  const hallStates = {
     /** The hall's state as of now (the current business day). Throws HALL_NOT_FOUND. */
     get(hallId: number, now = clock()): HallState {
       let state = states.get(hallId);
@@ -52,7 +53,11 @@ export function createHallStates(repos: Repositories, clock: () => number) {
         stale.delete(hallId);
       }
       const today = businessDay(now, state.hall.timezone);
-      if (today !== state.day) state.startDay(today, repos.tickets.active(hallId, today));
+      if (today !== state.day) {
+        state.startDay(today, repos.tickets.active(hallId, today));
+        // Screens hold yesterday's queue and calls: nothing in a frame would ever take them away.
+        for (const listener of [...newDayListeners]) listener(hallId);
+      }
       return state;
     },
     /** The halls loaded so far (the ones with connected screens or commands since start). */
@@ -78,6 +83,24 @@ export function createHallStates(repos: Repositories, clock: () => number) {
       for (const hallId of states.keys()) stale.add(hallId);
       return [...states.keys()];
     },
+    /**
+     * Moves every loaded hall whose business day has ended to the new day, so screens hear of it
+     * at midnight even when nothing else happens in the hall. Returns the halls that moved.
+     */
+    startNewDays(now = clock()): number[] {
+      const moved: number[] = [];
+      for (const state of hallStates.loaded()) {
+        const day = state.day;
+        if (hallStates.get(state.hallId, now).day !== day) moved.push(state.hallId);
+      }
+      return moved;
+    },
+    /** Called whenever a hall moves to a new business day (not when it is first loaded). */
+    onNewDay(listener: (hallId: number) => void): () => void {
+      newDayListeners.add(listener);
+      return () => newDayListeners.delete(listener);
+    },
   };
+  return hallStates;
 }
 export type HallStates = ReturnType<typeof createHallStates>;
