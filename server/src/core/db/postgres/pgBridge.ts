@@ -99,7 +99,7 @@ export class PgBridge {
 
   /** Inside a transaction: PostgreSQL's own view after the last statement, or a BEGIN still deferred. */
   get inTransaction(): boolean {
-    return this.txStatusNow !== 'I' || this.deferred.some((s) => s.sql === 'BEGIN');
+    return this.txStatusNow !== 'I' || this.deferred.some((s) => s.sql.startsWith('BEGIN'));
   }
 
   /** Runs one statement and returns its rows; deferred statements go first, in the same pipeline. */

@@ -138,12 +138,18 @@ export class PgDatabase {
     return this;
   }
 
-  /** better-sqlite3's transaction(): BEGIN/COMMIT outside, a savepoint when nested. */
+  /**
+   * better-sqlite3's transaction(): BEGIN/COMMIT outside, a savepoint when nested. On a read-only
+   * connection (the report worker) a transaction is one snapshot, as a SQLite read transaction is:
+   * REPEATABLE READ, or a report could count a day both from its rollup stored meanwhile and from
+   * the events it read before.
+   */
   transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
     return (...args: A): R => {
       const outer = this.depth === 0;
       const savepoint = `nested_${this.depth}`;
-      this.bridge.defer(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+      const begin = this.readonly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
+      this.bridge.defer(outer ? begin : `SAVEPOINT ${savepoint}`);
       this.depth += 1;
       let result: R;
       try {
