@@ -46,6 +46,7 @@ import { registerKioskHandlers } from './tickets/kioskHandlers';
 import { registerCounterHandlers } from './tickets/counterHandlers';
 import { registerWindowHandlers } from './windows/windowHandlers';
 import { registerHallAdminHandlers } from './hall/hallAdminHandlers';
+import { registerCityMonitorHandlers } from './hall/cityMonitorHandlers';
 import { createHallConfigService } from './hall/hallConfigService';
 import { registerStaffAdminHandlers } from './staff/staffAdminHandlers';
 import { createStaffAdminService } from './staff/staffAdminService';
@@ -357,6 +358,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
       registerReportHandlers(socket, track, reports);
+      registerCityMonitorHandlers(track, { repos, clock });
       registerSignInLockHandlers(socket, track, auth, adminBase);
       registerApiKeyHandlers(socket, track, apiKeys);
       if (data.role === 'admin') {

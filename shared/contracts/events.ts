@@ -62,6 +62,7 @@ import type {
   DeviceWithKey,
   HallReport,
   HomeVisit,
+  CityMonitor,
   MonitorState,
   ReportScope,
   SignInLockView,
@@ -163,6 +164,8 @@ export interface ClientToServerEvents {
   'admin:noticeUpsert': Command<NoticeUpsertInput, Notice>;
   'admin:noticeDelete': Command<{ id: Id }, null>;
   'admin:monitor': Query<MonitorState>;
+  /** Every hall's queue, windows and alarms now (city accounts only). */
+  'city:monitor': Query<CityMonitor>;
   'admin:report': Command<ReportQueryInput, HallReport>;
   /** The halls this account may report on (its own hall; every hall for a city account). */
   'report:scope': Query<ReportScope>;
@@ -234,6 +237,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:noticeUpsert': ['admin'],
   'admin:noticeDelete': ['admin'],
   'admin:monitor': ['admin'],
+  'city:monitor': ['city'],
   'admin:report': ['admin', 'city'],
   'report:scope': ['admin', 'city'],
   'admin:audit': ['admin'],

@@ -38,6 +38,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** How long an evaluator pad's question stays open (the product: ≥ 60 s from the hall rule). */
   evaluatorTimeoutMs?: number;
+  /** More halls after the test hall (each with its own codes and accounts). */
+  extraHalls?: HallConfig['halls'];
 }
 
 export interface TestServer {
@@ -61,6 +63,8 @@ export interface TestServer {
   app: RunningServer['app'];
   /** The time on the server's clock (not the machine's: see TestServerOptions.clock). */
   now(): number;
+  /** Every device key the first start printed, with its hall (extraHalls' devices too). */
+  seededDevices: { hallCode: string; kind: string; key: string }[];
   /** The id of window `number` of the (first) hall: kiosks no longer see windows. */
   windowId(number: number): number;
   close(): Promise<void>;
@@ -90,6 +94,7 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
           })),
         ],
       },
+      ...(options.extraHalls ?? []),
     ],
   };
 }
@@ -148,6 +153,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return openDatabase(dbFile, { readonly: openOptions.readonly ?? true });
     },
     keyFile,
+    seededDevices: seeded.devices,
     credentials: {
       kioskKey: key('kiosk'),
       displayKey: key('display'),
