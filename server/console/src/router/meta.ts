@@ -9,6 +9,8 @@ declare module 'vue-router' {
     requiresAdmin?: boolean;
     /** A city account may open it too (city accounts open nothing else). */
     allowCity?: boolean;
+    /** Only a city account may open it (the monitor across halls). */
+    onlyCity?: boolean;
     /** Locale key of the header link; routes without one are not listed in the header. */
     navKey?: string;
   }
