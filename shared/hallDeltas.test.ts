@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallRecord, HallSnapshot, HallWindow, TicketState, TicketView } from './contracts/entities';
 import { DEFAULT_RULES } from './defaults';
+import { DEFAULT_SCHEDULE } from './hallHours';
 import {
   applyDelta,
   applyHallFrame,
@@ -76,6 +77,8 @@ const snapshot = (extra: Partial<HallSnapshot> = {}): HallSnapshot => ({
     nameEn: 'Hall',
     timezone: 'Asia/Shanghai',
     hours: { opens: '09:00', closes: '17:00' },
+    schedule: DEFAULT_SCHEDULE,
+    issueExtension: null,
     ticketFooter: '',
     voiceLanguages: ['cmn'],
   },

@@ -101,6 +101,20 @@ export function startOfDay(day: string, timeZone: string): number {
   return midnightUtc - zoneOffset(first, timeZone);
 }
 
+/** The instant the hall's clock shows `hhmm` ('HH:MM', '24:00' = the next midnight) on `day`. */
+export function atHallTime(day: string, hhmm: string, timeZone: string): number {
+  const [hours, minutes] = hhmm.split(':').map(Number) as [number, number];
+  const wallUtc = Date.parse(`${day}T00:00:00Z`) + (hours * 60 + minutes) * 60_000;
+  const first = wallUtc - zoneOffset(wallUtc, timeZone);
+  return wallUtc - zoneOffset(first, timeZone);
+}
+
+/** ISO weekday of a 'YYYY-MM-DD' day: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: string): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
 export type QuickRange = 'today' | 'month' | 'halfYear';
 
 /** The ranges a report offers with one click, ending today in the hall's zone. */

@@ -1,6 +1,6 @@
 // What a printed ticket carries (the facts, not the layout): built from the server's ticket:issue
 // answer by the kiosk and by the server. The layout on paper is @hall/printing's ticketLayout.
-import { NORMAL_CLASS, type IssuedTicket, type PriorityClass } from './contracts/entities';
+import { NORMAL_CLASS, type IssuedTicket, type PriorityClass, type QueueOutlook } from './contracts/entities';
 
 export interface TicketPrintData {
   hallName: string;
@@ -15,6 +15,8 @@ export interface TicketPrintData {
   proxy: boolean;
   peopleAhead: number;
   estimatedWaitMinutes: number;
+  /** Whether a window that serves the ticket is open (else the estimate is not "soon"). */
+  outlook: QueueOutlook;
   /** Epoch milliseconds. */
   issuedAt: number;
   /** IANA zone of the hall, e.g. 'Asia/Shanghai'. */
@@ -48,6 +50,7 @@ export function ticketPrintDataFrom(issued: IssuedTicket, context: TicketPrintCo
     proxy: ticket.proxy,
     peopleAhead: issued.peopleAhead,
     estimatedWaitMinutes: issued.estimatedWaitMinutes,
+    outlook: issued.outlook,
     issuedAt: ticket.issuedAt,
     timeZone: context.timeZone,
     statusUrl: new URL(issued.statusPath, context.statusOrigin).href,

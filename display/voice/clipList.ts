@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CHIME_CLIP } from '../../shared/voice/callClips';
 import { CLIP_TEXT } from '../../shared/voice/clipText';
 import { VOICE_LANGUAGES, type VoiceLanguage } from '../../shared/voice/languages';
-import { CALL_CLIPS, REQUIRED_CLIPS, type PackManifest } from '../../shared/voice/pack';
+import { CALL_CLIPS, REQUIRED_CLIPS, WORD_ONLY_CLIPS, type PackManifest } from '../../shared/voice/pack';
 import { LETTER_CLIPS } from '../../shared/voice/numberClips';
 import { SENTENCES, WORD_PINYIN } from './sentences';
 
@@ -41,7 +41,7 @@ function wordJob(lang: VoiceLanguage, clip: string): ClipJob {
 export function clipJobs(): ClipJob[] {
   const jobs: ClipJob[] = [];
   for (const lang of VOICE_LANGUAGES) {
-    for (const clip of CALL_CLIPS) jobs.push(wordJob(lang, clip));
+    for (const clip of [...CALL_CLIPS, ...WORD_ONLY_CLIPS]) jobs.push(wordJob(lang, clip));
     for (const s of SENTENCES) {
       if (lang === 'cmn')
         jobs.push({ lang, clip: s.name, voice: 'cmn-latn-pinyin', input: s.pinyin, says: s.cmn });

@@ -6,7 +6,8 @@
 #
 # A hall replaces these robotic clips with human recordings: `npm run voice:import` (see
 # display/voice/README.md). The packs are committed so a fresh clone speaks without espeak-ng;
-# rerun this only to change them.
+# rerun this only to change them. `npm run voice:generate -- --missing` records only the clips that
+# have no file yet (a new kiosk line), leaving every existing clip (and human recording) as it is.
 #
 # Mandarin uses espeak-ng's `cmn-latn-pinyin` voice fed with tone-numbered pinyin, because the
 # plain `cmn` voice mispronounces many syllables; Cantonese the `yue` voice (Jyutping readings),
@@ -27,8 +28,11 @@ rate=16000   # 16 kHz mono is plenty for speech
 speed=135    # words per minute; a little slower than espeak's default for elderly listeners
 quality=-1   # Vorbis quality: the lowest, about 2 kB per second of speech, still clear
 
+missing_only=false
+[ "${1:-}" = "--missing" ] && missing_only=true
+
 # The list first (it also writes each language's manifest.json), so a broken list stops here.
-rm -rf "$out"
+$missing_only || rm -rf "$out"
 list="$work/clips.tsv"
 (cd "$root" && npx --no-install tsx display/voice/clipList.ts) >"$list"
 
@@ -39,6 +43,7 @@ sox "$work/ding.wav" "$work/dong.wav" "$work/chime.wav"
 
 count=0
 while IFS=$'\t' read -r lang clip voice input _says; do
+  if $missing_only && [ -e "$out/$lang/$clip.ogg" ]; then continue; fi
   if [ "$clip" = chime ]; then
     sox "$work/chime.wav" "$work/clip.wav" norm -3
   else

@@ -100,10 +100,11 @@ export const SENTENCES: readonly SentenceClip[] = [
     yue: '取籌唔成功，請再試一次，或者去服務台。',
   },
   {
-    name: 'kiosk_closed',
-    cmn: '现在不是办公时间，请在开放时间再来。',
-    pinyin: 'xian4 zai4 bu2 shi4 ban4 gong1 shi2 jian1, qing3 zai4 kai1 fang4 shi2 jian1 zai4 lai2.',
-    yue: '而家唔係辦公時間，請喺開放時間再嚟。',
+    // The closed screen: "…下次取号时间是" then the time (shared/voice/openingClips.ts).
+    name: 'kiosk_closed_1',
+    cmn: '现在不是取号时间。下次取号时间是',
+    pinyin: 'xian4 zai4 bu2 shi4 qu3 hao4 shi2 jian1. xia4 ci4 qu3 hao4 shi2 jian1 shi4',
+    yue: '而家唔係取籌時間。下次取籌時間係',
   },
 
   // ---- window evaluator (issue 16; shared/voice/evaluatorClips.ts) ----
@@ -158,4 +159,11 @@ export const WORD_PINYIN: Readonly<Record<string, string>> = {
   shi: 'shi2',
   bai: 'bai3',
   liang: 'liang3',
+  jintian: 'jin1 tian1',
+  mingtian: 'ming2 tian1',
+  houtian: 'hou4 tian1',
+  yuefen: 'yue4',
+  ri: 'ri4',
+  dian: 'dian3',
+  fen: 'fen1',
 };

@@ -43,6 +43,8 @@ import {
 import { createSessionEnds } from './core/sessionEnds';
 import { registerHallHandlers } from './hall/hallHandlers';
 import { registerKioskHandlers } from './tickets/kioskHandlers';
+import { registerDeskHandlers } from './desk/deskHandlers';
+import { createDeskPrinters } from './desk/deskPrinters';
 import { registerCounterHandlers } from './tickets/counterHandlers';
 import { registerWindowHandlers } from './windows/windowHandlers';
 import { registerHallAdminHandlers } from './hall/hallAdminHandlers';
@@ -202,6 +204,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const issue = createIssueService(repos, runChange, queries);
   const counter = createCounterService(repos, runChange, states, queries);
   const windows = createWindowService(runChange);
+  const deskPrinters = createDeskPrinters(repos);
   const authorizer = createSocketAuthorizer(repos, auth);
   const ratingRepository = createRatingRepository(deps.db);
   const evaluatorTimeoutMs = (hallId: number): number =>
@@ -344,6 +347,16 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
         { repos, queries, issue, printer: deps.printer, notifyPrinterFault, clock },
         deps.publicUrl ?? null,
       );
+      registerDeskHandlers(socket, track, {
+        repos,
+        queries,
+        issue,
+        printer: deps.printer,
+        printers: deskPrinters,
+        notifyPrinterFault,
+        clock,
+        publicUrl: deps.publicUrl ?? null,
+      });
       registerWindowHandlers(socket, track, windows);
       registerCounterHandlers(socket, track, counter);
       registerHallAdminHandlers(socket, track, {
@@ -379,7 +392,8 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
         socket.on('disconnect', () => presence.disconnected(data.hallId, data.deviceId!));
       }
       // Each audience joins its room and starts from its own snapshot; frames follow from there.
-      if (data.role === 'kiosk') {
+      // The front desk sees what a kiosk sees: services, rules, counts and estimates, no tickets.
+      if (data.role === 'kiosk' || data.role === 'desk') {
         void socket.join(kioskRoom(data.hallId));
         socket.emit('kiosk:snapshot', queries.kioskSnapshot(data.hallId));
       } else if (data.role === 'evaluator') {

@@ -1,14 +1,22 @@
-// What `npm start` prints: the page addresses (on this machine and on the LAN) and, on first
-// start only, the generated device keys and passwords — shown once, stored only as hashes.
+// What `npm start` prints: the page addresses (on this machine and, when the server listens on all
+// interfaces, on the LAN) and, on first start only, the generated device keys and passwords —
+// shown once, stored only as hashes. Only addresses the server really listens on are printed: with
+// HOST=127.0.0.1 a LAN address would send people to a page that never answers.
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { ServerConfig } from './config';
 import type { RunningServer } from './server';
 
-function lanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[] {
+/** The LAN addresses a server bound to `host` answers on, besides the one in its URL. */
+export function lanAddresses(host: string, interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string[] {
+  // A single address (loopback or one LAN card) is the server's URL already; only a wildcard
+  // listens on every interface.
+  const ipv6 = host === '::';
+  if (host !== '0.0.0.0' && !ipv6) return [];
   return Object.values(interfaces)
     .flat()
-    .filter((i): i is NetworkInterfaceInfo => !!i && i.family === 'IPv4' && !i.internal)
-    .map((i) => i.address);
+    .filter((i): i is NetworkInterfaceInfo => !!i && !i.internal)
+    .filter((i) => i.family === 'IPv4' || (ipv6 && !i.address.toLowerCase().startsWith('fe80')))
+    .map((i) => (i.family === 'IPv6' ? `[${i.address}]` : i.address));
 }
 
 /** A connection URL as it may be shown: never its password. */
@@ -25,7 +33,7 @@ export function withoutPassword(url: string): string {
 export function describeStart(
   server: Pick<RunningServer, 'url' | 'port' | 'credentials' | 'certificateSha256'> &
     Partial<Pick<RunningServer, 'keyFile'>>,
-  config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR'> & Partial<Pick<ServerConfig, 'DATABASE_URL'>>,
+  config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR' | 'HOST'> & Partial<Pick<ServerConfig, 'DATABASE_URL'>>,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
 ): string {
   const base = server.url;
@@ -45,8 +53,9 @@ export function describeStart(
     `  窗口屏 Window:     ${base}/display/window/1${display ? `?key=${display.key}` : ''}`,
     `  评价器 Evaluator:  ${base}/display/evaluator${evaluator ? `?key=${evaluator.key}` : '   (add ?key=<evaluator device key>)'}`,
     `  工作台 Staff/Admin: ${base}/console/`,
+    `  导办台 Front desk: ${base}/console/desk`,
   ];
-  const lan = lanAddresses(interfaces);
+  const lan = lanAddresses(config.HOST, interfaces);
   if (lan.length > 0)
     lines.push(
       `  局域网 LAN:        ${lan.map((a) => `${new URL(base).protocol}//${a}:${server.port}`).join('  ')}`,

@@ -1,6 +1,15 @@
 // Shapes only the admin console reads: devices with fresh keys, the live monitor, reports, home visits.
-import type { Device, Id, ServiceCategory, StaffMember } from './entities';
+import type { Device, Id, PrinterFault, ServiceCategory, StaffMember } from './entities';
 import type { RatingCaseCounts, SatisfactionFigures } from './ratings';
+
+/** A printer the front desk may print a ticket on: the server's own, or a device's. */
+export interface DeskPrinter {
+  /** 'default' (the server's DEFAULT_PRINTER) or 'device:<id>'. */
+  id: string;
+  name: string;
+  /** Its last fault (paper out, offline…), or null when it printed fine or was not used yet. */
+  fault: PrinterFault | null;
+}
 
 /** A sign-in lock the admin console shows (and can lift): an account at an address, or an address. */
 export interface SignInLockView {
@@ -137,6 +146,8 @@ export interface HallReport {
   to: string;
   hallId: Id | null;
   issued: number;
+  /** Of those, issued at the front desk (导办台) for a visitor. */
+  issuedAtDesk: number;
   served: number;
   noShows: number;
   cancelled: number;

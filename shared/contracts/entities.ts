@@ -1,4 +1,5 @@
 import type { VoiceLanguage } from '../voice/languages';
+import type { RequeueHold } from '../queue/requeueHold';
 
 // Entity types shared by server, kiosk, display and consoles. Times are epoch milliseconds (UTC);
 // business days are 'YYYY-MM-DD' strings in the hall's time zone. Every row belongs to a hall.
@@ -25,20 +26,22 @@ export const TICKET_STATES = [
 ] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
-export const TICKET_SOURCES = ['kiosk', 'staff', 'appointment', 'home_visit', 'transfer'] as const;
+/** `desk`: issued at the front desk (导办台) for a visitor, by a desk account. */
+export const TICKET_SOURCES = ['kiosk', 'staff', 'appointment', 'home_visit', 'transfer', 'desk'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 
 export const WINDOW_STATES = ['closed', 'open', 'paused'] as const;
 export type WindowStateName = (typeof WINDOW_STATES)[number];
 
-/** `city`: a city-level account that reads every hall's reports (and nothing else, for now). */
+/** `city`: a city-level account that reads every hall's reports (and nothing else, for now).
+ * `desk`: a front-desk guide (导办) who issues tickets for visitors at the desk screen. */
 /** `evaluator`: a window's rating pad (评价器), a device bound to one window. */
-export const ROLES = ['kiosk', 'display', 'evaluator', 'staff', 'admin', 'city', 'ticket'] as const;
+export const ROLES = ['kiosk', 'display', 'evaluator', 'staff', 'admin', 'city', 'ticket', 'desk'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles of sign-in accounts. A hall admin manages `staff` and `admin`; `city` accounts come from
- * the hall configuration file or from another city account. */
-export const ACCOUNT_ROLES = ['staff', 'admin', 'city'] as const;
+/** Roles of sign-in accounts. A hall admin manages `staff`, `desk` and `admin`; `city` accounts
+ * come from the hall configuration file or from another city account. */
+export const ACCOUNT_ROLES = ['staff', 'admin', 'city', 'desk'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const DEVICE_KINDS = ['kiosk', 'display', 'evaluator'] as const;
@@ -88,9 +91,39 @@ export interface HallRules {
 }
 
 export interface OpeningHours {
-  /** 'HH:MM' in the hall's time zone. */
+  /** 'HH:MM' in the hall's time zone; `closes` may be '24:00'. */
   opens: string;
   closes: string;
+}
+
+/** Days the hall is closed although its weekdays say open (public holidays), both days included. */
+export interface HolidayRange {
+  from: string;
+  to: string;
+  name: string;
+}
+
+/** A day the hall opens although its weekdays say closed (调休 working days). */
+export interface ExtraWorkday {
+  date: string;
+  name: string;
+}
+
+/** When the hall takes tickets: its days, its holidays and the cut-off before closing. */
+export interface HallSchedule {
+  /** ISO weekdays the hall opens on: 1 = Monday … 7 = Sunday. */
+  openWeekdays: number[];
+  holidays: HolidayRange[];
+  workdays: ExtraWorkday[];
+  /** Tickets stop this many minutes before closing (the windows still serve those waiting). */
+  issueStopMinutes: number;
+}
+
+/** An admin let the hall take tickets later than usual on one day (or on a day it is closed). */
+export interface IssueExtension {
+  day: string;
+  /** 'HH:MM': tickets are taken until then on `day`. */
+  until: string;
 }
 
 export interface Hall {
@@ -100,6 +133,8 @@ export interface Hall {
   nameEn: string;
   timezone: string;
   hours: OpeningHours;
+  schedule: HallSchedule;
+  issueExtension: IssueExtension | null;
   ticketFooter: string;
   /** Languages calls and kiosk guidance are spoken in, in order (Mandarin only by default). */
   voiceLanguages: VoiceLanguage[];
@@ -170,6 +205,8 @@ export interface TicketView {
   transferredFromId: Id | null;
   /** Set when the ticket was transferred to one window: only that window may call it. */
   targetWindowId?: Id | null;
+  /** A returned no-show: the tickets still to be called before it (shared/queue/requeueHold.ts). */
+  requeueHold?: RequeueHold | null;
 }
 
 export interface Ticket extends TicketView {
@@ -296,10 +333,19 @@ export interface HallSnapshot {
   averageServiceMinutes: Record<string, number>;
 }
 
+/**
+ * Whether a window that serves a ticket is open: `open` (the figures count down as it calls),
+ * `later` (none is open now, but the hall is open today: the figures are for when one opens), or
+ * `none` (no window will serve it today: the hall has closed, or no window serves it at all).
+ */
+export const QUEUE_OUTLOOKS = ['open', 'later', 'none'] as const;
+export type QueueOutlook = (typeof QUEUE_OUTLOOKS)[number];
+
 export interface IssuedTicket {
   ticket: TicketView;
   peopleAhead: number;
   estimatedWaitMinutes: number;
+  outlook: QueueOutlook;
   /** Path of the public status page, e.g. /t/abc…; the QR code encodes origin + this. */
   statusPath: string;
   /** Window numbers this visitor should watch (the elderly windows for priority tickets). */
@@ -319,6 +365,7 @@ export interface TicketStatus {
   state: TicketState;
   peopleAhead: number;
   estimatedWaitMinutes: number;
+  outlook: QueueOutlook;
   windowNumber: number | null;
   issuedAt: number;
   calledAt: number | null;

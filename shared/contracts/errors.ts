@@ -23,6 +23,10 @@ export const ERROR_MESSAGES = {
   HALL_NOT_FOUND: { zh: '未找到该大厅', en: 'Hall not found' },
   SERVICE_NOT_FOUND: { zh: '未找到该业务', en: 'Service not found' },
   SERVICE_DISABLED: { zh: '该业务暂停取号', en: 'This service is not issuing tickets now' },
+  HALL_CLOSED: {
+    zh: '现在不是取号时间。下次取号：{nextZh}',
+    en: 'Tickets are not issued now. Next: {nextEn}',
+  },
   PRIORITY_CLASS_UNKNOWN: {
     zh: '未知的优先类别：{priorityClass}',
     en: 'Unknown priority class: {priorityClass}',
@@ -30,6 +34,10 @@ export const ERROR_MESSAGES = {
   WINDOW_NOT_FOUND: { zh: '未找到该窗口', en: 'Window not found' },
   WINDOW_NOT_HELD: { zh: '您尚未选择窗口', en: 'You do not hold a window' },
   WINDOW_TAKEN: { zh: '{window} 号窗口已由 {staff} 使用', en: 'Window {window} is held by {staff}' },
+  WINDOW_HELD_ELSEWHERE: {
+    zh: '此账号正在使用 {window} 号窗口（可能是另一位同事在用）。请先在该窗口离开，或确认改用本窗口',
+    en: 'This account is working window {window} (perhaps a colleague is using it). Leave that window first, or confirm to switch',
+  },
   WINDOW_CLOSED: { zh: '窗口未开启', en: 'The window is closed' },
   WINDOW_PAUSED: { zh: '窗口已暂停', en: 'The window is paused' },
   WINDOW_BUSY: { zh: '当前还有未办结的号 {number}', en: 'Ticket {number} is still open at this window' },
@@ -89,6 +97,7 @@ export const ERROR_MESSAGES = {
   CONFLICT: { zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   STORAGE_FAILURE: { zh: '数据保存失败，请联系管理员', en: 'Could not save; please tell the administrator' },
   PRINTER_FAULT: { zh: '打印机故障：{detail}', en: 'Printer fault: {detail}' },
+  PRINTER_NOT_FOUND: { zh: '没有这台打印机', en: 'No such printer' },
   TOO_MANY_CONNECTIONS: {
     zh: '打开的页面过多，请关闭一些后再试',
     en: 'Too many pages are open; close some and try again',

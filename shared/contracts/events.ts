@@ -21,8 +21,11 @@ import type {
 } from './entities';
 import type {
   ApiKeyCreateInput,
+  ClaimWindowInput,
   DeviceCreateInput,
+  DeskPrintInput,
   DeviceUpdateInput,
+  ExtendTodayInput,
   EvaluatorRateInput,
   FinishTicketInput,
   HallUpdateInput,
@@ -59,6 +62,7 @@ import type {
   ApiKey,
   ApiKeyWithSecret,
   AuditEntry,
+  DeskPrinter,
   DeviceWithKey,
   HallReport,
   HomeVisit,
@@ -123,13 +127,17 @@ export interface ClientToServerEvents {
   /** Browser kiosks (no local printer) ask the server to print on its configured or virtual printer. */
   'ticket:print': Command<{ ticketId: Id }, { printed: boolean }>;
   'printer:status': Command<PrinterStatusInput, null>;
+  // front desk (导办台): issues for a visitor with the kiosk's choices, prints on a chosen printer
+  'desk:issue': Command<IssueTicketInput, IssuedTicket>;
+  'desk:printers': Query<DeskPrinter[]>;
+  'desk:print': Command<DeskPrintInput, { printed: boolean }>;
   // window evaluator pad (评价器) and the ticket's status page: the visitor rates; staff never can
   'evaluator:sync': Query<EvaluatorState>;
   'evaluator:rate': Command<EvaluatorRateInput, Rating>;
   'ticket:ratingState': Query<PhoneRatingState>;
   'ticket:rate': Command<PhoneRateInput, Rating>;
   // staff (and admin)
-  'window:claim': Command<{ windowId: Id }, HallWindow>;
+  'window:claim': Command<ClaimWindowInput, HallWindow>;
   'window:release': Query<null>;
   'window:open': Query<HallWindow>;
   'window:pause': Command<{ reason?: string }, HallWindow>;
@@ -148,6 +156,8 @@ export interface ClientToServerEvents {
   'counter:current': Query<{ window: HallWindow | null; ticket: TicketView | null; stats: WindowStats }>;
   // admin
   'admin:hallUpdate': Command<HallUpdateInput, Hall>;
+  /** Today only: take tickets until a later time (or on a closed day); null undoes it. */
+  'admin:hallExtendToday': Command<ExtendTodayInput, Hall>;
   'admin:rulesUpdate': Command<RulesUpdateInput, HallRules>;
   'admin:serviceUpsert': Command<ServiceUpsertInput, Service>;
   'admin:windowUpsert': Command<WindowUpsertInput, HallWindow>;
@@ -196,10 +206,13 @@ export type ClientEventName = keyof ClientToServerEvents;
 /** Which roles may send which command. The server refuses everything else with FORBIDDEN. */
 export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'hall:sync': ['display', 'staff', 'admin'],
-  'kiosk:sync': ['kiosk'],
+  'kiosk:sync': ['kiosk', 'desk'],
   'ticket:issue': ['kiosk'],
   'ticket:print': ['kiosk'],
   'printer:status': ['kiosk'],
+  'desk:issue': ['desk'],
+  'desk:printers': ['desk'],
+  'desk:print': ['desk'],
   'evaluator:sync': ['evaluator'],
   'evaluator:rate': ['evaluator'],
   'ticket:ratingState': ['ticket'],
@@ -221,6 +234,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'counter:cancel': ['staff', 'admin'],
   'counter:current': ['staff', 'admin'],
   'admin:hallUpdate': ['admin'],
+  'admin:hallExtendToday': ['admin'],
   'admin:rulesUpdate': ['admin'],
   'admin:serviceUpsert': ['admin'],
   'admin:windowUpsert': ['admin'],
@@ -262,7 +276,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
 /** What the handshake sends in `auth`. */
 export type HandshakeAuth =
   | { role: 'kiosk' | 'display' | 'evaluator'; deviceKey: string }
-  | { role: 'staff' | 'admin' | 'city'; sessionToken: string }
+  | { role: 'staff' | 'admin' | 'city' | 'desk'; sessionToken: string }
   | { role: 'ticket'; statusToken: string };
 
 export interface SocketData {

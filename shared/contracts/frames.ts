@@ -2,7 +2,16 @@
 // inside the change, with the hall version they bring the hall to; the server groups the deltas
 // committed within one short tick into one frame per audience room, and a screen applies them to
 // its snapshot. The same HallDelta objects travel from the change to every screen unchanged.
-import type { CallRecord, Hall, HallRules, HallWindow, Id, Service, TicketView } from './entities';
+import type {
+  CallRecord,
+  Hall,
+  HallRules,
+  HallWindow,
+  Id,
+  QueueOutlook,
+  Service,
+  TicketView,
+} from './entities';
 
 /** One change to what hall screens draw; `version` is the hall version after it (+1 per delta). */
 export type HallDelta =
@@ -25,11 +34,22 @@ export interface HallFrame {
   deltas: HallDelta[];
 }
 
-/** What a kiosk shows of one service's queue: how many wait and about how long a new ticket waits. */
-export interface ServiceQueue {
+/** What a ticket of one service and class taken now would be told (shared/queue/estimate.ts). */
+export interface NewcomerFigures {
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  outlook: QueueOutlook;
+}
+
+/**
+ * What a kiosk shows of one service's queue: how many wait for it, and what a ticket taken now would
+ * be told — people ahead (other services sharing its windows count), the estimate, the outlook —
+ * for a normal ticket and for a priority one.
+ */
+export interface ServiceQueue extends NewcomerFigures {
   serviceId: Id;
   waiting: number;
-  estimatedWaitMinutes: number;
+  priority: NewcomerFigures;
 }
 
 /** Everything a kiosk draws: no ticket of anyone else, only counts and estimates. */

@@ -50,6 +50,11 @@ export const issueTicketSchema = z
 
 export const printTicketSchema = z.object({ ticketId: id }).strict();
 
+/** The front desk prints a ticket it issued on one of the server's printers (DeskPrinter.id). */
+export const deskPrintSchema = z
+  .object({ ticketId: id, printerId: z.string().regex(/^(default|device:\d{1,10})$/) })
+  .strict();
+
 export const printerStatusSchema = z
   .object({
     ok: z.boolean(),
@@ -60,7 +65,16 @@ export const printerStatusSchema = z
   .strict();
 
 // ---- staff ----
-export const claimWindowSchema = z.object({ windowId: id }).strict();
+export const claimWindowSchema = z
+  .object({
+    windowId: id,
+    /**
+     * The account already holds another window: release it and take this one. Sent only after the
+     * person confirmed it on screen; without it such a claim is refused (WINDOW_HELD_ELSEWHERE).
+     */
+    releaseHeld: z.boolean().default(false),
+  })
+  .strict();
 export const pauseWindowSchema = z.object({ reason: z.string().trim().max(100).default('') }).strict();
 export const ticketRefSchema = z.object({ ticketId: id }).strict();
 export const callSpecificSchema = z
@@ -148,7 +162,7 @@ export const staffCreateSchema = z
       .regex(/^[A-Za-z0-9_.-]{2,32}$/),
     name: shortText(40),
     password: z.string().min(8).max(128),
-    role: z.enum(['staff', 'admin']),
+    role: z.enum(['staff', 'admin', 'desk']),
     badgeNumber: badgeNumber.nullable().default(null),
   })
   .strict();
@@ -157,7 +171,7 @@ export const staffUpdateSchema = z
   .object({
     id,
     name: shortText(40).optional(),
-    role: z.enum(['staff', 'admin']).optional(),
+    role: z.enum(['staff', 'admin', 'desk']).optional(),
     disabled: z.boolean().optional(),
     password: z.string().min(8).max(128).optional(),
     badgeNumber: badgeNumber.nullable().optional(),
@@ -259,21 +273,52 @@ export const voiceLanguagesSchema = z
   .max(VOICE_LANGUAGES.length)
   .refine((list) => new Set(list).size === list.length, 'each language once');
 
+/** 'HH:MM' on the hall's clock. */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+/** A closing time may be midnight at the end of the day. */
+export const closingTimeSchema = z.union([clockTimeSchema, z.literal('24:00')]);
+const calendarDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+
+export const openingHoursSchema = z
+  .object({ opens: clockTimeSchema, closes: closingTimeSchema })
+  .strict()
+  .refine((h) => h.opens < h.closes, { message: 'opening must be before closing', path: ['closes'] });
+
+/** Days, holidays and the cut-off (README › Opening hours and holidays). */
+export const hallScheduleSchema = z
+  .object({
+    openWeekdays: z
+      .array(z.number().int().min(1).max(7))
+      .max(7)
+      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+    holidays: z
+      .array(
+        z
+          .object({ from: calendarDay, to: calendarDay, name: z.string().trim().max(20).default('') })
+          .strict()
+          .refine((h) => h.from <= h.to, { message: 'from must not be after to', path: ['to'] }),
+      )
+      .max(60),
+    workdays: z
+      .array(z.object({ date: calendarDay, name: z.string().trim().max(20).default('') }).strict())
+      .max(30),
+    issueStopMinutes: z.number().int().min(0).max(180),
+  })
+  .strict();
+
 export const hallUpdateSchema = z
   .object({
     name: shortText(60).optional(),
     nameEn: shortText(100).optional(),
     ticketFooter: z.string().trim().max(120).optional(),
     voiceLanguages: voiceLanguagesSchema.optional(),
-    hours: z
-      .object({
-        opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-        closes: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-      })
-      .strict()
-      .optional(),
+    hours: openingHoursSchema.optional(),
+    schedule: hallScheduleSchema.optional(),
   })
   .strict();
+
+/** An admin lets today take tickets until `until` (null: back to the usual cut-off). */
+export const extendTodaySchema = z.object({ until: clockTimeSchema.nullable() }).strict();
 
 export const noticeUpsertSchema = z
   .object({ id: id.optional(), text: shortText(200), active: z.boolean().default(true) })
@@ -378,9 +423,11 @@ export const ratingCaseStepSchema = z
 export const ratingExportQuerySchema = z.object({ from: isoDay, to: isoDay }).strict();
 
 export type LoginInput = z.infer<typeof loginSchema>;
+export type ClaimWindowInput = z.input<typeof claimWindowSchema>;
 export type IssueTicketInput = z.input<typeof issueTicketSchema>;
 export type IssueTicketCommand = z.output<typeof issueTicketSchema>;
 export type PrinterStatusInput = z.input<typeof printerStatusSchema>;
+export type DeskPrintInput = z.input<typeof deskPrintSchema>;
 export type FinishMarksInput = z.input<typeof finishMarksSchema>;
 export type FinishTicketInput = z.input<typeof finishTicketSchema>;
 export type TransferTicketInput = z.input<typeof transferTicketSchema>;
@@ -394,6 +441,8 @@ export type DeviceUpdateInput = z.input<typeof deviceUpdateSchema>;
 export type SignInUnlockInput = z.input<typeof signInUnlockSchema>;
 export type RulesUpdateInput = z.input<typeof rulesUpdateSchema>;
 export type HallUpdateInput = z.input<typeof hallUpdateSchema>;
+export type HallScheduleInput = z.input<typeof hallScheduleSchema>;
+export type ExtendTodayInput = z.input<typeof extendTodaySchema>;
 export type NoticeUpsertInput = z.input<typeof noticeUpsertSchema>;
 export type ReportQueryInput = z.input<typeof reportQuerySchema>;
 export type HomeVisitCreateInput = z.input<typeof homeVisitCreateSchema>;

@@ -239,6 +239,20 @@ describe('buildTicketContent', () => {
     expect(all).toContain('预计很快叫到您');
   });
 
+  it('never says "soon" when no window that serves the ticket is open (issue 14)', () => {
+    const text = (outlook: 'later' | 'none', minutes: number) =>
+      textLines(buildTicketContent(sampleTicket({ peopleAhead: 0, estimatedWaitMinutes: minutes, outlook })))
+        .map((l) => l.text)
+        .join('\n');
+    const later = text('later', 0);
+    expect(later).not.toContain('很快');
+    expect(later).toContain('窗口暂未开放，开放后按顺序叫号');
+    expect(text('later', 12)).toContain('窗口暂未开放，开放后约 12 分钟');
+    const none = text('none', 0);
+    expect(none).not.toContain('很快');
+    expect(none).toContain('今天没有窗口办理此业务');
+  });
+
   it('writes long waits in hours and minutes', () => {
     const all = textLines(buildTicketContent(sampleTicket({ estimatedWaitMinutes: 80 })))
       .map((l) => l.text)
@@ -293,6 +307,7 @@ describe('ticketPrintDataFrom', () => {
     },
     peopleAhead: 4,
     estimatedWaitMinutes: 12,
+    outlook: 'later',
     statusPath: '/t/tok123',
     windowsToWatch: [1, 2],
     serviceNameZh: '出入境',
@@ -309,6 +324,7 @@ describe('ticketPrintDataFrom', () => {
     });
     expect(data).toMatchObject({
       number: 'A-C023',
+      outlook: 'later',
       statusUrl: 'http://192.168.1.10:8080/t/tok123',
       priorityNameZh: '残疾人',
       proxy: true,

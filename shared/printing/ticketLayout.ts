@@ -4,7 +4,7 @@
 // (4–6× the text, twice any banner: ESC/POS allows up to 8× with GS !); the facts an elderly
 // visitor needs (people ahead, wait, windows to watch) in tall type.
 import { dateTime, isValidTimeZone } from '@hall/shared/hallTime';
-import { ELDERLY_CLASS, NORMAL_CLASS } from '@hall/shared/contracts/entities';
+import { ELDERLY_CLASS, NORMAL_CLASS, type QueueOutlook } from '@hall/shared/contracts/entities';
 import type { TicketPrintData } from '@hall/shared/ticketPrintData';
 import { displayWidth, wrapText } from './textLayout';
 
@@ -91,20 +91,50 @@ export function formatIssueTime(epochMs: number, timeZone: string): string {
   return isValidTimeZone(timeZone) ? dateTime(epochMs, timeZone) : `${dateTime(epochMs, 'UTC')} UTC`;
 }
 
-function waitText(minutes: number): { zh: string; en: string } {
-  const total = Math.max(0, Math.round(minutes));
-  if (total === 0) return { zh: '预计很快叫到您', en: 'You will be called soon' };
+function duration(total: number): { zh: string; en: string } {
   const hours = Math.floor(total / 60);
   const rest = total % 60;
-  if (hours === 0) return { zh: `预计等候约 ${total} 分钟`, en: `Estimated wait: about ${total} min` };
-  const zh = rest === 0 ? `${hours} 小时` : `${hours} 小时 ${rest} 分钟`;
-  const en = rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-  return { zh: `预计等候约 ${zh}`, en: `Estimated wait: about ${en}` };
+  if (hours === 0) return { zh: `${total} 分钟`, en: `${total} min` };
+  return {
+    zh: rest === 0 ? `${hours} 小时` : `${hours} 小时 ${rest} 分钟`,
+    en: rest === 0 ? `${hours} h` : `${hours} h ${rest} min`,
+  };
 }
 
-function aheadText(peopleAhead: number): { zh: string; en: string } {
+/**
+ * The wait, in words that are true (DESIGN §5): "soon" only when a window that serves the ticket
+ * is open; when none is, that the windows are not open yet (and the wait once they open), or that
+ * none will serve it today.
+ */
+function waitText(minutes: number, outlook: QueueOutlook): { zh: string; en: string } {
+  const total = Math.max(0, Math.round(minutes));
+  if (outlook === 'none')
+    return {
+      zh: '今天没有窗口办理此业务，请到服务台咨询',
+      en: 'No window serves this today - please ask at the front desk',
+    };
+  if (outlook === 'later') {
+    if (total === 0)
+      return {
+        zh: '窗口暂未开放，开放后按顺序叫号',
+        en: 'Windows not open yet - you will be called in turn',
+      };
+    const d = duration(total);
+    return {
+      zh: `窗口暂未开放，开放后约 ${d.zh}`,
+      en: `Windows not open yet - about ${d.en} after they open`,
+    };
+  }
+  if (total === 0) return { zh: '预计很快叫到您', en: 'You will be called soon' };
+  const d = duration(total);
+  return { zh: `预计等候约 ${d.zh}`, en: `Estimated wait: about ${d.en}` };
+}
+
+function aheadText(peopleAhead: number, outlook: QueueOutlook): { zh: string; en: string } {
   const n = Math.max(0, Math.round(peopleAhead));
-  if (n === 0) return { zh: '前面没有人，请留意叫号', en: 'You are next - please listen for your number' };
+  if (n === 0 && outlook === 'open')
+    return { zh: '前面没有人，请留意叫号', en: 'You are next - please listen for your number' };
+  if (n === 0) return { zh: '前面没有人', en: 'Nobody is ahead of you' };
   return { zh: `前面还有 ${n} 人`, en: n === 1 ? '1 person ahead of you' : `${n} people ahead of you` };
 }
 
@@ -134,12 +164,12 @@ export function buildTicketContent(data: TicketPrintData, columns = 48): TicketB
   }
   if (data.proxy) blocks.push(...centred('【代办】亲友代办  Proxy visit', columns, { bold: true }));
   blocks.push(rule(columns));
-  const ahead = aheadText(data.peopleAhead);
+  const ahead = aheadText(data.peopleAhead, data.outlook);
   blocks.push(
     ...centred(ahead.zh, columns, { size: TEXT_SIZES.tall, bold: true }),
     ...centred(ahead.en, columns),
   );
-  const wait = waitText(data.estimatedWaitMinutes);
+  const wait = waitText(data.estimatedWaitMinutes, data.outlook);
   blocks.push(
     ...centred(wait.zh, columns, { size: TEXT_SIZES.tall, bold: true }),
     ...centred(wait.en, columns),

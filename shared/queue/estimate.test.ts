@@ -1,11 +1,13 @@
-// People ahead and estimated wait (DESIGN §5): what a visitor reads on the ticket and the kiosk.
-import fc from 'fast-check';
+// People ahead, the estimate and the outlook (DESIGN §5): what a visitor reads on the kiosk, the
+// ticket and the status page.
 import { describe, expect, it } from 'vitest';
-import { estimatedWaitMinutes, peopleAhead, windowsServingCount } from './estimate';
-import { compareQueueOrder, type QueueTicket } from './policy';
+import { planCalls } from './callPlan';
+import { estimatedWaitMinutes, newcomerFigures, ticketFigures, type PlansForFigures } from './estimate';
+import type { QueueRules, QueueTicket, QueueWindow } from './policy';
 
 const T0 = Date.UTC(2026, 10, 30, 1, 0);
 const MINUTE = 60_000;
+const RULES: QueueRules = { mixRatio: 2, maxWaitMinutes: 45, elderlyWindowTakesOthers: true };
 function ticket(id: number, minutes: number, fields: Partial<QueueTicket> = {}): QueueTicket {
   const issuedAt = T0 + minutes * MINUTE;
   return {
@@ -19,66 +21,94 @@ function ticket(id: number, minutes: number, fields: Partial<QueueTicket> = {}):
     ...fields,
   };
 }
+const window = (id: number, serviceIds: number[], elderly = false): QueueWindow => ({
+  id,
+  serviceIds,
+  elderlyDedicated: elderly,
+  normalStreak: 0,
+});
 
-describe('peopleAhead', () => {
-  const queue = [
-    ticket(1, 0),
-    ticket(2, 1, { priorityClass: 'elderly' }),
-    ticket(3, 2),
-    ticket(4, 3, { serviceId: 2 }),
-    ticket(5, 4, { priorityClass: 'disabled' }),
-    ticket(6, 5),
-  ];
+function plansOf(open: QueueWindow[], all: QueueWindow[], waiting: QueueTicket[], now: number) {
+  return {
+    open: planCalls(open, waiting, RULES, now),
+    all: () => planCalls(all, waiting, RULES, now),
+  } satisfies PlansForFigures<QueueTicket>;
+}
 
-  it('counts every waiting ticket of the same service ahead of a normal ticket', () => {
-    expect(peopleAhead(queue[5]!, queue)).toBe(4);
-    expect(peopleAhead(queue[0]!, queue)).toBe(0);
-  });
-
-  it('counts only priority tickets ahead of a priority ticket', () => {
-    expect(peopleAhead(queue[4]!, queue)).toBe(1);
-    expect(peopleAhead(queue[1]!, queue)).toBe(0);
-  });
-
-  it('ignores other services and the ticket itself, whether or not it is in the list', () => {
-    expect(peopleAhead(queue[3]!, queue)).toBe(0);
-    const newcomer = ticket(7, 6);
-    expect(peopleAhead(newcomer, queue)).toBe(peopleAhead(newcomer, [...queue, newcomer]));
-    expect(peopleAhead(newcomer, queue)).toBe(5);
-  });
-
-  it('counts a transferred ticket that kept an earlier issue time as ahead', () => {
-    const transferred = ticket(8, -30, { sequence: 99 });
-    expect(peopleAhead(queue[0]!, [...queue, transferred])).toBe(1);
-  });
-
-  it('counts a requeued no-show by its new place', () => {
-    const requeued = ticket(9, -60, { orderKey: T0 + 2.5 * MINUTE });
-    expect(peopleAhead(queue[2]!, [...queue, requeued])).toBe(2);
-    expect(peopleAhead(queue[5]!, [...queue, requeued])).toBe(5);
-  });
-
-  it('for a normal ticket equals its place among its service in queue order', () => {
-    const entry = fc.record({
-      service: fc.integer({ min: 1, max: 3 }),
-      minute: fc.nat({ max: 60 }),
-      priority: fc.boolean(),
+describe('people ahead come from the order the policy calls', () => {
+  it('counts an older elderly ticket of another service waiting for the same elderly window (issue 14)', () => {
+    // B-L002 was told "0 ahead" while A-L001 waited for the same elderly window and went first.
+    const elderlyWindow = window(1, [1, 2], true);
+    const a = ticket(1, 0, { serviceId: 1, priorityClass: 'elderly' });
+    const b = ticket(2, 1, { serviceId: 2, priorityClass: 'elderly' });
+    const plans = plansOf([elderlyWindow], [elderlyWindow], [a, b], T0 + 5 * MINUTE);
+    expect(ticketFigures(plans, b, 10, true)).toEqual({
+      peopleAhead: 1,
+      estimatedWaitMinutes: 10,
+      outlook: 'open',
     });
-    fc.assert(
-      fc.property(fc.array(entry, { minLength: 1, maxLength: 30 }), fc.nat(), (entries, pick) => {
-        const waiting = entries.map((e, i) =>
-          ticket(i + 1, e.minute, { serviceId: e.service, priorityClass: e.priority ? 'elderly' : 'normal' }),
-        );
-        const me = waiting[pick % waiting.length]!;
-        const sameService = waiting.filter((t) => t.serviceId === me.serviceId);
-        const candidates =
-          me.priorityClass === 'normal'
-            ? sameService
-            : sameService.filter((t) => t.priorityClass !== 'normal');
-        expect(peopleAhead(me, waiting)).toBe([...candidates].sort(compareQueueOrder).indexOf(me));
-      }),
-      { numRuns: 300 },
-    );
+    expect(ticketFigures(plans, a, 10, true).peopleAhead).toBe(0);
+  });
+
+  it('counts the calls every window that may serve them makes before them, divided over those windows', () => {
+    // Window 1 serves A and B, window 2 only A: ten B tickets keep window 1 busy.
+    const w1 = window(1, [1, 2]);
+    const w2 = window(2, [1]);
+    const bs = Array.from({ length: 10 }, (_, i) => ticket(i + 1, i, { serviceId: 2 }));
+    const as = Array.from({ length: 5 }, (_, i) => ticket(20 + i, 20 + i, { serviceId: 1 }));
+    const me = ticket(30, 30, { serviceId: 1 });
+    const plans = plansOf([w1, w2], [w1, w2], [...bs, ...as, me], T0 + 31 * MINUTE);
+    // Five rounds: window 2 calls the five A tickets, window 1 five B tickets; in the sixth, window
+    // 1 (first in turn) calls a sixth B, then window 2 calls me. The same-service count said 5.
+    expect(ticketFigures(plans, me, 8, true)).toEqual({
+      peopleAhead: 11,
+      estimatedWaitMinutes: 44,
+      outlook: 'open',
+    });
+  });
+});
+
+describe('the outlook says the truth when no window is open', () => {
+  const w1 = window(1, [1]);
+  const waiting = [ticket(1, 0), ticket(2, 1)];
+
+  it('"later" with the figures for when the windows open, while the hall opens today', () => {
+    const plans = plansOf([], [w1], waiting, T0 + 5 * MINUTE);
+    expect(ticketFigures(plans, waiting[1]!, 6, true)).toEqual({
+      peopleAhead: 1,
+      estimatedWaitMinutes: 6,
+      outlook: 'later',
+    });
+    expect(newcomerFigures(plans, 1, false, 6, true)).toEqual({
+      peopleAhead: 2,
+      estimatedWaitMinutes: 12,
+      outlook: 'later',
+    });
+  });
+
+  it('"none" and no estimate once the hall has closed for the day, or when no window serves it', () => {
+    const plans = plansOf([], [w1], waiting, T0 + 5 * MINUTE);
+    expect(ticketFigures(plans, waiting[0]!, 6, false)).toMatchObject({
+      estimatedWaitMinutes: 0,
+      outlook: 'none',
+    });
+    const nobody = plansOf([w1], [w1], [ticket(3, 2, { serviceId: 9 })], T0);
+    expect(newcomerFigures(nobody, 9, false, 6, true)).toEqual({
+      peopleAhead: 0,
+      estimatedWaitMinutes: 0,
+      outlook: 'none',
+    });
+  });
+
+  it('never "soon" (0 minutes) for a first ticket unless a window is open', () => {
+    const open = plansOf([w1], [w1], [], T0);
+    expect(newcomerFigures(open, 1, false, 6, true)).toEqual({
+      peopleAhead: 0,
+      estimatedWaitMinutes: 0,
+      outlook: 'open',
+    });
+    const closed = plansOf([], [w1], [], T0);
+    expect(newcomerFigures(closed, 1, false, 6, true).outlook).toBe('later');
   });
 });
 
@@ -95,29 +125,5 @@ describe('estimatedWaitMinutes', () => {
 
   it('counts at least one window, so a hall with none open still gives a number', () => {
     expect(estimatedWaitMinutes(2, 0, 5)).toBe(10);
-  });
-});
-
-describe('windowsServingCount', () => {
-  const windows = [
-    { serviceIds: [1, 2], state: 'open' },
-    { serviceIds: [1], state: 'paused' },
-    { serviceIds: [1, 3], state: 'open' },
-    { serviceIds: [2], state: 'closed' },
-    { serviceIds: [3], state: 'closed' },
-  ];
-
-  it('counts the open windows that serve the service', () => {
-    expect(windowsServingCount(windows, 1)).toBe(2);
-    expect(windowsServingCount(windows, 2)).toBe(1);
-  });
-
-  it('falls back to every window serving it when none is open yet', () => {
-    expect(windowsServingCount(windows.slice(3), 2)).toBe(1);
-    expect(windowsServingCount(windows.slice(1, 2).concat(windows.slice(4)), 1)).toBe(1);
-  });
-
-  it('is 0 for a service no window serves', () => {
-    expect(windowsServingCount(windows, 9)).toBe(0);
   });
 });

@@ -1,21 +1,22 @@
-// People ahead and estimated wait (DESIGN §5): ahead ÷ open windows serving the service × average minutes.
-import type { Id } from '../contracts/entities';
-import { compareQueueOrder, isPriority, type QueueTicket } from './policy';
+// What a visitor is told (DESIGN §5): people ahead from the plan of the calls the open windows will
+// make (callPlan.ts), the estimated wait from it (ahead ÷ windows that may call them × the rolling
+// average minutes), and an outlook that says the truth when no window that serves them is open:
+// "open" (a window calls them), "later" (windows that serve them will open today: the figures are
+// for when they do), or "none" (no window will serve them today).
+import type { Id, QueueOutlook } from '../contracts/entities';
+import type { CallPlan } from './callPlan';
+import type { QueueTicket } from './policy';
 
-/**
- * Waiting tickets of the same service that will be called before `ticket`. A priority ticket
- * counts only the priority tickets ahead of it (they are called first at elderly windows and
- * interleaved elsewhere); a normal ticket counts everyone of its service ahead in queue order.
- */
-export function peopleAhead(ticket: QueueTicket, waiting: Iterable<QueueTicket>): number {
-  let ahead = 0;
-  for (const other of waiting) {
-    if (other.id === ticket.id || other.serviceId !== ticket.serviceId) continue;
-    if (compareQueueOrder(other, ticket) >= 0) continue;
-    if (isPriority(ticket) && !isPriority(other)) continue;
-    ahead += 1;
-  }
-  return ahead;
+export interface QueueFigures {
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  outlook: QueueOutlook;
+}
+
+/** The open windows' plan, and the plan of every window as if all were open (made on demand). */
+export interface PlansForFigures<T extends QueueTicket> {
+  open: CallPlan<T>;
+  all(): CallPlan<T>;
 }
 
 export function estimatedWaitMinutes(ahead: number, windowsServing: number, averageMinutes: number): number {
@@ -23,12 +24,52 @@ export function estimatedWaitMinutes(ahead: number, windowsServing: number, aver
   return Math.ceil((ahead / Math.max(1, windowsServing)) * averageMinutes);
 }
 
-/** Windows to count for a service: open ones, else every window that serves it (they will open). */
-export function windowsServingCount(
-  windows: readonly { serviceIds: readonly Id[]; state: string }[],
+function figures(
+  place: { peopleAhead: number; windows: number } | null,
+  later: () => { peopleAhead: number; windows: number } | null,
+  averageMinutes: number,
+  laterToday: boolean,
+): QueueFigures {
+  const estimate = (p: { peopleAhead: number; windows: number }) =>
+    estimatedWaitMinutes(p.peopleAhead, p.windows, averageMinutes);
+  if (place)
+    return { peopleAhead: place.peopleAhead, estimatedWaitMinutes: estimate(place), outlook: 'open' };
+  const then = later();
+  if (then && laterToday)
+    return { peopleAhead: then.peopleAhead, estimatedWaitMinutes: estimate(then), outlook: 'later' };
+  return { peopleAhead: then?.peopleAhead ?? 0, estimatedWaitMinutes: 0, outlook: 'none' };
+}
+
+function placeIn<T extends QueueTicket>(plan: CallPlan<T>, ticket: QueueTicket) {
+  const ahead = plan.peopleAhead(ticket);
+  return ahead === null ? null : { peopleAhead: ahead, windows: plan.windowsFor(ticket) };
+}
+
+/**
+ * A waiting ticket's figures. `laterToday`: the hall opens today and has not closed yet, so a
+ * window that is not open now may still open (hallHours.servesLaterToday).
+ */
+export function ticketFigures<T extends QueueTicket>(
+  plans: PlansForFigures<T>,
+  ticket: QueueTicket,
+  averageMinutes: number,
+  laterToday: boolean,
+): QueueFigures {
+  return figures(placeIn(plans.open, ticket), () => placeIn(plans.all(), ticket), averageMinutes, laterToday);
+}
+
+/** The figures of a ticket of this service and class taken now (the kiosk's buttons). */
+export function newcomerFigures<T extends QueueTicket>(
+  plans: PlansForFigures<T>,
   serviceId: Id,
-): number {
-  const serving = windows.filter((w) => w.serviceIds.includes(serviceId));
-  const open = serving.filter((w) => w.state === 'open');
-  return open.length > 0 ? open.length : serving.length;
+  priority: boolean,
+  averageMinutes: number,
+  laterToday: boolean,
+): QueueFigures {
+  return figures(
+    plans.open.newcomer(serviceId, priority),
+    () => plans.all().newcomer(serviceId, priority),
+    averageMinutes,
+    laterToday,
+  );
 }

@@ -4,16 +4,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  afterCall,
   compareQueueOrder,
+  isEligible,
   nextStreak,
   orderWaiting,
   pickNext,
-  requeueOrderKey,
   type Pick,
   type QueueRules,
   type QueueTicket,
   type QueueWindow,
 } from './policy';
+import { newRequeueHold } from './requeueHold';
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 10, 30, 6, 0); // 14:00 in Asia/Shanghai
@@ -54,11 +56,22 @@ function checkPick(
   expect(pick).not.toBeNull();
   const chosen = pick!.ticket;
   expect(waiting).toContain(chosen);
+  // Rule 4: a returned no-show whose places were called goes first; a held one only where nobody
+  // else waits for this window.
+  const stillHeld = (t: QueueTicket): boolean =>
+    !!t.requeueHold && t.requeueHold.left > 0 && t.requeueHold.before.length > 0;
+  const due = eligible.filter((t) => !!t.requeueHold && !stillHeld(t)).sort(compareQueueOrder);
+  if (due.length > 0 || eligible.every(stillHeld)) {
+    expect(pick!.reason).toBe('requeue_due');
+    expect(chosen).toBe(due[0] ?? [...eligible].sort(compareQueueOrder)[0]);
+    return pick;
+  }
+  const free = eligible.filter((t) => !stillHeld(t));
   expect(w.serviceIds).toContain(chosen.serviceId);
   if (chosen.targetWindowId !== null) expect(chosen.targetWindowId).toBe(w.id);
   else if (w.elderlyDedicated && !rules.elderlyWindowTakesOthers) expect(priority(chosen)).toBe(true);
 
-  const late = eligible.filter((t) => overdue(t, rules, now));
+  const late = free.filter((t) => overdue(t, rules, now));
   if (late.length > 0) {
     const oldest = Math.min(...late.map(since));
     expect(pick!.reason).toBe('overdue');
@@ -69,8 +82,8 @@ function checkPick(
     return pick;
   }
   const firstOf = (list: QueueTicket[]): QueueTicket | undefined => [...list].sort(compareQueueOrder)[0];
-  const firstPriority = firstOf(eligible.filter(priority));
-  const firstNormal = firstOf(eligible.filter((t) => !priority(t)));
+  const firstPriority = firstOf(free.filter(priority));
+  const firstNormal = firstOf(free.filter((t) => !priority(t)));
   let expected: QueueTicket | undefined;
   if (w.elderlyDedicated) expected = firstPriority ?? firstNormal;
   else if (firstPriority && firstNormal)
@@ -116,9 +129,16 @@ function waitingArb(hall: Hall): fc.Arbitrary<QueueTicket[]> {
     ageMinutes: fc.integer({ min: 0, max: 150 }),
     requeuedAfterMinutes: fc.option(fc.double({ min: 0, max: 150, noNaN: true }), { freq: 5 }),
     target: fc.option(fc.constantFrom(...hall.windows.map((w) => w.id)), { freq: 6 }),
+    /** A returned no-show: which of the tickets listed before it it waits behind, and for how many calls. */
+    hold: fc.option(fc.record({ ahead: fc.array(fc.nat(), { maxLength: 6 }), left: fc.nat({ max: 3 }) }), {
+      freq: 8,
+    }),
   });
   return fc.array(entry, { maxLength: 30 }).map((entries) =>
     entries.map((e, i) => {
+      const before = e.hold
+        ? [...new Set(i > 0 ? e.hold.ahead.map((n) => (n % i) + 1) : [])].sort((a, b) => a - b)
+        : [];
       const issuedAt = NOW - e.ageMinutes * MINUTE;
       const requeued =
         e.requeuedAfterMinutes === null ? null : Math.min(NOW, issuedAt + e.requeuedAfterMinutes * MINUTE);
@@ -130,6 +150,7 @@ function waitingArb(hall: Hall): fc.Arbitrary<QueueTicket[]> {
         orderKey: requeued ?? issuedAt,
         sequence: i + 1,
         targetWindowId: e.target,
+        requeueHold: e.hold ? { before, left: e.hold.left } : null,
       };
     }),
   );
@@ -165,9 +186,11 @@ describe('queue policy properties over random halls', () => {
       fc.property(hallAndWaitingArb, ({ hall, waiting }) => {
         for (const w of hall.windows.filter((x) => x.elderlyDedicated)) {
           const pick = pickNext(w, waiting, hall.rules, NOW);
-          const eligible = waiting.filter((t) => mayServe(w, t, hall.rules));
+          // Returned no-shows (rule 4) are first or held back; the class rule is about the others.
+          const eligible = waiting.filter((t) => mayServe(w, t, hall.rules) && !t.requeueHold);
           const anyOverdue = eligible.some((t) => overdue(t, hall.rules, NOW));
-          if (!anyOverdue && eligible.some(priority)) expect(priority(pick!.ticket)).toBe(true);
+          if (pick?.reason !== 'requeue_due' && !anyOverdue && eligible.some(priority))
+            expect(priority(pick!.ticket)).toBe(true);
           if (!hall.rules.elderlyWindowTakesOthers && pick && pick.ticket.targetWindowId === null) {
             expect(priority(pick.ticket)).toBe(true);
           }
@@ -209,10 +232,19 @@ describe('queue policy properties over random halls', () => {
           expect(order[0] ?? null).toEqual(pickNext(w, waiting, hall.rules, NOW));
           // Replaying the order pick by pick, with the streak carried along, reproduces it.
           let window = w;
-          let remaining = [...waiting];
+          let remaining: readonly QueueTicket[] = [...waiting];
           for (const step of order) {
-            expect(checkPick(window, remaining, hall.rules, NOW)).toEqual(step);
-            remaining = remaining.filter((t) => t !== step.ticket);
+            const replayed = checkPick(window, remaining, hall.rules, NOW)!;
+            expect({ id: replayed.ticket.id, reason: replayed.reason }).toEqual({
+              id: step.ticket.id,
+              reason: step.reason,
+            });
+            remaining = afterCall(
+              remaining.filter((t) => t !== replayed.ticket),
+              replayed.ticket,
+              window,
+              hall.rules,
+            );
             window = { ...window, normalStreak: nextStreak(window, step.ticket) };
           }
         }
@@ -220,68 +252,7 @@ describe('queue policy properties over random halls', () => {
       { numRuns: 400 },
     );
   });
-
-  it('requeueOrderKey puts the ticket after exactly `offset` waiting tickets of its service', () => {
-    const keysArb = fc.uniqueArray(fc.integer({ min: 0, max: 240 * 60 }), { maxLength: 25 });
-    fc.assert(
-      fc.property(
-        keysArb,
-        fc.nat({ max: 30 }),
-        fc.integer({ min: -600, max: 240 * 60 }),
-        (seconds, offset, issued) => {
-          const sameService = seconds.map((s, i) => queued(i + 1, s));
-          const requeued = queued(999, issued);
-          requeued.orderKey = requeueOrderKey(sameService, offset, NOW);
-          const position = [...sameService, requeued].sort(compareQueueOrder).indexOf(requeued);
-          expect(position).toBe(Math.min(offset, sameService.length));
-          expect(requeued.orderKey).toBeLessThanOrEqual(
-            Math.max(NOW, ...sameService.map((t) => t.orderKey + 1)),
-          );
-        },
-      ),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('requeueOrderKey never puts the ticket ahead of the first `offset` tickets, even when keys tie', () => {
-    const keysArb = fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 25 });
-    fc.assert(
-      fc.property(
-        keysArb,
-        fc.integer({ min: 1, max: 30 }),
-        fc.integer({ min: -600, max: 20 }),
-        (seconds, offset, issued) => {
-          const sameService = seconds.map((s, i) => queued(i + 1, s));
-          const requeued = queued(999, issued);
-          requeued.orderKey = requeueOrderKey(sameService, offset, NOW);
-          const ordered = [...sameService].sort(compareQueueOrder);
-          const position = [...sameService, requeued].sort(compareQueueOrder).indexOf(requeued);
-          expect(position).toBeGreaterThanOrEqual(Math.min(offset, ordered.length));
-          // …and no further back than the tickets sharing the key of the one it should precede.
-          const next = ordered[offset];
-          if (next)
-            expect(position).toBeLessThanOrEqual(ordered.filter((t) => t.orderKey <= next.orderKey).length);
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
 });
-
-/** A waiting ticket of service 1 issued `second` seconds after 10:00 (tickets alternate classes). */
-function queued(id: number, second: number): QueueTicket {
-  const issuedAt = NOW - 240 * MINUTE + second * 1000;
-  const priorityClass = id % 3 === 0 ? 'elderly' : 'normal';
-  return {
-    id,
-    serviceId: 1,
-    priorityClass,
-    issuedAt,
-    orderKey: issuedAt,
-    sequence: id,
-    targetWindowId: null,
-  };
-}
 
 describe('ratio over long runs', () => {
   it('an ordinary window calls exactly mixRatio normal tickets, then one priority ticket, repeating', () => {
@@ -411,8 +382,10 @@ describe('simulated days with several windows, requeues and transfers', () => {
             current.delete(w.id);
             if (held && step.outcome === 'done') closed.add(held.id);
             if (held && step.outcome === 'noShow') {
-              const sameService = waiting.filter((x) => x.serviceId === held.serviceId);
-              waiting.push({ ...held, orderKey: requeueOrderKey(sameService, requeueOffset, clock) });
+              const back: QueueTicket = { ...held, orderKey: clock, requeueHold: null };
+              const competes = (x: QueueTicket): boolean =>
+                windows.some((v) => isEligible(v, back, hall.rules) && isEligible(v, x, hall.rules));
+              waiting.push({ ...back, requeueHold: newRequeueHold(back, waiting, requeueOffset, competes) });
               requeues.set(held.id, (requeues.get(held.id) ?? 0) + 1);
             }
             if (held && step.outcome === 'transfer') {
@@ -430,6 +403,7 @@ describe('simulated days with several windows, requeues and transfers', () => {
             expect([...current.values()].some((x) => x.id === t.id)).toBe(false);
             expect(closed.has(t.id)).toBe(false);
             waiting.splice(waiting.indexOf(t), 1);
+            waiting.splice(0, waiting.length, ...afterCall(waiting, t, w, hall.rules));
             current.set(w.id, t);
             calls.set(t.id, (calls.get(t.id) ?? 0) + 1);
             windows[index] = { ...w, normalStreak: nextStreak(w, t) };

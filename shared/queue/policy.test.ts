@@ -2,17 +2,16 @@
 // this file check the same rules over random halls and days.
 import { describe, expect, it } from 'vitest';
 import {
-  compareQueueOrder,
   isEligible,
   nextStreak,
+  afterCall,
   orderWaiting,
   pickNext,
-  requeueOrderKey,
-  waitingSince,
   type QueueRules,
   type QueueTicket,
   type QueueWindow,
 } from './policy';
+import { isRequeueDue, newRequeueHold } from './requeueHold';
 
 const MINUTE = 60_000;
 const OPEN = Date.UTC(2026, 10, 30, 1, 0); // 09:00 in Asia/Shanghai
@@ -169,68 +168,63 @@ describe('rule 4: transfers keep their issue time, requeued no-shows go back a f
     expect(isEligible(elderlyWindow, general, strict)).toBe(false);
   });
 
-  it('a requeued no-show goes after the configured number of waiting tickets', () => {
-    const queue = [1, 2, 3, 4, 5].map((n) => ticket({ id: 50 + n, issuedAt: at(n) }));
-    const noShow = ticket({ id: 50, issuedAt: at(0) });
-    noShow.orderKey = requeueOrderKey(queue, 3, at(30));
-    expect(
-      ids(
-        [...queue, noShow].map((t) => ({ ticket: t })).sort((a, b) => compareQueueOrder(a.ticket, b.ticket)),
-      ),
-    ).toEqual([51, 52, 53, 50, 54, 55]);
-    expect(ids(orderWaiting(ordinary, [noShow, ...queue], RULES, at(30)))).toEqual([51, 52, 53, 50, 54, 55]);
+  it('a returned no-show goes behind exactly `offset` of those then waiting, whatever their class', () => {
+    // Issue 14: a normal ticket put behind three elderly tickets used to be called first at an
+    // ordinary window (the window called normals first by its ratio).
+    const seniors = [1, 2, 3].map((n) => ticket({ id: 50 + n, issuedAt: at(n), priorityClass: 'elderly' }));
+    const noShow = ticket({ id: 50, issuedAt: at(0), orderKey: at(30) });
+    noShow.requeueHold = newRequeueHold(noShow, seniors, 3, () => true);
+    expect(ids(orderWaiting(ordinary, [noShow, ...seniors], RULES, at(30)))).toEqual([51, 52, 53, 50]);
+    // …and an elderly no-show behind three normal tickets at the elderly window.
+    const normals = [1, 2, 3].map((n) => ticket({ id: 60 + n, issuedAt: at(n) }));
+    const senior = ticket({ id: 60, issuedAt: at(0), orderKey: at(30), priorityClass: 'elderly' });
+    senior.requeueHold = newRequeueHold(senior, normals, 3, () => true);
+    expect(ids(orderWaiting(elderlyWindow, [senior, ...normals], RULES, at(30)))).toEqual([61, 62, 63, 60]);
   });
 
-  it('a requeued no-show that already waited past the maximum still goes back, not straight to the front', () => {
-    const queue = [30, 31, 32, 33].map((n) => ticket({ id: 60 + n, issuedAt: at(n) }));
-    const noShow = ticket({ id: 60, issuedAt: at(0) });
-    noShow.orderKey = requeueOrderKey(queue, 2, at(50));
-    expect(waitingSince(noShow)).toBe(noShow.orderKey);
-    expect(ids(orderWaiting(ordinary, [noShow, ...queue], RULES, at(50)))).toEqual([90, 91, 60, 92, 93]);
-    // Once its new place is overdue too, it is called by its place among the overdue.
-    expect(ids(orderWaiting(ordinary, [noShow, ...queue], RULES, at(80)))).toEqual([90, 91, 60, 92, 93]);
-  });
-});
-
-describe('requeueOrderKey', () => {
-  const queue = [1, 2, 3].map((n) => ticket({ id: 70 + n, issuedAt: at(n) }));
-
-  it('puts the ticket at the end when fewer than offset wait, never before now', () => {
-    expect(requeueOrderKey(queue, 3, at(30))).toBe(at(30));
-    expect(requeueOrderKey(queue, 5, at(2))).toBe(at(3) + 1);
-    expect(requeueOrderKey([], 3, at(30))).toBe(at(30));
-  });
-
-  it('puts the ticket first for offset 0', () => {
-    expect(requeueOrderKey(queue, 0, at(30))).toBeLessThan(at(1));
-  });
-
-  it('does not depend on the order of its input', () => {
-    expect(requeueOrderKey([queue[2]!, queue[0]!, queue[1]!], 1, at(30))).toBe(
-      requeueOrderKey(queue, 1, at(30)),
+  it('counts tickets of other services sharing the window, and then goes before everyone', () => {
+    const queue = [1, 2, 3, 4, 5].map((n) =>
+      ticket({ id: 70 + n, issuedAt: at(n), serviceId: n % 2 === 0 ? 2 : 1 }),
     );
+    const noShow = ticket({ id: 70, issuedAt: at(0), orderKey: at(30) });
+    noShow.requeueHold = newRequeueHold(noShow, queue, 2, () => true);
+    const order = orderWaiting(ordinary, [noShow, ...queue], RULES, at(30));
+    expect(ids(order)).toEqual([71, 72, 70, 73, 74, 75]);
+    expect(order[2]!.reason).toBe('requeue_due');
   });
 
-  it('still places a ticket after its predecessor when repeated requeues exhaust the gap between two keys', () => {
-    const head = ticket({ id: 80, issuedAt: at(1) });
-    const next = ticket({ id: 81, issuedAt: at(1) + 1 });
-    const waiting: QueueTicket[] = [head, next];
-    for (let n = 0; n < 60; n += 1) {
-      const requeued = ticket({ id: 200 + n, issuedAt: at(0) });
-      requeued.orderKey = requeueOrderKey(waiting, 1, at(30));
-      waiting.push(requeued);
-      const sorted = [...waiting].sort(compareQueueOrder);
-      expect(sorted[0]).toBe(head);
-      expect(sorted.indexOf(requeued)).toBeGreaterThanOrEqual(1);
-    }
+  it('is not overdue while it waits for its places, even if it was issued long ago', () => {
+    const queue = [30, 31, 32, 33].map((n) => ticket({ id: 80 + n, issuedAt: at(n) }));
+    const noShow = ticket({ id: 80, issuedAt: at(0), orderKey: at(50) });
+    noShow.requeueHold = newRequeueHold(noShow, queue, 2, () => true);
+    expect(ids(orderWaiting(ordinary, [noShow, ...queue], RULES, at(50)))).toEqual([110, 111, 80, 112, 113]);
+    expect(ids(orderWaiting(ordinary, [noShow, ...queue], RULES, at(90)))).toEqual([110, 111, 80, 112, 113]);
   });
 
-  it('goes behind every ticket sharing the key of its predecessor', () => {
-    const a = ticket({ id: 90, issuedAt: at(1) });
-    const b = ticket({ id: 91, issuedAt: at(1) });
-    const requeued = ticket({ id: 89, issuedAt: at(0) });
-    requeued.orderKey = requeueOrderKey([a, b], 1, at(30));
-    expect([requeued, a, b].sort(compareQueueOrder).indexOf(requeued)).toBeGreaterThanOrEqual(1);
+  it('goes next at once with offset 0, and where nobody else waits for that window', () => {
+    const other = ticket({ id: 91, issuedAt: at(1), serviceId: 2 });
+    const noShow = ticket({ id: 90, issuedAt: at(0), orderKey: at(30) });
+    noShow.requeueHold = newRequeueHold(noShow, [other], 0, () => true);
+    expect(pickNext(ordinary, [other, noShow], RULES, at(30))).toEqual({
+      ticket: noShow,
+      reason: 'requeue_due',
+    });
+    noShow.requeueHold = newRequeueHold(noShow, [other], 3, () => true);
+    const onlyService1: QueueWindow = { ...ordinary, id: 5, serviceIds: [1] };
+    expect(pickNext(onlyService1, [other, noShow], RULES, at(30))?.ticket).toBe(noShow);
+    expect(pickNext(ordinary, [other, noShow], RULES, at(30))?.ticket).toBe(other);
+  });
+
+  it('counts a place only for calls at a window that can serve the no-show', () => {
+    const a = ticket({ id: 101, issuedAt: at(1), serviceId: 2 });
+    const noShow = ticket({ id: 100, issuedAt: at(0), orderKey: at(30) });
+    noShow.requeueHold = newRequeueHold(noShow, [a], 2, () => true);
+    const onlyService2: QueueWindow = { ...ordinary, id: 6, serviceIds: [2] };
+    const [elsewhere] = afterCall([noShow], a, onlyService2, RULES);
+    expect(elsewhere!.requeueHold).toEqual({ before: [], left: 2 });
+    const [here] = afterCall([noShow], a, ordinary, RULES);
+    expect(here!.requeueHold).toEqual({ before: [], left: 1 });
+    expect(isRequeueDue(here!)).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 // The server calls pickNext inside the call-next transaction; consoles and previews call
 // orderWaiting to show the order the policy would call.
 import { NORMAL_CLASS, type Id } from '../contracts/entities';
+import { holdAfterLeaving, isHeld, isRequeueDue, type RequeueHold } from './requeueHold';
 
 export interface QueueTicket {
   id: Id;
@@ -9,11 +10,13 @@ export interface QueueTicket {
   priorityClass: string;
   /** First issue time (kept across transfers); drives the maximum-wait rule (see waitingSince). */
   issuedAt: number;
-  /** Position key; equals issuedAt except for requeued no-shows. */
+  /** Position key; equals issuedAt except for requeued no-shows (their return time). */
   orderKey: number;
   sequence: number;
   /** A ticket transferred to one window may be called only there. */
   targetWindowId: Id | null;
+  /** A returned no-show: the places still to be called before it (requeueHold.ts). */
+  requeueHold?: RequeueHold | null;
 }
 
 export interface QueueWindow {
@@ -31,6 +34,7 @@ export interface QueueRules {
 }
 
 export type PickReason =
+  | 'requeue_due'
   | 'overdue'
   | 'priority_at_elderly_window'
   | 'other_at_elderly_window'
@@ -87,8 +91,9 @@ function first<T extends QueueTicket>(tickets: T[], compare: (a: T, b: T) => num
 /**
  * The ticket this window should call next, and why; null when none it may serve is waiting.
  * `waiting` need not hold the whole queue: it is enough to pass, among the tickets eligible at
- * this window, for each class (normal / priority) the first in queue order (compareQueueOrder)
- * and the longest overdue (smallest waitingSince, then queue order).
+ * this window, the returned no-shows (requeueHold) and, for each class (normal / priority), the
+ * first in queue order (compareQueueOrder) and the longest overdue (smallest waitingSince, then
+ * queue order).
  */
 export function pickNext<T extends QueueTicket>(
   window: QueueWindow,
@@ -96,8 +101,11 @@ export function pickNext<T extends QueueTicket>(
   rules: QueueRules,
   now: number,
 ): Pick<T> | null {
-  const eligible = waiting.filter((t) => isEligible(window, t, rules));
-  if (eligible.length === 0) return null;
+  const all = waiting.filter((t) => isEligible(window, t, rules));
+  if (all.length === 0) return null;
+  const requeued = pickRequeued(all);
+  if (requeued) return requeued;
+  const eligible = all.filter((t) => !isHeld(t));
 
   // Rule 3: nobody waits without bound — the longest-waiting overdue ticket goes first.
   const limit = rules.maxWaitMinutes * 60_000;
@@ -129,6 +137,41 @@ export function pickNext<T extends QueueTicket>(
   return normal ? { ticket: normal, reason: 'only_normal_waiting' } : null;
 }
 
+/**
+ * Rule 4: a returned no-show whose places have been called goes first at any window that serves
+ * it. One still held goes only where nobody else waits: a window never stands idle while someone
+ * it could serve is waiting.
+ */
+function pickRequeued<T extends QueueTicket>(eligible: readonly T[]): Pick<T> | null {
+  const due = first(eligible.filter(isRequeueDue), compareQueueOrder);
+  if (due) return { ticket: due, reason: 'requeue_due' };
+  if (eligible.every(isHeld))
+    return { ticket: first([...eligible], compareQueueOrder)!, reason: 'requeue_due' };
+  return null;
+}
+
+/**
+ * The waiting tickets after `called` was called at `window`: each held no-show that had it ahead
+ * counts one place fewer when `window` can serve that no-show (requeueHold.ts). The same array
+ * when no hold changed.
+ */
+export function afterCall<T extends QueueTicket>(
+  remaining: readonly T[],
+  called: QueueTicket,
+  window: QueueWindow,
+  rules: QueueRules,
+): readonly T[] {
+  let changed = false;
+  const next = remaining.map((t) => {
+    if (!t.requeueHold) return t;
+    const hold = holdAfterLeaving(t.requeueHold, called.id, isEligible(window, t, rules));
+    if (hold === t.requeueHold) return t;
+    changed = true;
+    return { ...t, requeueHold: hold };
+  });
+  return changed ? next : remaining;
+}
+
 /** The window's streak after it calls `ticket`. */
 export function nextStreak(window: QueueWindow, ticket: { priorityClass: string }): number {
   return isPriority(ticket) ? 0 : window.normalStreak + 1;
@@ -144,46 +187,21 @@ export function orderWaiting<T extends QueueTicket>(
   rules: QueueRules,
   now: number,
 ): Pick<T>[] {
-  const remaining = [...waiting];
+  // Holds change as the window calls; the picks hand back the caller's own objects.
+  const original = new Map(waiting.map((t) => [t.id, t]));
+  let remaining: readonly T[] = [...waiting];
   const order: Pick<T>[] = [];
   let current: QueueWindow = { ...window };
   for (;;) {
     const pick = pickNext(current, remaining, rules, now);
     if (!pick) return order;
-    order.push(pick);
-    remaining.splice(remaining.indexOf(pick.ticket), 1);
+    order.push({ ticket: original.get(pick.ticket.id)!, reason: pick.reason });
+    remaining = afterCall(
+      remaining.filter((t) => t !== pick.ticket),
+      pick.ticket,
+      current,
+      rules,
+    );
     current = { ...current, normalStreak: nextStreak(current, pick.ticket) };
   }
-}
-
-/** The smallest double greater than x (x is a finite position key). */
-function nextUp(x: number): number {
-  if (x === 0) return Number.MIN_VALUE;
-  const bits = new BigInt64Array(new Float64Array([x]).buffer);
-  bits[0] = bits[0]! + (x > 0 ? 1n : -1n);
-  return new Float64Array(bits.buffer)[0]!;
-}
-
-/**
- * Position key for a requeued no-show: just after the `offset`-th waiting ticket of its
- * service (in queue order), or at the end when fewer wait. Keys are real numbers so a ticket
- * can be slotted between two others without renumbering anyone.
- */
-export function requeueOrderKey(
-  sameServiceWaiting: readonly QueueTicket[],
-  offset: number,
-  now: number,
-): number {
-  const ordered = [...sameServiceWaiting].sort(compareQueueOrder);
-  if (ordered.length === 0) return now;
-  if (offset <= 0) return ordered[0]!.orderKey - 1;
-  if (ordered.length <= offset) return Math.max(now, ordered[ordered.length - 1]!.orderKey + 1);
-  const before = ordered[offset - 1]!.orderKey;
-  const after = ordered[offset]!.orderKey;
-  const middle = before + (after - before) / 2;
-  if (middle > before && middle < after) return middle;
-  // No key lies strictly between (the two share a key, or many requeues into one gap used up
-  // the precision of doubles): take the next key up, so the ticket is never put ahead of the
-  // `offset` tickets it must follow; ties with the next ticket then break by issue time.
-  return nextUp(before);
 }

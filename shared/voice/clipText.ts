@@ -21,6 +21,14 @@ const MANDARIN: Record<string, string> = {
   shi: '十',
   bai: '百',
   liang: '两',
+  // the next opening time (openingClips.ts)
+  jintian: '今天',
+  mingtian: '明天',
+  houtian: '后天',
+  yuefen: '月',
+  ri: '日',
+  dian: '点',
+  fen: '分',
 };
 
 const CANTONESE: Record<string, string> = {
@@ -31,6 +39,13 @@ const CANTONESE: Record<string, string> = {
   banli: '辦理',
   bai: '百',
   liang: '兩',
+  jintian: '今日',
+  mingtian: '聽日',
+  houtian: '後日',
+  yuefen: '月',
+  ri: '號',
+  dian: '點',
+  fen: '分',
 };
 
 export const CLIP_TEXT: Record<VoiceLanguage, Readonly<Record<string, string>>> = {

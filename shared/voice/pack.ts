@@ -9,6 +9,7 @@ import { WORD_CLIPS } from './callClips';
 import { ALL_EVALUATOR_CLIPS } from './evaluatorClips';
 import { isVoiceLanguage, type VoiceLanguage } from './languages';
 import { DIGIT_CLIPS, HUNDRED_CLIP, LETTER_CLIPS, TEN_CLIP, TWO_OF_CLIP } from './numberClips';
+import { OPENING_CLIPS } from './openingClips';
 
 /** Clips every pack needs to announce calls and read numbers. */
 export const CALL_CLIPS: readonly string[] = [
@@ -20,8 +21,11 @@ export const CALL_CLIPS: readonly string[] = [
   ...LETTER_CLIPS,
 ];
 
+/** Word clips that are not part of a call: the kiosk's next opening time. */
+export const WORD_ONLY_CLIPS: readonly string[] = OPENING_CLIPS;
+
 /** Clips every pack needs whatever screens a hall runs (kiosk lines are listed by the kiosk). */
-export const REQUIRED_CLIPS: readonly string[] = [...CALL_CLIPS, ...ALL_EVALUATOR_CLIPS];
+export const REQUIRED_CLIPS: readonly string[] = [...CALL_CLIPS, ...WORD_ONLY_CLIPS, ...ALL_EVALUATOR_CLIPS];
 
 export const AUDIO_FORMATS = ['ogg', 'wav', 'mp3'] as const;
 export type AudioFormat = (typeof AUDIO_FORMATS)[number];

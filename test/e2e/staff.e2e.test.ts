@@ -41,18 +41,30 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.click('button[type=submit]');
 }
 
-/** Signs in, claims the window by its number and opens it, all through the UI. */
+/**
+ * Signs in, claims the window by its number and opens it, all through the UI. `switching`: the
+ * account still holds another window, so the page asks first (one account, one window) and the
+ * person confirms closing that one.
+ */
 async function startAtWindow(
   page: Page,
   username: string,
   password: string,
   windowNumber: number,
+  switching = false,
 ): Promise<void> {
   await signIn(page, username, password);
   await page.waitForURL(/\/console\/(window|counter)$/);
   // An account that still holds a window lands on the counter: go and choose this one.
   if (!page.url().endsWith('/window')) await page.click('nav a[href="/console/window"]');
   await page.click(`[data-test=claim-${windowNumber}]`);
+  if (switching) {
+    await page.waitForSelector('[data-test=switch-window]');
+    expect(await page.textContent('[data-test=switch-text]')).toContain('此账号正在使用');
+    await expectAccessible(page);
+    await shot(page, 'switch-window');
+    await page.click('[data-test=switch-window] [data-test=dialog-confirm]');
+  }
   await page.waitForURL(/\/console\/counter$/);
   await page.click('[data-test=window-open]');
   await expect.poll(() => page.textContent('[data-test=window-state]')).toContain('已开启');
@@ -264,9 +276,10 @@ describe('staff console: serving with two windows', () => {
     await ordinary.page.keyboard.press('Enter');
     await expect.poll(() => ordinary.page.textContent('[data-test=recent-no-shows]')).not.toContain('A001');
 
-    // requeueOffset 1: A001 now follows A002 in queue order. This window has called one normal
-    // ticket since its last priority one, so: A002 (ratio), A-L005 (ratio), A001, A004.
-    await expect.poll(() => waitingNumbers(ordinary.page)).toEqual(['A002', 'A-L005', 'A001', 'A004']);
+    // requeueOffset 1: A001 goes behind exactly one of those waiting for its windows — the one
+    // this window calls next (A002: it has called one normal ticket since its last priority one,
+    // the ratio asks for another normal) — and is then next here: A002, A001, A-L005, A004.
+    await expect.poll(() => waitingNumbers(ordinary.page)).toEqual(['A002', 'A001', 'A-L005', 'A004']);
     await ordinary.page.keyboard.press('n');
     await expect.poll(() => currentNumber(ordinary.page)).toBe('A002');
   });
@@ -282,18 +295,19 @@ describe('staff console: serving with two windows', () => {
     await expect.poll(() => ordinary.page.isVisible('[data-test=current-empty]')).toBe(true);
     await expect.poll(() => ordinary.page.textContent('[data-test=stat-transferred]')).toContain('1');
 
-    // Window 3 serves only A: the transferred ticket is not in its list.
-    await expect.poll(() => waitingNumbers(ordinary.page)).toEqual(['A-L005', 'A001', 'A004']);
+    // Window 3 serves only A: the transferred ticket is not in its list. A001's place has come (A002
+    // was called): it is next at every window that serves it.
+    await expect.poll(() => waitingNumbers(ordinary.page)).toEqual(['A001', 'A-L005', 'A004']);
     // The elderly window serves B: the transferred ticket keeps A002's issue time, so it sits
-    // ahead of the requeued A001, A004 and the later B ticket.
+    // ahead of A004 and the later B ticket (after A001 and the priority ticket).
     await expect
       .poll(() => waitingNumbers(elderly.page))
-      .toEqual(['A-L005', 'A002', 'A001', 'A004', later.ticket.number]);
+      .toEqual(['A001', 'A-L005', 'A002', 'A004', later.ticket.number]);
   });
 
   it('calls a specific number, and explains why another window’s ticket cannot be called', async () => {
     await elderly.page.keyboard.press('n');
-    await expect.poll(() => currentNumber(elderly.page)).toBe('A-L005');
+    await expect.poll(() => currentNumber(elderly.page)).toBe('A001');
 
     await ordinary.page.keyboard.press('g');
     await ordinary.page.waitForSelector('[data-test=call-specific-dialog]');
@@ -302,7 +316,7 @@ describe('staff console: serving with two windows', () => {
     await expect
       .poll(() => ordinary.page.textContent('[data-test=call-specific-dialog]'))
       .toContain('号码格式不对');
-    await ordinary.page.fill('[data-test=call-specific-input]', 'A-L005');
+    await ordinary.page.fill('[data-test=call-specific-input]', 'A001');
     await ordinary.page.keyboard.press('Enter');
     await expect.poll(() => errorText(ordinary.page)).toContain('该号已被 1 号窗口呼叫');
     await expect.poll(() => errorText(ordinary.page)).toContain('The ticket was called by window 1');
@@ -317,12 +331,19 @@ describe('staff console: serving with two windows', () => {
   });
 
   it('serves the transferred ticket at the elderly window under its new service', async () => {
-    await elderly.page.keyboard.press('s');
-    await expect.poll(() => elderly.page.textContent('[data-test=current-state]')).toContain('正在办理');
-    await elderly.page.keyboard.press('f');
-    await elderly.page.waitForSelector('[data-test=finish-dialog]');
-    await elderly.page.keyboard.press('Enter');
-    await expect.poll(() => elderly.page.isVisible('[data-test=current-empty]')).toBe(true);
+    // A001, then the priority ticket (first at the elderly window), then the transferred one.
+    for (const expected of ['A001', 'A-L005']) {
+      await expect.poll(() => currentNumber(elderly.page)).toBe(expected);
+      await elderly.page.keyboard.press('s');
+      await expect.poll(() => elderly.page.textContent('[data-test=current-state]')).toContain('正在办理');
+      await elderly.page.keyboard.press('f');
+      await elderly.page.waitForSelector('[data-test=finish-dialog]');
+      await elderly.page.keyboard.press('Enter');
+      await expect.poll(() => elderly.page.isVisible('[data-test=current-empty]')).toBe(true);
+      if (expected === 'A001') {
+        await elderly.page.keyboard.press('n');
+      }
+    }
     await elderly.page.keyboard.press('F2'); // the second key for call-next
     await expect.poll(() => currentNumber(elderly.page)).toBe('A002');
     await expect.poll(() => elderly.page.textContent('[data-test=current-ticket]')).toContain('户籍业务');
@@ -381,8 +402,9 @@ describe('staff console: serving with two windows', () => {
       { number: 'A001', window: 3, recall: false },
       { number: 'A-L003', window: 1, recall: true },
       { number: 'A002', window: 3, recall: false },
-      { number: 'A-L005', window: 1, recall: false },
+      { number: 'A001', window: 1, recall: false },
       { number: 'A004', window: 3, recall: false },
+      { number: 'A-L005', window: 1, recall: false },
       { number: 'A002', window: 1, recall: false },
     ]);
   });
@@ -395,6 +417,14 @@ describe('staff console: serving with two windows', () => {
     await server.start();
     // While this console is away, the same account calls the next ticket from elsewhere, as if
     // the console's own call-next had gone through but its answer was lost.
+    // Someone waits for window 3 (every A ticket so far was served or missed), taken at a kiosk
+    // that connects to the restarted server.
+    const kioskAgain = await connectClient(server.url, {
+      role: 'kiosk',
+      deviceKey: server.credentials.kioskKey,
+    });
+    await kioskIssuer(kioskAgain)('A');
+    kioskAgain.close();
     const { admin } = server.credentials;
     const session = await login(server.url, admin.username, admin.password);
     const other = await connectClient(server.url, { role: 'staff', sessionToken: session.token });
@@ -452,7 +482,8 @@ describe('staff console: sign-in and session', () => {
 
   it('sends a console back to sign-in when its session is ended from outside', async () => {
     const { page, context } = await openConsole(browser, server.url);
-    await startAtWindow(page, server.credentials.staff.username, server.credentials.staff.password, 5);
+    // The session that idled out above left window 2 held by this account: moving on is confirmed.
+    await startAtWindow(page, server.credentials.staff.username, server.credentials.staff.password, 5, true);
     const token = await page.evaluate(
       () => (JSON.parse(sessionStorage.getItem('hallConsole.session') ?? '{}') as { token?: string }).token,
     );

@@ -130,6 +130,8 @@ describe('status tokens', () => {
         'hallName',
         'issuedAt',
         'number',
+        // open / later / none: whether a window that serves it is open (not personal).
+        'outlook',
         'peopleAhead',
         'priorityClass',
         'serviceNameEn',

@@ -1,6 +1,6 @@
 // The role matrix over EVERY command: each command is sent, with a payload that would be valid,
-// from every role — kiosk, display, evaluator pad, staff, admin, city and the public ticket-status
-// page. A role the
+// from every role — kiosk, display, evaluator pad, staff, admin, city, front desk and the public
+// ticket-status page. A role the
 // command is not for must get FORBIDDEN and change nothing (counted as "out-of-role accepted"
 // otherwise); a role it is for must not be refused as forbidden (so the matrix is not passing by
 // refusing everything). The payload table is a Record over ClientEventName: a new command does not
@@ -33,6 +33,7 @@ const ROLES = [
   'staff',
   'admin',
   'city',
+  'desk',
   'ticket',
 ] as const satisfies readonly Role[];
 type MatrixRole = (typeof ROLES)[number];
@@ -45,6 +46,8 @@ let unique = 0;
 /** Ids the payloads point at: a real ticket, service, window, staff member, device and visit. */
 interface Targets {
   ticketId: number;
+  /** A ticket issued at the front desk (the desk prints only those). */
+  deskTicketId: number;
   serviceId: number;
   otherServiceId: number;
   windowId: number;
@@ -63,6 +66,9 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'ticket:issue': (t) => ({ requestId: newRequestId(), serviceId: t.serviceId }),
   'ticket:print': (t) => ({ ticketId: t.ticketId }),
   'printer:status': () => ({ ok: true }),
+  'desk:issue': (t) => ({ requestId: newRequestId(), serviceId: t.serviceId, priorityClass: 'elderly' }),
+  'desk:printers': () => undefined,
+  'desk:print': (t) => ({ ticketId: t.deskTicketId, printerId: 'default' }),
   // Ratings: only the visitor's pad and phone may rate (never staff); admins follow up cases.
   'evaluator:sync': () => undefined,
   'evaluator:rate': (t) => ({ ticketId: t.ticketId, level: 'satisfied' }),
@@ -87,6 +93,7 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'counter:cancel': (t) => ({ ticketId: t.ticketId }),
   'counter:current': () => undefined,
   'admin:hallUpdate': () => ({ name: `矩阵大厅 ${++unique}` }),
+  'admin:hallExtendToday': () => ({ until: `2${++unique % 4}:00` }),
   'admin:rulesUpdate': () => ({ mixRatio: 2 }),
   'admin:serviceUpsert': () => ({
     code: 'F',
@@ -186,12 +193,20 @@ beforeAll(async () => {
   // A city account announces itself as staff like every console; its role comes from the account.
   const citySession = await login(server.url, 'city', TEST_PASSWORDS.city);
   const city = await connectAccount(server.url, { role: 'staff', sessionToken: citySession.token });
+  // The front desk too: it follows the hall as a kiosk does (counts only).
+  const deskSession = await login(server.url, 'desk', TEST_PASSWORDS.desk);
+  const deskSocket = await connectAccount(server.url, { role: 'staff', sessionToken: deskSession.token });
   const services = kiosk.snapshot.services;
   const issued = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
     requestId: newRequestId(),
     serviceId: services[0]!.id,
   });
   if (!issued.ok) throw new Error(issued.error.code);
+  const deskIssued = await emitAck<IssuedTicket>(deskSocket, 'desk:issue', {
+    requestId: newRequestId(),
+    serviceId: services[0]!.id,
+  });
+  if (!deskIssued.ok) throw new Error(deskIssued.error.code);
   const ticketSocket = connectRaw(server.url, {
     role: 'ticket',
     statusToken: issued.data.statusPath.split('/').pop(),
@@ -223,6 +238,7 @@ beforeAll(async () => {
   const evaluator = await connectAccount(server.url, { role: 'evaluator', deviceKey: pad.data.key });
   targets = {
     ticketId: issued.data.ticket.id,
+    deskTicketId: deskIssued.data.ticket.id,
     serviceId: services[0]!.id,
     otherServiceId: services[1]!.id,
     windowId: display.snapshot.windows.find((w) => w.number === 6)!.id,
@@ -237,6 +253,7 @@ beforeAll(async () => {
     staff: staff.socket,
     admin: admin.socket,
     city,
+    desk: deskSocket,
     ticket: ticketSocket,
   };
 });

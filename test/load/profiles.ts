@@ -60,8 +60,9 @@ function hall(
     name: `压测大厅 ${code}`,
     nameEn: `Bench hall ${code}`,
     timezone: 'Asia/Shanghai',
-    // Open all day so the run never depends on the wall-clock hour.
-    hours: { opens: '00:00', closes: '23:59' },
+    // Open all day, every day, with no cut-off, so the run never depends on the wall-clock hour.
+    hours: { opens: '00:00', closes: '24:00' },
+    schedule: { openWeekdays: [1, 2, 3, 4, 5, 6, 7], issueStopMinutes: 0 },
     ticketFooter: '',
     voiceLanguages: ['cmn'],
     rules: {},

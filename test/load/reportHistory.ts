@@ -192,6 +192,7 @@ export function writeHistory(options: HistoryOptions): History {
             windowId: null,
             staffId: null,
             targetWindowId: null,
+            requeueHold: null,
             callCount: 0,
             marks: null,
             transferredFromId: null,

@@ -118,6 +118,7 @@ async function issueLoop(
       windowId: null,
       staffId: null,
       targetWindowId: null,
+      requeueHold: null,
       callCount: 0,
       marks: null,
       transferredFromId: null,

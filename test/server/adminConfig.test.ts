@@ -214,7 +214,8 @@ describe('windows, services, notices and hall details apply live', () => {
       }),
     );
     expect(ticket.ticket.number).toBe('E001');
-    const li = await staffAtWindow(server.url, 'li', 'li-pass', window.id);
+    // li still holds window 3 from above: moving to the new window is a confirmed switch.
+    const li = await staffAtWindow(server.url, 'li', 'li-pass', window.id, { releaseHeld: true });
     expect(data(await emitAck<TicketView>(li.socket, 'counter:callNext')).number).toBe('E001');
     li.close();
   });

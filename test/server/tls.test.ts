@@ -73,7 +73,7 @@ describe('TLS mode', () => {
     expect(server.certificateSha256).toBe(cert.sha256);
     const banner = describeStart(
       { url: server.url, port: server.port, credentials: null, certificateSha256: server.certificateSha256 },
-      { dbFile: server.dbFile, DATA_DIR: server.dataDir },
+      { dbFile: server.dbFile, DATA_DIR: server.dataDir, HOST: '127.0.0.1' },
       {},
     );
     expect(banner).toContain(cert.sha256);

@@ -218,11 +218,23 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   });
 }
 
-/** A staff (or admin) client that has signed in, claimed a window and opened it. */
-export async function staffAtWindow(url: string, username: string, password: string, windowId: number) {
+/**
+ * A staff (or admin) client that has signed in, claimed a window and opened it. `releaseHeld`: the
+ * account holds another window, and the person confirmed switching (else such a claim is refused).
+ */
+export async function staffAtWindow(
+  url: string,
+  username: string,
+  password: string,
+  windowId: number,
+  options: { releaseHeld?: boolean } = {},
+) {
   const session = await login(url, username, password);
   const client = await connectClient(url, { role: 'staff', sessionToken: session.token });
-  const claimed = await emitAck(client.socket, 'window:claim', { windowId });
+  const claimed = await emitAck(client.socket, 'window:claim', {
+    windowId,
+    releaseHeld: options.releaseHeld ?? false,
+  });
   if (!claimed.ok) throw new Error(claimed.error.message);
   const opened = await emitAck(client.socket, 'window:open');
   if (!opened.ok) throw new Error(opened.error.message);

@@ -12,6 +12,7 @@ export function sampleTicket(overrides: Partial<TicketPrintData> = {}): TicketPr
     proxy: false,
     peopleAhead: 3,
     estimatedWaitMinutes: 15,
+    outlook: 'open',
     issuedAt: Date.UTC(2026, 10, 28, 1, 5),
     timeZone: 'Asia/Shanghai',
     statusUrl: 'http://127.0.0.1:8080/t/abc123XYZ',

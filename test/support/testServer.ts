@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_HALL_CONFIG } from '../../server/src/hall/demoHall';
-import type { HallConfig } from '../../server/src/hall/hallConfig';
+import type { HallConfig, HallConfigHall } from '../../server/src/hall/hallConfig';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
@@ -17,10 +17,21 @@ import { createTestPgDatabase, TEST_PG_URL, type TestPgDatabase } from './pgTest
 import { hallDayClock } from './hallDayClock';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const TEST_PASSWORDS = { staff: 'staff-pass-1', admin: 'admin-pass-1', city: 'city-pass-1' };
+export const TEST_PASSWORDS = {
+  staff: 'staff-pass-1',
+  admin: 'admin-pass-1',
+  city: 'city-pass-1',
+  desk: 'desk-pass-1',
+};
 
 export interface TestServerOptions {
   rules?: Partial<HallRules>;
+  /**
+   * Opening hours and schedule. By default the test hall takes tickets all day, every day (no
+   * cut-off), so no test depends on the hour it runs at; the hours tests set real ones.
+   */
+  hours?: HallConfigHall['hours'];
+  schedule?: HallConfigHall['schedule'];
   /** Default: real speed from 10:00 of the hall's business day, never its midnight (hallDayClock.ts). */
   clock?: () => number;
   /** Extra staff accounts (username, password = `${username}-pass`). */
@@ -81,11 +92,14 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
     halls: [
       {
         ...demo,
+        hours: options.hours ?? { opens: '00:00', closes: '24:00' },
+        schedule: options.schedule ?? { openWeekdays: [1, 2, 3, 4, 5, 6, 7], issueStopMinutes: 0 },
         rules: { ...demo.rules, ...options.rules },
         staff: [
           { username: 'staff', name: '窗口民警', role: 'staff', password: TEST_PASSWORDS.staff },
           { username: 'admin', name: '值班主管', role: 'admin', password: TEST_PASSWORDS.admin },
           { username: 'city', name: '市局统计', role: 'city', password: TEST_PASSWORDS.city },
+          { username: 'desk', name: '导办台', role: 'desk', password: TEST_PASSWORDS.desk },
           ...(options.extraStaff ?? []).map((username) => ({
             username,
             name: username,

@@ -20,6 +20,7 @@ const TICKET: TicketPrintData = {
   proxy: true,
   peopleAhead: 3,
   estimatedWaitMinutes: 12,
+  outlook: 'open',
   issuedAt: Date.UTC(2026, 10, 28, 1, 30),
   timeZone: 'Asia/Shanghai',
   statusUrl: 'http://hall.local:3000/t/abc123',

@@ -3,6 +3,7 @@
 // abuse (endless paper, control codes). Bounds are generous for real tickets, tight for abuse.
 import { z } from 'zod';
 import type { TicketPrintData } from '@hall/shared/ticketPrintData';
+import { QUEUE_OUTLOOKS } from '@hall/shared/contracts/entities';
 
 // Control characters would reach the printer as ESC/POS commands. They are replaced, not refused:
 // an admin may type a two-line ticket footer, and that must not stop every ticket from printing.
@@ -39,6 +40,7 @@ export const ticketPrintDataSchema = z
     proxy: z.boolean(),
     peopleAhead: z.number().int().min(0).max(100_000),
     estimatedWaitMinutes: z.number().min(0).max(100_000),
+    outlook: z.enum(QUEUE_OUTLOOKS),
     issuedAt: z.number().int().min(0),
     timeZone: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/),
     statusUrl,

@@ -13,7 +13,7 @@ import type { AppSocket } from '../core/socketTypes';
 
 const handshakeSchema = z.discriminatedUnion('role', [
   z.object({ role: z.enum(['kiosk', 'display', 'evaluator']), deviceKey: z.string().min(16).max(128) }),
-  z.object({ role: z.enum(['staff', 'admin', 'city']), sessionToken: z.string().min(16).max(128) }),
+  z.object({ role: z.enum(['staff', 'admin', 'city', 'desk']), sessionToken: z.string().min(16).max(128) }),
   z.object({ role: z.literal('ticket'), statusToken: z.string().min(16).max(128) }),
 ]);
 

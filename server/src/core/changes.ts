@@ -12,6 +12,9 @@ import type { NewEvent } from './eventRepository';
 import type { HallState } from './hallState/hallState';
 import { loadHallConfig } from './hallState/hallStates';
 import { shownOnDisplays } from './frames/audiences';
+import { isEligible } from '@hall/shared/queue/policy';
+import { holdAfterLeaving } from '@hall/shared/queue/requeueHold';
+import { toView } from '../tickets/ticketRepository';
 
 type WithoutVersion<D> = D extends unknown ? Omit<D, 'version'> : never;
 export type NewDelta = WithoutVersion<HallDelta>;
@@ -60,6 +63,24 @@ export function createChangeContext(
     return versioned;
   }
 
+  /**
+   * A ticket stopped waiting: returned no-shows that had it ahead of them count it, as one of their
+   * places when it was called at a window that can serve them (shared/queue/requeueHold.ts).
+   */
+  function settleRequeueHolds(left: StoredTicket): void {
+    const calledAt = left.state === 'called' && left.windowId !== null ? hall.window(left.windowId) : null;
+    for (const held of [...hall.requeuedWaiting()]) {
+      if (held.id === left.id || !held.requeueHold) continue;
+      const atHeldWindow = calledAt !== null && isEligible(calledAt, held, hall.rules);
+      const hold = holdAfterLeaving(held.requeueHold, left.id, atHeldWindow);
+      if (hold === held.requeueHold) continue;
+      const updated: StoredTicket = { ...held, requeueHold: hold };
+      ctx.saveTicket(updated, 'waiting');
+      // Consoles show the waiting order from the holds they know.
+      ctx.emit({ type: 'ticket:updated', ticket: toView(updated) });
+    }
+  }
+
   const ctx: ChangeContext = {
     now,
     hall,
@@ -67,6 +88,7 @@ export function createChangeContext(
       // Lost a race (another window changed it first): refuse rather than overwrite.
       if (!repos.tickets.save(ticket, expected)) throw new DomainError('CONFLICT', { detail: ticket.number });
       hall.putTicket(ticket);
+      if (expected === 'waiting' && ticket.state !== 'waiting') settleRequeueHolds(ticket);
     },
     insertTicket(ticket) {
       const created = repos.tickets.insert(ticket);

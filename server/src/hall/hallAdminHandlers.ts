@@ -2,6 +2,7 @@
 // reads (monitor, change log). Every command is admin-only in COMMAND_ROLES, so the registrar refuses
 // any other role with FORBIDDEN before a handler runs.
 import {
+  extendTodaySchema,
   hallUpdateSchema,
   noticeRefSchema,
   noticeUpsertSchema,
@@ -35,6 +36,7 @@ export function registerHallAdminHandlers(
   const actor = () => adminActor(socket);
 
   on.command('admin:hallUpdate', hallUpdateSchema, (input) => config.updateHall(actor(), input));
+  on.command('admin:hallExtendToday', extendTodaySchema, ({ until }) => config.extendToday(actor(), until));
   on.command('admin:rulesUpdate', rulesUpdateSchema, (input) => config.updateRules(actor(), input));
   on.command('admin:serviceUpsert', serviceUpsertSchema, (input) => config.upsertService(actor(), input));
   on.command('admin:windowUpsert', windowUpsertSchema, (input) => config.upsertWindow(actor(), input));

@@ -27,8 +27,50 @@ describe('hall configuration file', () => {
     expect(hall.windows).toHaveLength(6);
     expect(hall.windows.filter((w) => w.elderlyDedicated)).toHaveLength(2);
     expect(hall.devices.map((d) => d.kind).sort()).toEqual(['display', 'kiosk']);
-    // A window account, a supervisor, and a city account that reads every hall's reports.
-    expect(hall.staff.map((s) => s.role).sort()).toEqual(['admin', 'city', 'staff']);
+    // One account per window officer (an account holds one window at a time), a front-desk guide,
+    // a supervisor, and a city account that reads every hall's reports.
+    const staff = hall.staff.filter((s) => s.role === 'staff');
+    expect(staff.length).toBeGreaterThanOrEqual(hall.windows.length);
+    expect(new Set(staff.map((s) => s.username)).size).toBe(staff.length);
+    expect(
+      hall.staff
+        .map((s) => s.role)
+        .filter((r) => r !== 'staff')
+        .sort(),
+    ).toEqual(['admin', 'city', 'desk']);
+    // Real opening hours, every day, with a cut-off before closing.
+    expect(hall.hours).toEqual({ opens: '08:30', closes: '17:30' });
+    expect(hall.schedule.issueStopMinutes).toBeGreaterThan(0);
+  });
+
+  it('reads a schedule with holidays and extra working days, and refuses a bad one by its path', () => {
+    const config = demo();
+    const hall = config.halls[0]!;
+    Object.assign(hall, {
+      hours: { opens: '08:30', closes: '24:00' },
+      schedule: {
+        openWeekdays: [5, 1, 2, 3, 4, 1],
+        holidays: [{ from: '2026-10-01', to: '2026-10-07', name: '国庆节' }],
+        workdays: [{ date: '2026-10-11', name: '国庆调休' }],
+        issueStopMinutes: 45,
+      },
+    });
+    expect(parseHallConfig(config).halls[0]!.schedule).toEqual({
+      openWeekdays: [1, 2, 3, 4, 5],
+      holidays: [{ from: '2026-10-01', to: '2026-10-07', name: '国庆节' }],
+      workdays: [{ date: '2026-10-11', name: '国庆调休' }],
+      issueStopMinutes: 45,
+    });
+    Object.assign(hall, {
+      hours: { opens: '18:00', closes: '08:00' },
+      schedule: { holidays: [{ from: '2026-10-07', to: '2026-10-01', name: 'x' }] },
+    });
+    expect(() => parseHallConfig(config)).toThrow(
+      /halls\[0\]\.hours\.closes: opening must be before closing/,
+    );
+    expect(() => parseHallConfig(config)).toThrow(
+      /halls\[0\]\.schedule\.holidays\[0\]\.to: from must not be after to/,
+    );
   });
 
   it('binds an evaluator pad to one of the hall’s windows, and only an evaluator', () => {

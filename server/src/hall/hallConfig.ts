@@ -2,11 +2,15 @@
 // It is applied once, to an empty database; afterwards the admin console is the place for changes.
 import { z } from 'zod';
 import { ACCOUNT_ROLES, DEVICE_KINDS, SERVICE_CATEGORIES } from '@hall/shared/contracts/entities';
-import { printerSettingsSchema, rulesSchema, voiceLanguagesSchema } from '@hall/shared/contracts/schemas';
+import {
+  hallScheduleSchema,
+  openingHoursSchema,
+  printerSettingsSchema,
+  rulesSchema,
+  voiceLanguagesSchema,
+} from '@hall/shared/contracts/schemas';
 import { DEFAULT_VOICE_LANGUAGES } from '@hall/shared/voice/languages';
 import { isValidTimeZone } from '@hall/shared/hallTime';
-
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
 const hallSchema = z
   .object({
@@ -14,7 +18,9 @@ const hallSchema = z
     name: z.string().min(1).max(60),
     nameEn: z.string().min(1).max(100),
     timezone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
-    hours: z.object({ opens: hhmm, closes: hhmm }).strict(),
+    hours: openingHoursSchema,
+    /** Days, holidays, extra working days and the cut-off; every day open with a 30-minute cut-off by default. */
+    schedule: hallScheduleSchema.partial().default({}),
     ticketFooter: z.string().max(120).default(''),
     voiceLanguages: voiceLanguagesSchema.default([...DEFAULT_VOICE_LANGUAGES]),
     rules: rulesSchema.partial().default({}),

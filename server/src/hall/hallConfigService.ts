@@ -1,7 +1,14 @@
 // Hall details, queue rules, services, windows and display notices: the configuration every screen
 // reads from the snapshot. Each change is audited and re-sent to the hall at once.
 import { DomainError } from '@hall/shared/contracts/errors';
-import type { Hall, HallRules, HallWindow, Notice, Service } from '@hall/shared/contracts/entities';
+import type {
+  Hall,
+  HallRules,
+  HallSchedule,
+  HallWindow,
+  Notice,
+  Service,
+} from '@hall/shared/contracts/entities';
 import { ELDERLY_CLASS } from '@hall/shared/contracts/entities';
 import {
   rulesSchema,
@@ -12,6 +19,7 @@ import {
   type windowUpsertSchema,
 } from '@hall/shared/contracts/schemas';
 import type { z } from 'zod';
+import { businessDay } from '@hall/shared/hallTime';
 import { configChange, type AdminActor, type AdminServiceDeps } from '../audit/configChange';
 import { auditDetail, created, fieldChanges, labelOf, removed } from '../audit/auditDetail';
 
@@ -63,14 +71,36 @@ export function createHallConfigService(deps: AdminServiceDeps) {
           nameEn: input.nameEn ?? before.nameEn,
           ticketFooter: input.ticketFooter ?? before.ticketFooter,
           hours: input.hours ?? before.hours,
+          schedule: input.schedule ?? before.schedule,
           voiceLanguages: input.voiceLanguages ?? before.voiceLanguages,
         };
-        if (after.hours.opens >= after.hours.closes) {
-          throw new DomainError('VALIDATION_FAILED', { detail: 'hours: opening must be before closing' });
-        }
-        const changes = fieldChanges(before, after, HALL_FIELDS);
+        // The schedule is logged field by field (days, holidays, working days, cut-off), so the
+        // change log can say what changed in words.
+        const changes = [
+          ...fieldChanges(before, after, HALL_FIELDS),
+          ...fieldChanges(before.schedule, after.schedule, SCHEDULE_FIELDS),
+        ];
         if (changes.length > 0) repos.halls.update(actor.hallId, after);
         return { result: after, detail: auditDetail({ id: before.id }, changes) };
+      });
+    },
+
+    /**
+     * Today only: take tickets until `until` ('HH:MM'), later than the usual cut-off or on a day
+     * the hall is closed; null goes back to the usual cut-off. Kiosks follow at once (snapshot).
+     */
+    extendToday(actor: AdminActor, until: string | null): Promise<Hall> {
+      return configChange(deps, actor, 'hall.extendToday', (ctx) => {
+        const before = hallOf(actor);
+        const day = businessDay(ctx.now, before.timezone);
+        const current = before.issueExtension?.day === day ? before.issueExtension : null;
+        const after: Hall = { ...before, issueExtension: until === null ? null : { day, until } };
+        const changes =
+          (current?.until ?? null) === until
+            ? []
+            : [{ field: 'issueUntilToday', from: current?.until ?? null, to: until }];
+        if (changes.length > 0) repos.halls.update(actor.hallId, after);
+        return { result: after, detail: auditDetail({ id: before.id, label: day }, changes) };
       });
     },
 
@@ -193,6 +223,12 @@ const HALL_FIELDS = [
   'hours',
   'voiceLanguages',
 ] as const satisfies readonly (keyof Hall)[];
+const SCHEDULE_FIELDS = [
+  'openWeekdays',
+  'holidays',
+  'workdays',
+  'issueStopMinutes',
+] as const satisfies readonly (keyof HallSchedule)[];
 const SERVICE_FIELDS = [
   'code',
   'nameZh',

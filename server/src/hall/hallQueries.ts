@@ -64,14 +64,14 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
     }));
   }
 
-  function issued(state: HallState, ticket: StoredTicket): IssuedTicket {
+  function issued(state: HallState, ticket: StoredTicket, now: number): IssuedTicket {
     const service = state.service(ticket.serviceId)!;
     const windows = state.windows().filter((w) => w.serviceIds.includes(service.id));
     const elderlyWindows = windows.filter((w) => w.elderlyDedicated);
     const watch = isPriority(ticket) && elderlyWindows.length > 0 ? elderlyWindows : windows;
     return {
       ticket: toView(ticket),
-      ...figuresOf(state, ticket),
+      ...figuresOf(state, ticket, now),
       statusPath: `/t/${ticket.statusToken}`,
       windowsToWatch: watch.map((w) => w.number),
       serviceNameZh: service.nameZh,
@@ -81,7 +81,7 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
     };
   }
 
-  function status(state: HallState, ticket: StoredTicket): TicketStatus {
+  function status(state: HallState, ticket: StoredTicket, now: number): TicketStatus {
     const service = state.service(ticket.serviceId) ?? repos.services.find(ticket.hallId, ticket.serviceId)!;
     const window = ticket.windowId ? state.window(ticket.windowId) : null;
     return {
@@ -90,7 +90,7 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
       serviceNameEn: service.nameEn,
       priorityClass: ticket.priorityClass,
       state: ticket.state,
-      ...figuresOf(state, ticket),
+      ...figuresOf(state, ticket, now),
       windowNumber: window?.number ?? null,
       issuedAt: ticket.issuedAt,
       calledAt: ticket.calledAt,
@@ -132,21 +132,24 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
         hall: state.hall,
         rules: state.rules,
         services: [...state.services],
-        queue: serviceQueues(state),
+        queue: serviceQueues(state, clock()),
       };
     },
 
     kioskQueue(hallId: number): ServiceQueue[] {
-      return serviceQueues(states.get(hallId));
+      return serviceQueues(states.get(hallId), clock());
     },
 
-    /** What a kiosk prints and shows for a ticket it was given (inside the issuing change, or after). */
-    issued(ticket: StoredTicket, state: HallState = states.get(ticket.hallId)): IssuedTicket {
-      return issued(state, ticket);
+    /**
+     * What a kiosk prints and shows for a ticket it was given: inside the issuing change (with the
+     * change's state and clock reading), or after.
+     */
+    issued(ticket: StoredTicket, state: HallState = states.get(ticket.hallId), now = clock()): IssuedTicket {
+      return issued(state, ticket, now);
     },
 
     status(ticket: StoredTicket): TicketStatus {
-      return status(states.get(ticket.hallId), ticket);
+      return status(states.get(ticket.hallId), ticket, clock());
     },
 
     /** The public status behind a status token: the newest ticket carrying it (transfers keep it). */
@@ -154,7 +157,7 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
       const state = states.get(hallId);
       const ticket = state.liveTicketByToken(statusToken) ?? repos.tickets.findByStatusToken(statusToken);
       if (!ticket) return null;
-      return { status: status(state, ticket), final: FINAL_STATES.has(ticket.state) };
+      return { status: status(state, ticket, clock()), final: FINAL_STATES.has(ticket.state) };
     },
 
     windowStats(hallId: number, windowId: number): WindowStats {

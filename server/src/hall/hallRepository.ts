@@ -1,6 +1,7 @@
 // Halls, their rules and the per-hall broadcast version.
-import type { Hall, HallRules } from '@hall/shared/contracts/entities';
+import type { Hall, HallRules, HallSchedule, IssueExtension } from '@hall/shared/contracts/entities';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
+import { DEFAULT_SCHEDULE } from '@hall/shared/hallHours';
 import { hallVoiceLanguages } from '@hall/shared/voice/languages';
 import type { Db } from '../core/db/database';
 
@@ -15,6 +16,8 @@ interface HallRow {
   ticket_footer: string;
   voice_languages: string;
   rules_json: string;
+  schedule_json: string;
+  issue_extension_json: string | null;
   version: number;
 }
 
@@ -25,6 +28,9 @@ const toHall = (r: HallRow): Hall => ({
   nameEn: r.name_en,
   timezone: r.timezone,
   hours: { opens: r.opens, closes: r.closes },
+  // Halls made before schedules existed open every day with the default cut-off.
+  schedule: { ...DEFAULT_SCHEDULE, ...(JSON.parse(r.schedule_json) as Partial<HallSchedule>) },
+  issueExtension: r.issue_extension_json ? (JSON.parse(r.issue_extension_json) as IssueExtension) : null,
   ticketFooter: r.ticket_footer,
   voiceLanguages: hallVoiceLanguages(JSON.parse(r.voice_languages) as string[]),
 });
@@ -49,11 +55,11 @@ export function createHallRepository(db: Db) {
       if (!row) return DEFAULT_RULES;
       return { ...DEFAULT_RULES, ...(JSON.parse(row.rules_json) as Partial<HallRules>) };
     },
-    insert(h: Omit<Hall, 'id'>, rules: HallRules): number {
+    insert(h: Omit<Hall, 'id' | 'issueExtension'>, rules: HallRules): number {
       return Number(
         db
           .prepare(
-            'INSERT INTO halls (code, name, name_en, timezone, opens, closes, ticket_footer, voice_languages, rules_json) VALUES (?,?,?,?,?,?,?,?,?)',
+            'INSERT INTO halls (code, name, name_en, timezone, opens, closes, schedule_json, ticket_footer, voice_languages, rules_json) VALUES (?,?,?,?,?,?,?,?,?,?)',
           )
           .run(
             h.code,
@@ -62,6 +68,7 @@ export function createHallRepository(db: Db) {
             h.timezone,
             h.hours.opens,
             h.hours.closes,
+            JSON.stringify(h.schedule),
             h.ticketFooter,
             JSON.stringify(h.voiceLanguages),
             JSON.stringify(rules),
@@ -70,12 +77,14 @@ export function createHallRepository(db: Db) {
     },
     update(id: number, h: Hall): void {
       db.prepare(
-        'UPDATE halls SET name = ?, name_en = ?, opens = ?, closes = ?, ticket_footer = ?, voice_languages = ? WHERE id = ?',
+        'UPDATE halls SET name = ?, name_en = ?, opens = ?, closes = ?, schedule_json = ?, issue_extension_json = ?, ticket_footer = ?, voice_languages = ? WHERE id = ?',
       ).run(
         h.name,
         h.nameEn,
         h.hours.opens,
         h.hours.closes,
+        JSON.stringify(h.schedule),
+        h.issueExtension ? JSON.stringify(h.issueExtension) : null,
         h.ticketFooter,
         JSON.stringify(h.voiceLanguages),
         id,

@@ -2,6 +2,7 @@
 // keys, passwords). They are shown once; only their hashes are stored.
 import type { AccountRole, DeviceKind } from '@hall/shared/contracts/entities';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
+import { DEFAULT_SCHEDULE } from '@hall/shared/hallHours';
 import type { Repositories } from '../repositories';
 import type { HallConfig } from './hallConfig';
 import { hashPassword, randomToken, sha256 } from '../core/secrets';
@@ -26,6 +27,7 @@ export function seedHalls(repos: Repositories, config: HallConfig): SeedCredenti
           nameEn: hall.nameEn,
           timezone: hall.timezone,
           hours: hall.hours,
+          schedule: { ...DEFAULT_SCHEDULE, ...hall.schedule },
           ticketFooter: hall.ticketFooter,
           voiceLanguages: hall.voiceLanguages,
         },

@@ -43,6 +43,7 @@ function ticket(
     staffId: null,
     marks: null,
     transferredFromId: null,
+    source: t.transferredFromId ? 'transfer' : 'kiosk',
     ...t,
   };
 }
@@ -107,8 +108,9 @@ function dayInput(): ReportInput {
         marks: marks({ proxy: true, proxyRelation: '子女', assistedPayment: true }),
         rating: 'dissatisfied',
       }),
-      // 3: elderly served at ordinary window 5 with a proxy mark. wait 10, service 10.
+      // 3: elderly, issued at the front desk, served at ordinary window 5 with a proxy mark. wait 10, service 10.
       ticket(3, {
+        source: 'desk',
         serviceId: B,
         priorityClass: 'elderly',
         state: 'done',
@@ -242,6 +244,8 @@ describe('computeReport', () => {
 
   it('counts visitors once across a transfer, and the final outcomes', () => {
     expect(report.issued).toBe(7); // tickets 1–6 and 8; 7 is 6's transfer leg
+    expect(report.issuedAtDesk).toBe(1); // ticket 3
+    expect(report.byService.map((r) => r.key)).toContain(String(B));
     expect(report.served).toBe(5); // 1, 2, 3, 7, 8
     expect(report.noShows).toBe(1); // 4 (8 was requeued and served)
     expect(report.cancelled).toBe(1);

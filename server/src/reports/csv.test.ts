@@ -78,6 +78,7 @@ describe('reportCsv', () => {
     to: '2026-09-30',
     hallId: 1,
     issued: 10,
+    issuedAtDesk: 2,
     served: 8,
     noShows: 1,
     cancelled: 1,
@@ -145,6 +146,7 @@ describe('reportCsv', () => {
       ),
     ).toBe(true);
     const lines = text.slice(1).split('\r\n');
+    expect(lines).toContain('其中 导办台取号,2');
     expect(lines).toContain('老年人服务合计,5');
     expect(lines).toContain('其中 出入境,2');
     expect(lines).toContain('其中 户政,3');

@@ -197,6 +197,7 @@ export class ReportAssembler<F extends GroupFigures<F>> {
       to: period.to,
       hallId: period.hallId,
       issued: c.tickets,
+      issuedAtDesk: c.issuedAtDesk,
       served: c.served,
       noShows: c.noShows,
       cancelled: c.cancelled,

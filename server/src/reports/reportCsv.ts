@@ -77,6 +77,7 @@ export function reportCsvRows(report: HallReport, hallName: string): CsvCell[][]
     [],
     ['指标', '数值'],
     ['取号人数', report.issued],
+    ['其中 导办台取号', report.issuedAtDesk],
     ['办结人数', report.served],
     ['过号', report.noShows],
     ['取消', report.cancelled],

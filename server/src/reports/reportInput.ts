@@ -5,6 +5,7 @@ import type {
   Id,
   PriorityClass,
   ServiceCategory,
+  TicketSource,
   TicketState,
 } from '@hall/shared/contracts/entities';
 import type { RatingLevel } from '@hall/shared/contracts/ratings';
@@ -25,6 +26,8 @@ export interface ReportTicketRow {
   staffId: Id | null;
   marks: FinishMarks | null;
   transferredFromId: Id | null;
+  /** Where the ticket was taken: the kiosk, the front desk (`desk`), a transfer, … */
+  source: TicketSource;
   /** The ticket's rating (好差评): a level, 'unanswered' (未评价 at the pad), or none. */
   rating?: RatingLevel | 'unanswered' | null;
 }

@@ -2,7 +2,7 @@
 // rating, 好差评), their `called`
 // and `done` events, completed home visits, and the names groups are labelled with. Statements are
 // prepared once, so the report worker can read a day at a time for hundreds of days.
-import type { FinishMarks, TicketState } from '@hall/shared/contracts/entities';
+import type { FinishMarks, TicketSource, TicketState } from '@hall/shared/contracts/entities';
 import type { RatingLevel } from '@hall/shared/contracts/ratings';
 import type { Db } from '../core/db/database';
 import type { Repositories } from '../repositories';
@@ -30,6 +30,7 @@ interface TicketSqlRow {
   staff_id: number | null;
   marks_json: string | null;
   transferred_from_id: number | null;
+  source: string;
   rating_level: string | null;
   rated: number;
 }
@@ -60,7 +61,7 @@ export function createReportRowReader(
 ) {
   const ticketStmt = db.prepare<[number, string, string], TicketSqlRow>(
     `SELECT t.id, t.hall_id, t.service_id, t.business_day, t.priority_class, t.proxy, t.state, t.issued_at,
-            t.serving_at, t.finished_at, t.window_id, t.staff_id, t.marks_json, t.transferred_from_id,
+            t.serving_at, t.finished_at, t.window_id, t.staff_id, t.marks_json, t.transferred_from_id, t.source,
             r.level AS rating_level, r.id IS NOT NULL AS rated
        FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
       WHERE t.hall_id = ? AND t.business_day BETWEEN ? AND ?`,
@@ -129,6 +130,7 @@ const toTicketRow = (r: TicketSqlRow): ReportTicketRow => ({
   staffId: r.staff_id,
   marks: r.marks_json ? (JSON.parse(r.marks_json) as FinishMarks) : null,
   transferredFromId: r.transferred_from_id,
+  source: r.source as TicketSource,
   rating: r.rated ? ((r.rating_level as RatingLevel | null) ?? 'unanswered') : null,
 });
 

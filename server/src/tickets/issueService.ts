@@ -3,8 +3,10 @@
 // told (people ahead, estimate) are taken inside the change, from the queue as it is at that moment.
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { IssueTicketCommand } from '@hall/shared/contracts/schemas';
-import type { IssuedTicket } from '@hall/shared/contracts/entities';
+import type { IssuedTicket, TicketSource } from '@hall/shared/contracts/entities';
 import { NORMAL_CLASS } from '@hall/shared/contracts/entities';
+import { issuingState } from '@hall/shared/hallHours';
+import { openingParts, openingWords } from '@hall/shared/hallHoursText';
 import { formatTicketNumber, markerFor } from '@hall/shared/ticketNumber';
 import type { Repositories } from '../repositories';
 import { toView } from './ticketRepository';
@@ -13,12 +15,25 @@ import type { HallQueries } from '../hall/hallQueries';
 import type { Actor } from '../core/actor';
 import { randomToken } from '../core/secrets';
 
+/** Where a ticket is issued: at a kiosk (its device), or at the front desk (a desk account). */
+export type IssueChannel = Extract<TicketSource, 'kiosk' | 'desk'>;
+
 export function createIssueService(repos: Repositories, runChange: RunChange, queries: HallQueries) {
   return {
-    issue(actor: Actor, cmd: IssueTicketCommand): Promise<IssuedTicket> {
+    issue(actor: Actor, cmd: IssueTicketCommand, channel: IssueChannel = 'kiosk'): Promise<IssuedTicket> {
       return runChange(actor.hallId, (ctx) => {
         const existing = repos.tickets.findByRequest(actor.hallId, cmd.requestId);
-        if (existing) return queries.issued(existing, ctx.hall);
+        // A retry gets its ticket back, even if the hall stopped issuing meanwhile.
+        if (existing) return queries.issued(existing, ctx.hall, ctx.now);
+
+        // Opening hours are the server's to enforce (the kiosk's closed screen only mirrors them).
+        const opening = issuingState(ctx.hall.hall, ctx.now);
+        if (!opening.issuing) {
+          const next = openingWords(
+            opening.next === null ? null : openingParts(opening.next, ctx.now, ctx.hall.hall.timezone),
+          );
+          throw new DomainError('HALL_CLOSED', { nextZh: next.zh, nextEn: next.en });
+        }
 
         const service = ctx.hall.service(cmd.serviceId);
         if (!service) throw new DomainError('SERVICE_NOT_FOUND');
@@ -40,7 +55,7 @@ export function createIssueService(repos: Repositories, runChange: RunChange, qu
           priorityClass: cmd.priorityClass,
           proxy: cmd.proxy,
           proxyRelation: cmd.proxy ? cmd.proxyRelation : null,
-          source: actor.deviceId ? 'kiosk' : 'staff',
+          source: channel,
           sourceDeviceId: actor.deviceId,
           state: 'waiting',
           issuedAt: now,
@@ -57,6 +72,7 @@ export function createIssueService(repos: Repositories, runChange: RunChange, qu
           statusToken: randomToken(16),
           maskedIdNumber: cmd.maskedIdNumber,
           requestId: cmd.requestId,
+          requeueHold: null,
         });
         ctx.appendEvent({
           ticketId: created.id,
@@ -70,10 +86,11 @@ export function createIssueService(repos: Repositories, runChange: RunChange, qu
             priorityClass: created.priorityClass,
             proxy: created.proxy,
             idChecked: cmd.maskedIdNumber !== null,
+            channel,
           },
         });
         ctx.emit({ type: 'ticket:issued', ticket: toView(created) });
-        return queries.issued(created, ctx.hall);
+        return queries.issued(created, ctx.hall, ctx.now);
       });
     },
   };

@@ -10,6 +10,7 @@ import type { ServerPrinter } from '../printing/serverPrinter';
 import type { CommandRegistrar } from '../core/command';
 import type { AppSocket } from '../core/socketTypes';
 import type { PrinterFaultNotifier } from '../devices/printerFaults';
+import { statusOriginOf } from '../printing/statusOrigin';
 
 export interface KioskDeps {
   repos: Repositories;
@@ -18,12 +19,6 @@ export interface KioskDeps {
   printer: ServerPrinter;
   notifyPrinterFault: PrinterFaultNotifier;
   clock: () => number;
-}
-
-function originOf(socket: AppSocket, publicUrl: string | null): string {
-  if (publicUrl) return publicUrl.replace(/\/$/, '');
-  const host = socket.handshake.headers.host ?? 'localhost';
-  return `${socket.handshake.secure ? 'https' : 'http'}://${host}`;
 }
 
 export function registerKioskHandlers(
@@ -44,7 +39,7 @@ export function registerKioskHandlers(
     const hall = deps.repos.halls.find(ticket.hallId)!;
     const issued = deps.queries.issued(ticket);
     const outcome = await deps.printer(device.printer, issued, {
-      statusOrigin: originOf(socket, publicUrl),
+      statusOrigin: statusOriginOf(socket, publicUrl),
       timeZone: hall.timezone,
       priorityClasses: deps.repos.halls.rules(hall.id).priorityClasses,
     });

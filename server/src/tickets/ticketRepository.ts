@@ -1,4 +1,5 @@
 // Tickets (号票) and their daily sequences.
+import type { RequeueHold } from '@hall/shared/queue/requeueHold';
 import type {
   FinishMarks,
   Ticket,
@@ -35,11 +36,13 @@ export interface TicketRow {
   status_token: string;
   masked_id_number: string | null;
   request_id: string | null;
+  requeue_hold_json: string | null;
 }
 
-/** The server-side ticket: always knows its target window (null when none). */
+/** The server-side ticket: always knows its target window and requeue hold (null when none). */
 export interface StoredTicket extends Ticket {
   targetWindowId: number | null;
+  requeueHold: RequeueHold | null;
 }
 
 export const toTicket = (r: TicketRow): StoredTicket => ({
@@ -69,6 +72,7 @@ export const toTicket = (r: TicketRow): StoredTicket => ({
   statusToken: r.status_token,
   maskedIdNumber: r.masked_id_number,
   requestId: r.request_id,
+  requeueHold: r.requeue_hold_json ? (JSON.parse(r.requeue_hold_json) as RequeueHold) : null,
 });
 
 /** What every authenticated client may see: no status token, no ID number, no request id. */
@@ -96,6 +100,7 @@ export function toView(t: StoredTicket): TicketView {
     marks: t.marks,
     transferredFromId: t.transferredFromId,
     targetWindowId: t.targetWindowId,
+    requeueHold: t.requeueHold,
   };
 }
 
@@ -128,23 +133,26 @@ export function createTicketRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO tickets (hall_id, service_id, business_day, sequence, number, priority_class, proxy, proxy_relation,
        source, source_device_id, state, issued_at, order_key, called_at, serving_at, finished_at, window_id, staff_id,
-       target_window_id, call_count, marks_json, transferred_from_id, status_token, masked_id_number, request_id)
+       target_window_id, call_count, marks_json, transferred_from_id, status_token, masked_id_number, request_id,
+       requeue_hold_json)
      VALUES (@hallId, @serviceId, @businessDay, @sequence, @number, @priorityClass, @proxy, @proxyRelation,
        @source, @sourceDeviceId, @state, @issuedAt, @orderKey, @calledAt, @servingAt, @finishedAt, @windowId, @staffId,
-       @targetWindowId, @callCount, @marksJson, @transferredFromId, @statusToken, @maskedIdNumber, @requestId)`,
+       @targetWindowId, @callCount, @marksJson, @transferredFromId, @statusToken, @maskedIdNumber, @requestId,
+       @requeueHoldJson)`,
   );
   // Conditional on the previous state, so a ticket can never move twice from the same state
   // (e.g. two windows calling it) even if two writers raced.
   const update = db.prepare(
     `UPDATE tickets SET state = @state, order_key = @orderKey, called_at = @calledAt, serving_at = @servingAt,
        finished_at = @finishedAt, window_id = @windowId, staff_id = @staffId, target_window_id = @targetWindowId,
-       call_count = @callCount, marks_json = @marksJson
+       call_count = @callCount, marks_json = @marksJson, requeue_hold_json = @requeueHoldJson
      WHERE id = @id AND state = @expectedState`,
   );
   const row = (t: NewTicket) => ({
     ...t,
     proxy: t.proxy ? 1 : 0,
     marksJson: t.marks ? JSON.stringify(t.marks) : null,
+    requeueHoldJson: t.requeueHold ? JSON.stringify(t.requeueHold) : null,
   });
   return {
     find(hallId: number, id: number): StoredTicket | null {

@@ -11,7 +11,9 @@ export function registerWindowHandlers(
 ): void {
   const actor = () => ({ hallId: socket.data.hallId, staffId: socket.data.staffId, deviceId: null });
 
-  on.command('window:claim', claimWindowSchema, ({ windowId }) => windows.claim(actor(), windowId));
+  on.command('window:claim', claimWindowSchema, ({ windowId, releaseHeld }) =>
+    windows.claim(actor(), windowId, releaseHeld),
+  );
   on.query('window:release', () => windows.release(actor()));
   on.query('window:open', () => windows.open(actor()));
   on.command('window:pause', pauseWindowSchema, ({ reason }) => windows.pause(actor(), reason));

@@ -51,7 +51,12 @@ function release(ctx: ChangeContext, actor: Actor, window: HallWindow): void {
 
 export function createWindowService(runChange: RunChange) {
   return {
-    claim(actor: Actor, windowId: number): Promise<HallWindow> {
+    /**
+     * Takes a window. An account works one window at a time: if it already holds another (perhaps
+     * a colleague signed in with the same account), the claim is refused in words unless the person
+     * confirmed on screen that the other window is to be released (`releaseHeld`).
+     */
+    claim(actor: Actor, windowId: number, releaseHeld = false): Promise<HallWindow> {
       return runChange(actor.hallId, (ctx) => {
         const window = ctx.hall.window(windowId);
         if (!window) throw new DomainError('WINDOW_NOT_FOUND');
@@ -60,8 +65,12 @@ export function createWindowService(runChange: RunChange) {
           throw new DomainError('WINDOW_TAKEN', { window: window.number, staff: window.staffName ?? '?' });
         }
         const previous = actor.staffId ? ctx.hall.windowHeldBy(actor.staffId) : null;
+        if (previous && !releaseHeld)
+          throw new DomainError('WINDOW_HELD_ELSEWHERE', { window: previous.number });
         if (previous) release(ctx, actor, previous);
-        return save(ctx, actor, { ...window, staffId: actor.staffId }, 'window_claimed');
+        return save(ctx, actor, { ...window, staffId: actor.staffId }, 'window_claimed', {
+          ...(previous ? { released: previous.number } : {}),
+        });
       });
     },
     async release(actor: Actor): Promise<null> {

@@ -1,6 +1,7 @@
 // Small builders for hall data in the client library's and the renderers' unit tests.
 import type { CallRecord, HallSnapshot, HallWindow, TicketView } from '../../contracts/entities';
 import { DEFAULT_RULES } from '../../defaults';
+import { DEFAULT_SCHEDULE } from '../../hallHours';
 
 export function ticket(id: number, number: string, extra: Partial<TicketView> = {}): TicketView {
   return {
@@ -75,6 +76,8 @@ export function snapshot(extra: Partial<HallSnapshot> = {}): HallSnapshot {
       nameEn: 'Demo Service Hall',
       timezone: 'Asia/Shanghai',
       hours: { opens: '08:30', closes: '17:30' },
+      schedule: DEFAULT_SCHEDULE,
+      issueExtension: null,
       ticketFooter: '',
       voiceLanguages: ['cmn'],
     },

@@ -33,6 +33,15 @@ describe('fault suite verdict', () => {
     expect(formatSummary(rows, 'short')).toContain('FAILED');
   });
 
+  it('prints what broke: the first broken invariants of each area, word for word', () => {
+    const rows = [
+      ...GOOD,
+      row('races', { integrityChecks: 2, integrityFailures: 1, firstProblems: ['ticket 7 lost'] }),
+    ];
+    expect(formatSummary(rows, 'short')).toContain('First broken invariants:\n  races: ticket 7 lost');
+    expect(formatSummary(GOOD, 'short')).not.toContain('First broken invariants');
+  });
+
   it('fails a run that fell short of its mode', () => {
     expect(verdictProblems(GOOD, 'long')).toEqual([
       'only 10 SIGKILLs (the long mode needs 100)',

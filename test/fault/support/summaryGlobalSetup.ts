@@ -12,7 +12,7 @@ import type { TestProject } from 'vitest/node';
 import { EMPTY_TALLY, type Tally } from './tally';
 import { FAULT_MODE, REQUIRED, type FaultMode } from './mode';
 
-export type Row = Tally & { area: string };
+export type Row = Tally & { area: string; firstProblems?: string[] };
 
 function readRows(dir: string): Row[] {
   if (!fs.existsSync(dir)) return [];
@@ -85,6 +85,7 @@ export function formatSummary(rows: Row[], mode: FaultMode = FAULT_MODE): string
     problems.length === 0
       ? 'OK: no crash, no ticket lost, no out-of-role command accepted, every fault survived, every integrity check held'
       : `FAILED: ${problems.join('; ')}`;
+  const broken = rows.flatMap((r) => (r.firstProblems ?? []).map((p) => `  ${r.area}: ${p}`));
   return [
     '',
     `FAULT SUITE SUMMARY (${mode} mode, commit ${commit()}, Node ${process.version})`,
@@ -94,6 +95,7 @@ export function formatSummary(rows: Row[], mode: FaultMode = FAULT_MODE): string
     rule,
     line(cells.at(-1)!),
     verdict,
+    ...(broken.length > 0 ? ['First broken invariants:', ...broken] : []),
     '',
   ].join('\n');
 }

@@ -60,19 +60,26 @@ export interface AreaTally {
   readonly totals: Tally;
 }
 
+const MAX_KEPT_PROBLEMS = 5;
+
 /** A tally for one area of the suite, saved after every change so a failing test still counts. */
 export function createTally(area: string): AreaTally {
   const totals: Tally = { ...EMPTY_TALLY };
   const dir = summaryDir();
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${area.replace(/[^A-Za-z0-9-]+/g, '_')}.json`);
+  // The first broken invariants, word for word: the summary prints them, so a failure in CI (where
+  // only the end of the log may survive) still says what broke.
+  const firstProblems: string[] = [];
   const tally: AreaTally = {
     totals,
     add(counts) {
       for (const key of Object.keys(counts) as (keyof Tally)[]) totals[key] += counts[key] ?? 0;
-      fs.writeFileSync(file, JSON.stringify({ area, ...totals }));
+      fs.writeFileSync(file, JSON.stringify({ area, ...totals, firstProblems }));
     },
     integrity(problems) {
+      for (const problem of problems.slice(0, MAX_KEPT_PROBLEMS - firstProblems.length))
+        firstProblems.push(typeof problem === 'string' ? problem : JSON.stringify(problem));
       tally.add({ integrityChecks: 1, integrityFailures: problems.length > 0 ? 1 : 0 });
       return problems;
     },

@@ -24,7 +24,7 @@ const en: KioskMessages = {
     othersHint: '{names}',
     normalHeading: 'Take a ticket',
     normalHint: 'Tap a service',
-    waiting: '{count} waiting',
+    waiting: '{count} ahead',
     idButton: 'Use your ID card',
     noServices: 'No service is issuing tickets now; please ask at the service desk',
   },
@@ -70,6 +70,9 @@ const en: KioskMessages = {
     peopleAhead: '{count} ahead of you',
     estimate: 'About {minutes} min wait',
     estimateNow: 'You are next',
+    estimateLater: 'About {minutes} min once a window opens',
+    estimateLaterNow: 'Called in turn once a window opens',
+    notToday: 'No window serves this today - please ask at the front desk',
     watch: 'Watch {windows}',
     windowItem: 'window {number}',
     windowSeparator: ', ',
@@ -98,6 +101,15 @@ const en: KioskMessages = {
   },
   starting: {
     title: 'Starting, please wait',
+  },
+  closed: {
+    title: 'Tickets are not issued now',
+    beforeOpening: 'Tickets from {time} today',
+    ended: "Today's tickets ended at {time}",
+    holiday: 'Closed today: {name}',
+    closedToday: 'The hall is closed today',
+    next: 'Next tickets:',
+    hours: 'Open {opens}–{closes}; tickets stop {minutes} min before closing',
   },
   paused: {
     title: 'Ticketing paused, please go to the service desk',
@@ -134,7 +146,7 @@ const en: KioskMessages = {
     idEntry: 'Type your ID number with the keys, then tap OK.',
     idInvalid: 'The number is not valid. Please check it.',
     issueFailed: 'Could not take a ticket. Please try again, or go to the service desk.',
-    closed: 'The hall is closed now. Please come back during opening hours.',
+    closed: 'Tickets are not issued now. The next time is {when}.',
   },
 };
 

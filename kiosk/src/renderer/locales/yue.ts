@@ -25,7 +25,7 @@ const yue: SpokenLocale = {
     idEntry: '請用數字鍵輸入身份證號碼，輸入完請按確定。',
     idInvalid: '號碼唔啱，請檢查清楚再輸入。',
     issueFailed: '取籌唔成功，請再試一次，或者去服務台。',
-    closed: '而家唔係辦公時間，請喺開放時間再嚟。',
+    closed: '而家唔係取籌時間。下次取籌時間係{when}。',
   },
   windowItem: '{number} 號',
   windowSeparator: '、',

@@ -23,7 +23,7 @@ const zhCN = {
     othersHint: '{names}',
     normalHeading: '普通取号',
     normalHint: '点业务即可取号',
-    waiting: '等候 {count} 人',
+    waiting: '前面 {count} 人',
     idButton: '刷身份证或输入号码',
     noServices: '暂时没有可以取号的业务，请到服务台咨询',
   },
@@ -69,6 +69,9 @@ const zhCN = {
     peopleAhead: '前面还有 {count} 人',
     estimate: '预计等候约 {minutes} 分钟',
     estimateNow: '马上就到您',
+    estimateLater: '窗口开放后约 {minutes} 分钟',
+    estimateLaterNow: '窗口开放后按顺序叫号',
+    notToday: '今天没有窗口办理此业务，请到服务台咨询',
     watch: '请留意 {windows}窗口',
     windowItem: '{number} 号',
     windowSeparator: '、',
@@ -97,6 +100,15 @@ const zhCN = {
   },
   starting: {
     title: '正在启动，请稍候',
+  },
+  closed: {
+    title: '现在不取号',
+    beforeOpening: '今天 {time} 开始取号',
+    ended: '今天的取号已于 {time} 结束',
+    holiday: '今天是{name}，大厅休息',
+    closedToday: '今天大厅休息',
+    next: '下次取号',
+    hours: '办公时间 {opens}–{closes}，下班前 {minutes} 分钟停止取号',
   },
   paused: {
     title: '暂停取号，请到服务台',
@@ -133,7 +145,7 @@ const zhCN = {
     idEntry: '请按数字键输入身份证号码，输完后点确定。',
     idInvalid: '号码有误，请检查后重新输入。',
     issueFailed: '取号没有成功，请再试一次，或到服务台。',
-    closed: '现在不是办公时间，请在开放时间再来。',
+    closed: '现在不是取号时间。下次取号时间是{when}。',
   },
 };
 

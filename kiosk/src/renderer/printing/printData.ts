@@ -25,6 +25,7 @@ export function toPrintData(
     proxy: issued.ticket.proxy,
     peopleAhead: issued.peopleAhead,
     estimatedWaitMinutes: issued.estimatedWaitMinutes,
+    outlook: issued.outlook,
     issuedAt: issued.ticket.issuedAt,
     timeZone: snapshot?.hall.timezone ?? 'Asia/Shanghai',
     statusUrl: statusUrl(origin, issued.statusPath),

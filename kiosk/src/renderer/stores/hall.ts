@@ -1,5 +1,7 @@
 // The hall as the server last described it to this kiosk — services, rules, and per service how
-// many wait and about how long (never anyone's ticket) — and whether the kiosk may issue now.
+// many wait and what a ticket taken now would be told (never anyone's ticket) — and whether the
+// kiosk may issue now: connected, and within the hall's hours by the server's clock (the server
+// refuses outside them too; the kiosk shows its closed screen instead of letting a visitor try).
 // The server is the only source of truth: a kiosk snapshot on connect, then count frames, through
 // the client library's connection (which also sends this kiosk's commands).
 import { defineStore } from 'pinia';
@@ -17,6 +19,7 @@ import {
 } from '@hall/shared/client/hallConnection';
 import { followKiosk } from '@hall/shared/client/followKiosk';
 import { appError } from '@hall/shared/contracts/errors';
+import { issuingState, type IssuingState } from '@hall/shared/hallHours';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused' | 'no_key';
 
@@ -26,6 +29,8 @@ const REFUSED_RETRY_MS = 30_000;
 const RECONNECT_AFTER_CUT_MS = 2_000;
 /** How long one command (an issue, a print) may take before the kiosk asks again. */
 export const COMMAND_TIMEOUT_MS = 8_000;
+/** How often the kiosk looks at the clock for opening and closing time. */
+export const OPENING_CHECK_MS = 10_000;
 
 export const useHallStore = defineStore('hall', () => {
   const snapshot = shallowRef<KioskSnapshot | null>(null);
@@ -35,6 +40,13 @@ export const useHallStore = defineStore('hall', () => {
   const sessionCount = ref(0);
   let link: HallConnection | null = null;
   let unbind: (() => void)[] = [];
+  /** The server's clock minus this PC's, from the last snapshot: opening hours are the server's. */
+  const clockOffsetMs = ref(0);
+  const now = ref(Date.now());
+  let clockTimer: ReturnType<typeof setInterval> | null = null;
+  const tick = (): void => {
+    now.value = Date.now() + clockOffsetMs.value;
+  };
 
   const ready = computed(() => connection.value === 'online' && snapshot.value !== null);
   const services = computed<Service[]>(() =>
@@ -50,8 +62,25 @@ export const useHallStore = defineStore('hall', () => {
     return snapshot.value?.queue.find((q) => q.serviceId === serviceId)?.waiting ?? 0;
   }
 
+  /** What a ticket of this service taken now would be told (the same figures the ticket prints). */
+  function figuresFor(serviceId: number, priority: boolean) {
+    const queue = snapshot.value?.queue.find((q) => q.serviceId === serviceId);
+    if (!queue) return null;
+    return priority ? queue.priority : queue;
+  }
+
+  /** Whether tickets are taken now, by the server's clock; null before the first snapshot. */
+  const opening = computed<IssuingState | null>(() =>
+    snapshot.value ? issuingState(snapshot.value.hall, now.value) : null,
+  );
+  const closed = computed(() => ready.value && opening.value !== null && !opening.value.issuing);
+
   function onSnapshot(next: KioskSnapshot, fresh: boolean): void {
     snapshot.value = next;
+    if (fresh) {
+      clockOffsetMs.value = next.serverTime - Date.now();
+      tick();
+    }
     // 'online' only once a snapshot arrived after connecting: until then we cannot show services.
     if (fresh && connection.value !== 'online' && link?.state === 'online') {
       connection.value = 'online';
@@ -95,6 +124,7 @@ export const useHallStore = defineStore('hall', () => {
     });
     link = l;
     unbind = [l.onState(onLinkState), followKiosk(l, onSnapshot)];
+    clockTimer ??= setInterval(tick, OPENING_CHECK_MS);
   }
 
   function disconnect(): void {
@@ -102,6 +132,8 @@ export const useHallStore = defineStore('hall', () => {
     unbind = [];
     link?.close();
     link = null;
+    if (clockTimer) clearInterval(clockTimer);
+    clockTimer = null;
   }
 
   /** A command to the server, answered in the Result shape (OFFLINE when there is no connection). */
@@ -131,6 +163,10 @@ export const useHallStore = defineStore('hall', () => {
     rules,
     hall,
     waitingCount,
+    figuresFor,
+    opening,
+    closed,
+    now,
     connect,
     open,
     disconnect,

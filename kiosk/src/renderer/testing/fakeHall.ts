@@ -3,14 +3,21 @@
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { KioskSnapshot, ServiceQueue } from '@hall/shared/contracts/frames';
 import { DEFAULT_RULES } from '@hall/shared/defaults';
+import { DEFAULT_SCHEDULE } from '@hall/shared/hallHours';
 
-/** Per service: how many wait (the estimate follows from it here). */
+/** Per service: how many wait (the figures of a ticket taken now follow from it here). */
 export function queueOf(waiting: Record<number, number> = {}): ServiceQueue[] {
-  return [1, 2].map((serviceId) => ({
-    serviceId,
-    waiting: waiting[serviceId] ?? 0,
-    estimatedWaitMinutes: (waiting[serviceId] ?? 0) * 8,
-  }));
+  return [1, 2].map((serviceId) => {
+    const count = waiting[serviceId] ?? 0;
+    return {
+      serviceId,
+      waiting: count,
+      peopleAhead: count,
+      estimatedWaitMinutes: count * 8,
+      outlook: 'open' as const,
+      priority: { peopleAhead: 0, estimatedWaitMinutes: 0, outlook: 'open' as const },
+    };
+  });
 }
 
 export function demoSnapshot(version = 1): KioskSnapshot {
@@ -24,7 +31,10 @@ export function demoSnapshot(version = 1): KioskSnapshot {
       name: '示范出入境办证大厅',
       nameEn: 'Demo Exit-Entry Hall',
       timezone: 'Asia/Shanghai',
-      hours: { opens: '08:30', closes: '17:30' },
+      // Open all day: the kiosk tests do not depend on the hour they run at.
+      hours: { opens: '00:00', closes: '24:00' },
+      schedule: { ...DEFAULT_SCHEDULE, issueStopMinutes: 0 },
+      issueExtension: null,
       ticketFooter: '',
       voiceLanguages: ['cmn'],
     },
@@ -89,6 +99,7 @@ export function issuedTicket(ticket: Partial<TicketView> = {}): IssuedTicket {
     ticket: ticketView(ticket),
     peopleAhead: 3,
     estimatedWaitMinutes: 12,
+    outlook: 'open',
     statusPath: '/t/abc',
     windowsToWatch: [1, 2],
     serviceNameZh: '出入境',

@@ -32,6 +32,23 @@ describe('kiosk lines', () => {
     });
   });
 
+  it('the closed line says when tickets are taken again, as one phrase', () => {
+    const when = { dayOffset: 1, month: 12, date: 2, weekday: 3, time: '08:30', hour: 8, minute: 30 };
+    expect(kioskLine('closed', 'cmn', { when })).toMatchObject({
+      text: '现在不是取号时间。下次取号时间是明天八点三十分。',
+      clips: ['kiosk_closed_1', 'mingtian', 'ba', 'dian', 'san', 'shi', 'fen'],
+    });
+    expect(
+      kioskLine('closed', 'yue', { when: { ...when, dayOffset: 5, minute: 0, hour: 14 } }),
+    ).toMatchObject({
+      text: '而家唔係取籌時間。下次取籌時間係十二月二號十四點。',
+      clips: ['kiosk_closed_1', 'shi', 'er', 'yuefen', 'er', 'ri', 'shi', 'si', 'dian'],
+    });
+    expect(kioskLine('closed', 'en', { when }).text).toBe(
+      'Tickets are not issued now. The next time is tomorrow (Wed 2 Dec) at 08:30.',
+    );
+  });
+
   it('the result line: chime, its pieces and the number, count and windows read by the pack', () => {
     const cmn = kioskLine('result', 'cmn', result, { chime: true });
     expect(cmn.text).toBe('您的号码是 A L 零 二 三，前面还有 2 人，请留意 1 号、12 号窗口。');

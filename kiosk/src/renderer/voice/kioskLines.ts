@@ -16,6 +16,8 @@ import {
   windowNumberClips,
 } from '@hall/shared/voice/numberClips';
 import type { Utterance } from '@hall/shared/voice/types';
+import { openingClips } from '@hall/shared/voice/openingClips';
+import { openingWords, type OpeningParts } from '@hall/shared/hallHoursText';
 import zhCN, { type KioskMessages } from '../locales/zh-CN';
 import en from '../locales/en';
 import yue, { type SpokenLocale } from '../locales/yue';
@@ -43,6 +45,8 @@ export interface LineParams {
   count?: number;
   /** Window numbers to watch. */
   windows?: readonly number[];
+  /** When tickets are taken again (the closed screen). */
+  when?: OpeningParts | null;
 }
 type ParamName = keyof LineParams;
 
@@ -67,7 +71,7 @@ export function linePieces(template: string): LinePiece[] {
   const pieces: LinePiece[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const param = parts[i + 1];
-    if (param !== undefined && !['number', 'count', 'windows'].includes(param)) {
+    if (param !== undefined && !['number', 'count', 'windows', 'when'].includes(param)) {
       throw new Error(`voice line parameter {${param}} cannot be spoken`);
     }
     pieces.push({ text: parts[i]!, param: (param as ParamName | undefined) ?? null });
@@ -90,6 +94,13 @@ export function lineTextClips(key: VoiceKey, lang: SpeechLanguage): { clip: stri
 function paramText(name: ParamName, params: LineParams, spoken: SpokenLocale, lang: SpeechLanguage): string {
   if (name === 'number') return spokenTicketNumber(params.number ?? '', lang);
   if (name === 'count') return String(params.count ?? 0);
+  if (name === 'when') {
+    if (!params.when) return openingWords(null)[lang === 'en' ? 'en' : 'zh'];
+    // Said as one phrase ("明天八点三十分"), not clip by clip.
+    return isVoiceLanguage(lang)
+      ? clipsToText(openingClips(params.when), lang).replace(/ /g, '')
+      : openingWords(params.when).en;
+  }
   return (params.windows ?? [])
     .map((n) => spoken.windowItem.replace('{number}', String(n)))
     .join(spoken.windowSeparator);
@@ -98,6 +109,7 @@ function paramText(name: ParamName, params: LineParams, spoken: SpokenLocale, la
 function paramClips(name: ParamName, params: LineParams): string[] {
   if (name === 'number') return ticketNumberClips(params.number ?? '');
   if (name === 'count') return quantityClips(params.count ?? 0);
+  if (name === 'when') return params.when ? openingClips(params.when) : [];
   return (params.windows ?? []).flatMap((n) => [...windowNumberClips(n), 'hao']);
 }
 

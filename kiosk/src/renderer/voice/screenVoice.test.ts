@@ -17,6 +17,7 @@ import { createKioskI18n } from '../locales/i18n';
 import { useHallStore } from '../stores/hall';
 import { useVisitStore } from '../stores/visit';
 import type { PrintResult } from '../printing/ticketPrinter';
+import type { KioskSnapshot } from '@hall/shared/contracts/frames';
 import { FakeSocket, demoSnapshot, issuedTicket } from '../testing/fakeHall';
 import { useKioskVoice } from './kioskVoice';
 
@@ -55,7 +56,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function kiosk(voiceLanguages: VoiceLanguage[], printResults: PrintResult[] = [{ ok: true }]) {
+async function kiosk(
+  voiceLanguages: VoiceLanguage[],
+  printResults: PrintResult[] = [{ ok: true }],
+  adjust: (snapshot: KioskSnapshot) => void = () => undefined,
+) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const played: string[] = [];
@@ -80,6 +85,7 @@ async function kiosk(voiceLanguages: VoiceLanguage[], printResults: PrintResult[
   socket.fire('connect');
   const snapshot = demoSnapshot(1);
   snapshot.hall.voiceLanguages = voiceLanguages;
+  adjust(snapshot);
   socket.fire('kiosk:snapshot', snapshot);
   wrapper = mount(App, { global: { plugins: [pinia, createKioskI18n('zh-CN')] }, attachTo: document.body });
   await flushPromises();
@@ -180,6 +186,24 @@ describe('every kiosk screen plays its clip', () => {
     expect(await k.next()).toEqual(['cmn/kiosk_paused']);
     // Every line was said by the pack, none in silence.
     expect(k.lines.filter((l) => l.engine !== 'clips')).toEqual([]);
+  });
+
+  it('outside opening hours the closed screen says when tickets are taken again, in each language', async () => {
+    // The snapshot's server time is 10:00 in the hall; today's tickets ended at 09:00.
+    const k = await kiosk(['cmn', 'yue'], [], (snapshot) => {
+      snapshot.hall.hours = { opens: '08:30', closes: '09:00' };
+      snapshot.hall.schedule = { ...snapshot.hall.schedule, issueStopMinutes: 0 };
+    });
+    expect(k.wrapper.find('[data-testid="screen-closed"]').exists()).toBe(true);
+    expect(k.wrapper.get('[data-testid="closed-next"]').text()).toContain('明天');
+    const when = ['mingtian', 'ba', 'dian', 'san', 'shi', 'fen'];
+    expect(await k.next()).toEqual([
+      'cmn/kiosk_closed_1',
+      ...when.map((c) => `cmn/${c}`),
+      'yue/kiosk_closed_1',
+      ...when.map((c) => `yue/${c}`),
+    ]);
+    expect(k.wrapper.find('[data-testid="screen-idle"]').exists()).toBe(false);
   });
 
   it('a failed print says so', async () => {

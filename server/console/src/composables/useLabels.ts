@@ -7,6 +7,7 @@ import { clockTime } from '@hall/shared/hallTime';
 import { durationWords } from '../logic/format';
 
 const REASON_KEYS: Record<PickReason, string> = {
+  requeue_due: 'waiting.reasons.requeueDue',
   overdue: 'waiting.reasons.overdue',
   priority_at_elderly_window: 'waiting.reasons.priorityAtElderlyWindow',
   other_at_elderly_window: 'waiting.reasons.otherAtElderlyWindow',

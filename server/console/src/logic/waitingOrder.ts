@@ -1,11 +1,18 @@
 // The waiting list a window sees, in the order the hall's policy would call it (shared/queue/policy),
-// so the console never invents its own idea of fairness.
-import type { HallRules, HallWindow, Id, TicketView } from '@hall/shared/contracts/entities';
+// so the console never invents its own idea of fairness; and beside each ticket what its visitor is
+// told (people ahead, the estimate), from the same call plan the server uses (shared/queue/callPlan),
+// so the console and the visitor's ticket and phone say the same.
+import type { HallSnapshot, HallWindow, Id, TicketView } from '@hall/shared/contracts/entities';
 import { orderWaiting, type PickReason, type QueueTicket } from '@hall/shared/queue/policy';
+import { planCalls } from '@hall/shared/queue/callPlan';
+import { ticketFigures, type QueueFigures } from '@hall/shared/queue/estimate';
+import { servesLaterToday } from '@hall/shared/hallHours';
 
 export interface WaitingEntry {
   ticket: TicketView;
   reason: PickReason;
+  /** What the visitor is told; absent when the console could not work it out. */
+  figures?: QueueFigures;
 }
 
 /** A ticket transferred to one window carries its target; older servers may not send the field. */
@@ -16,13 +23,8 @@ function targetWindowOf(ticket: TicketView): Id | null {
 
 type QueuedView = QueueTicket & { view: TicketView };
 
-export function waitingOrderFor(
-  window: HallWindow,
-  activeTickets: readonly TicketView[],
-  rules: HallRules,
-  now: number,
-): WaitingEntry[] {
-  const waiting: QueuedView[] = activeTickets
+function queued(activeTickets: readonly TicketView[]): QueuedView[] {
+  return activeTickets
     .filter((t) => t.state === 'waiting')
     .map((t) => ({
       id: t.id,
@@ -32,12 +34,43 @@ export function waitingOrderFor(
       orderKey: t.orderKey,
       sequence: t.sequence,
       targetWindowId: targetWindowOf(t),
+      requeueHold: t.requeueHold ?? null,
       view: t,
     }));
-  return orderWaiting(window, waiting, rules, now).map((pick) => ({
+}
+
+export function waitingOrderFor(
+  window: HallWindow,
+  activeTickets: readonly TicketView[],
+  rules: HallSnapshot['rules'],
+  now: number,
+): WaitingEntry[] {
+  return orderWaiting(window, queued(activeTickets), rules, now).map((pick) => ({
     ticket: pick.ticket.view,
     reason: pick.reason,
   }));
+}
+
+/** Per waiting ticket, the figures its visitor reads on the kiosk, the ticket and the status page. */
+export function visitorFigures(snapshot: HallSnapshot, now: number): Map<Id, QueueFigures> {
+  const waiting = queued(snapshot.activeTickets);
+  // In window-number order: the turn order of the server's plan.
+  const windows = [...snapshot.windows].sort((a, b) => a.number - b.number);
+  const open = planCalls(
+    windows.filter((w) => w.state === 'open'),
+    waiting,
+    snapshot.rules,
+    now,
+  );
+  let all: ReturnType<typeof planCalls<QueuedView>> | null = null;
+  const plans = { open, all: () => (all ??= planCalls(windows, waiting, snapshot.rules, now)) };
+  const laterToday = servesLaterToday(snapshot.hall, now);
+  const figures = new Map<Id, QueueFigures>();
+  for (const t of waiting) {
+    const average = snapshot.averageServiceMinutes[String(t.serviceId)] ?? 1;
+    figures.set(t.id, ticketFigures(plans, t, average, laterToday));
+  }
+  return figures;
 }
 
 /** Reasons that mean "a priority class went ahead", worded with the class name. */

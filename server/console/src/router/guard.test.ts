@@ -59,4 +59,20 @@ describe('decideNavigation', () => {
     expect(homeFor('city')).toBe('/admin/reports');
     expect(homeFor('staff')).toBe('/counter');
   });
+
+  it('sends a front-desk account to the desk page, and keeps it (and only it) there', () => {
+    const desk = { requiresAuth: true, forDesk: true };
+    expect(homeFor('desk')).toBe('/desk');
+    expect(decideNavigation(desk, true, 'desk')).toEqual({ allow: true });
+    expect(decideNavigation({ requiresAuth: true }, true, 'desk')).toMatchObject({
+      allow: false,
+      redirect: '/desk',
+    });
+    expect(decideNavigation({ requiresAuth: true, requiresAdmin: true }, true, 'desk')).toMatchObject({
+      allow: false,
+      redirect: '/desk',
+    });
+    for (const role of ['staff', 'admin', 'city'] as const)
+      expect(decideNavigation(desk, true, role)).toMatchObject({ allow: false });
+  });
 });

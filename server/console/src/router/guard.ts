@@ -4,9 +4,10 @@ import type { AccountRole } from '@hall/shared/contracts/entities';
 
 export type GuardDecision = { allow: true } | { allow: false; redirect: string; messageKey: string | null };
 
-/** Where an account lands after signing in: the counter, or the reports for a city account. */
+/** Where an account lands after signing in: the counter, the reports (city), the front desk (desk). */
 export function homeFor(role: AccountRole | null): string {
-  return role === 'city' ? '/admin/reports' : '/counter';
+  if (role === 'city') return '/admin/reports';
+  return role === 'desk' ? '/desk' : '/counter';
 }
 
 /** `role` is the signed-in account's role (null when nobody is signed in). */
@@ -27,6 +28,12 @@ export function decideNavigation(
     if (meta.allowCity || !(meta.requiresAuth || meta.requiresAdmin)) return { allow: true };
     return { allow: false, redirect: homeFor(role), messageKey: 'messages.needHallAccount' };
   }
+  if (role === 'desk') {
+    // A front-desk account issues tickets for visitors; it holds no window and changes nothing else.
+    if (meta.forDesk || !(meta.requiresAuth || meta.requiresAdmin)) return { allow: true };
+    return { allow: false, redirect: homeFor(role), messageKey: 'messages.needWindowAccount' };
+  }
+  if (meta.forDesk) return { allow: false, redirect: homeFor(role), messageKey: 'messages.needDeskAccount' };
   if (meta.requiresAdmin && role !== 'admin') {
     return { allow: false, redirect: '/counter', messageKey: 'messages.needAdmin' };
   }

@@ -21,6 +21,12 @@ const staffRoutes: RouteRecordRaw[] = [
     component: () => import('../views/CounterView.vue'),
     meta: { requiresAuth: true, navKey: 'nav.counter' },
   },
+  {
+    path: '/desk',
+    name: 'desk',
+    component: () => import('../views/DeskView.vue'),
+    meta: { requiresAuth: true, forDesk: true, navKey: 'nav.desk' },
+  },
 ];
 
 export const routes: RouteRecordRaw[] = [

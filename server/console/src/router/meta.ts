@@ -11,6 +11,8 @@ declare module 'vue-router' {
     allowCity?: boolean;
     /** Only a city account may open it (the monitor across halls). */
     onlyCity?: boolean;
+    /** The front desk's page: only desk accounts open it (and they open nothing else). */
+    forDesk?: boolean;
     /** Locale key of the header link; routes without one are not listed in the header. */
     navKey?: string;
   }

@@ -9,6 +9,7 @@ import { endsSession, errorFromCode } from '../logic/consoleError';
 import { useSessionStore } from './session';
 import { useHallStore } from './hall';
 import { useCounterStore } from './counter';
+import { useDeskStore } from './desk';
 import { useClockStore } from './clock';
 import { useMessagesStore } from './messages';
 
@@ -21,6 +22,7 @@ export const useConnectionStore = defineStore('connection', () => {
   const session = useSessionStore();
   const hall = useHallStore();
   const counter = useCounterStore();
+  const desk = useDeskStore();
   const clock = useClockStore();
   const messages = useMessagesStore();
   const link = ref<LinkState>('idle');
@@ -49,9 +51,14 @@ export const useConnectionStore = defineStore('connection', () => {
     current = connection;
     offState = connection.onState(() => onState(connection));
     setLink(connection);
-    hall.bind(connection);
-    // A city account holds no window: nothing to ask the counter.
-    if (!session.isCity) counter.bind(connection);
+    if (session.isDesk) {
+      // The front desk follows the hall as a kiosk does (the server sends it the kiosk's snapshot).
+      desk.bind(connection);
+    } else {
+      hall.bind(connection);
+      // A city account holds no window: nothing to ask the counter.
+      if (!session.isCity) counter.bind(connection);
+    }
     clock.start();
   }
 
@@ -60,6 +67,7 @@ export const useConnectionStore = defineStore('connection', () => {
     offState = null;
     hall.unbind();
     counter.unbind();
+    desk.unbind();
     current?.close();
     current = null;
     setLink(null);
@@ -67,6 +75,7 @@ export const useConnectionStore = defineStore('connection', () => {
     messages.clear();
     counter.reset();
     hall.reset();
+    desk.reset();
     clock.stop();
   }
 

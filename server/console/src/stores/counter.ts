@@ -8,7 +8,7 @@ import type { HallDelta } from '@hall/shared/contracts/frames';
 import type { HallConnection } from '@hall/shared/client/hallConnection';
 import { command as request, type ConsoleResult } from '../net/link';
 import { endsSession, type ConsoleError } from '../logic/consoleError';
-import { waitingOrderFor, type WaitingEntry } from '../logic/waitingOrder';
+import { visitorFigures, waitingOrderFor, type WaitingEntry } from '../logic/waitingOrder';
 import { availability, type Availability, type CounterAction } from '../logic/counterActions';
 import { useHallStore } from './hall';
 import { useClockStore } from './clock';
@@ -48,10 +48,19 @@ export const useCounterStore = defineStore('counter', () => {
 
   const window = computed<HallWindow | null>(() => hall.windowById(windowId.value) ?? answeredWindow.value);
 
+  // What each visitor is told, from the whole hall's plan: made again when the hall changes, and
+  // once a minute for the clock (who is overdue), not every second.
+  const figures = computed(() => {
+    const snap = hall.snapshot;
+    return snap ? visitorFigures(snap, Math.floor(clock.now / 60_000) * 60_000) : new Map();
+  });
   const waiting = computed<WaitingEntry[]>(() => {
     const snap = hall.snapshot;
     if (!snap || !window.value) return [];
-    return waitingOrderFor(window.value, snap.activeTickets, snap.rules, clock.now);
+    return waitingOrderFor(window.value, snap.activeTickets, snap.rules, clock.now).map((entry) => ({
+      ...entry,
+      figures: figures.value.get(entry.ticket.id),
+    }));
   });
 
   // The window's current ticket changed without this console asking (the same account acting from
@@ -102,6 +111,11 @@ export const useCounterStore = defineStore('counter', () => {
     // An answer that arrives after the session ended (the socket was closed under it) is moot:
     // the sign-in page already says why.
     if (!session.isSignedIn) return;
+    // This account works another window: the window page asks the person before switching.
+    if (error.code === 'WINDOW_HELD_ELSEWHERE') {
+      heldElsewhere.value = error;
+      return;
+    }
     if (endsSession(error.code)) {
       session.end(error);
       return;
@@ -166,7 +180,15 @@ export const useCounterStore = defineStore('counter', () => {
     answeredWindow.value = w;
   };
 
-  const claim = (id: Id) => run('claim', () => request('window:claim', { windowId: id }), setWindow);
+  /**
+   * The window this account holds elsewhere when a claim was refused for it (null otherwise); the
+   * window page shows it and asks before claiming again with `releaseHeld`.
+   */
+  const heldElsewhere = ref<ConsoleError | null>(null);
+  const claim = (id: Id, releaseHeld = false) => {
+    heldElsewhere.value = null;
+    return run('claim', () => request('window:claim', { windowId: id, releaseHeld }), setWindow);
+  };
   const release = () =>
     run(
       'release',
@@ -300,6 +322,7 @@ export const useCounterStore = defineStore('counter', () => {
     connected,
     loaded,
     waiting,
+    heldElsewhere,
     can,
     refreshCurrent,
     claim,

@@ -30,6 +30,8 @@ export const useSessionStore = defineStore('session', () => {
   const isAdmin = computed(() => info.value?.staff.role === 'admin');
   /** A city account: reports across halls, nothing else. */
   const isCity = computed(() => info.value?.staff.role === 'city');
+  /** A front-desk account: issues tickets for visitors at the desk page, nothing else. */
+  const isDesk = computed(() => info.value?.staff.role === 'desk');
 
   function store(next: SessionInfo | null): void {
     info.value = next;
@@ -59,5 +61,5 @@ export const useSessionStore = defineStore('session', () => {
     store(null);
   }
 
-  return { info, endReason, isSignedIn, token, staff, isAdmin, isCity, login, logout, end };
+  return { info, endReason, isSignedIn, token, staff, isAdmin, isCity, isDesk, login, logout, end };
 });

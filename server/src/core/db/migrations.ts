@@ -402,6 +402,33 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 8,
+    name: 'hall day: schedules and holidays, requeue holds, front-desk accounts',
+    rebuildsTables: true,
+    sql: `
+      ALTER TABLE halls ADD COLUMN schedule_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE halls ADD COLUMN issue_extension_json TEXT;
+      ALTER TABLE tickets ADD COLUMN requeue_hold_json TEXT;
+      -- Reports count tickets issued at the front desk; stored days are rebuilt with the figure.
+      ALTER TABLE report_rollups ADD COLUMN issued_at_desk INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
+      CREATE TABLE staff_new (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('staff','admin','city','desk')),
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        badge_number TEXT
+      );
+      INSERT INTO staff_new (id, hall_id, username, name, role, password_hash, disabled, badge_number)
+        SELECT id, hall_id, username, name, role, password_hash, disabled, badge_number FROM staff;
+      DROP TABLE staff;
+      ALTER TABLE staff_new RENAME TO staff;
+    `,
+  },
+  {
+    version: 9,
     name: 'hall change log for several server processes',
     // Used by the PostgreSQL deployment (several processes per hall, core/db/README.md); kept in
     // SQLite too so both schemas stay the same and a hall moves between them unchanged.

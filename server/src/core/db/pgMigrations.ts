@@ -361,6 +361,19 @@ export const PG_MIGRATIONS: Migration[] = [
   },
   {
     version: 8,
+    name: 'hall day: schedules and holidays, requeue holds, front-desk accounts',
+    sql: `
+      ALTER TABLE halls ADD COLUMN schedule_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE halls ADD COLUMN issue_extension_json TEXT;
+      ALTER TABLE tickets ADD COLUMN requeue_hold_json TEXT;
+      ALTER TABLE report_rollups ADD COLUMN issued_at_desk INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
+      ALTER TABLE staff DROP CONSTRAINT staff_role_check;
+      ALTER TABLE staff ADD CONSTRAINT staff_role_check CHECK (role IN ('staff','admin','city','desk'));
+    `,
+  },
+  {
+    version: 9,
     name: 'hall change log for several server processes',
     // generation: +1 per committed batch that changed the hall; hall_changes: what each batch
     // changed, for the other processes' hot state and frames (core/db/README.md). Pruned after

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pickNext, type QueueTicket, type QueueWindow } from '@hall/shared/queue/policy';
-import { peopleAhead } from '@hall/shared/queue/estimate';
+import { planCalls } from '@hall/shared/queue/callPlan';
+import type { RequeueHold } from '@hall/shared/queue/requeueHold';
 import { openDatabase } from '../db/database';
 import { createRepositories, type Repositories } from '../../repositories';
 import { seedHalls } from '../../hall/seed';
@@ -22,7 +23,7 @@ const NOON = Date.UTC(2026, 10, 28, 4);
 function waitingInDatabase(repos: Repositories): QueueTicket[] {
   return repos.db
     .prepare(
-      "SELECT id, service_id, priority_class, issued_at, order_key, sequence, target_window_id FROM tickets WHERE state = 'waiting' AND business_day = ?",
+      "SELECT id, service_id, priority_class, issued_at, order_key, sequence, target_window_id, requeue_hold_json FROM tickets WHERE state = 'waiting' AND business_day = ?",
     )
     .all(DAY)
     .map((r) => {
@@ -35,8 +36,16 @@ function waitingInDatabase(repos: Repositories): QueueTicket[] {
         orderKey: row.order_key as number,
         sequence: row.sequence as number,
         targetWindowId: row.target_window_id as number | null,
+        requeueHold: row.requeue_hold_json
+          ? (JSON.parse(row.requeue_hold_json as string) as RequeueHold)
+          : null,
       };
     });
+}
+
+/** The windows as the database holds them, in number order (the plans' turn order). */
+function windowsInDatabase(repos: Repositories): (QueueWindow & { state: string })[] {
+  return repos.windows.list(1).sort((a, b) => a.number - b.number);
 }
 
 const ticketArb = fc.record({
@@ -44,6 +53,13 @@ const ticketArb = fc.record({
   priority: fc.constantFrom('normal', 'normal', 'elderly', 'disabled'),
   issuedAt: fc.integer({ min: 0, max: 200 }),
   requeued: fc.option(fc.integer({ min: 0, max: 250 })),
+  /** A returned no-show's hold: some earlier ticket ids, places left. */
+  hold: fc.option(
+    fc.record({
+      before: fc.uniqueArray(fc.integer({ min: 1, max: 40 }), { maxLength: 4 }),
+      left: fc.nat({ max: 3 }),
+    }),
+  ),
   target: fc.option(fc.constantFrom(1, 2)),
   state: fc.constantFrom('waiting', 'waiting', 'waiting', 'done', 'called'),
 });
@@ -86,6 +102,7 @@ function loadQueue(tickets: ArbTicket[]) {
       statusToken: `token${sequence}${t.service}`,
       maskedIdNumber: null,
       requestId: null,
+      requeueHold: t.hold ? { before: [...t.hold.before].sort((a, b) => a - b), left: t.hold.left } : null,
     });
   }
   return repos;
@@ -146,25 +163,104 @@ describe('hall hot state', () => {
     );
   });
 
-  it('people ahead from memory equals peopleAhead over the database for every waiting ticket', () => {
+  it('people ahead from memory equals the call plan over the database for every waiting ticket', () => {
     fc.assert(
-      fc.property(fc.array(ticketArb, { maxLength: 30 }), (tickets) => {
-        const repos = loadQueue(tickets);
-        const state = loadHallState(repos, 1, NOON);
-        const truth = waitingInDatabase(repos);
-        for (const t of truth) {
-          expect(peopleAheadOf(state, state.liveTicket(t.id)!)).toBe(peopleAhead(t, truth));
-        }
-        repos.db.close();
-      }),
+      fc.property(
+        fc.array(ticketArb, { maxLength: 30 }),
+        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+        (tickets, open) => {
+          const repos = loadQueue(tickets);
+          for (const w of repos.windows.list(1)) {
+            if (open[w.number - 1]) repos.windows.save({ ...w, state: 'open' });
+          }
+          const state = loadHallState(repos, 1, NOON);
+          const truth = waitingInDatabase(repos);
+          const windows = windowsInDatabase(repos);
+          const rules = repos.halls.rules(1);
+          const openPlan = planCalls(
+            windows.filter((w) => w.state === 'open'),
+            truth,
+            rules,
+            NOON,
+          );
+          const allPlan = planCalls(windows, truth, rules, NOON);
+          for (const t of truth) {
+            const expected = openPlan.peopleAhead(t) ?? allPlan.peopleAhead(t) ?? 0;
+            expect(peopleAheadOf(state, state.liveTicket(t.id)!, NOON)).toBe(expected);
+          }
+          repos.db.close();
+        },
+      ),
       { numRuns: 200 },
+    );
+  });
+
+  it('keeps its plans current through a burst of new tickets, and drops them when the burst is undone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(ticketArb, { maxLength: 20 }),
+        fc.array(fc.record({ service: fc.integer({ min: 1, max: 3 }), elderly: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        (tickets, arrivals) => {
+          const repos = loadQueue(tickets);
+          for (const w of repos.windows.list(1)) repos.windows.save({ ...w, state: 'open' });
+          const state = loadHallState(repos, 1, NOON);
+          state.queuePlans(NOON);
+          const journal = new Journal();
+          state.attach(journal);
+          const before = state.waitingTickets().map((t) => [t.id, peopleAheadOf(state, t, NOON)]);
+          arrivals.forEach((a, n) => {
+            const template = state.liveTickets()[0];
+            if (!template) return;
+            state.putTicket({
+              ...template,
+              id: 1000 + n,
+              serviceId: a.service,
+              priorityClass: a.elderly ? 'elderly' : 'normal',
+              state: 'waiting',
+              issuedAt: NOON,
+              orderKey: NOON,
+              sequence: 1000 + n,
+              targetWindowId: null,
+              requeueHold: null,
+            });
+            const windows = windowsInDatabase(repos).map((w) => ({ ...w, state: 'open' }));
+            const fresh = planCalls(windows, state.waitingTickets(), repos.halls.rules(1), NOON);
+            for (const t of state.waitingTickets())
+              expect(peopleAheadOf(state, t, NOON)).toBe(fresh.peopleAhead(t) ?? 0);
+          });
+          journal.undo();
+          state.detach();
+          expect(state.waitingTickets().map((t) => [t.id, peopleAheadOf(state, t, NOON)])).toEqual(before);
+          repos.db.close();
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 
   it('undoes a change exactly: tickets, windows, version, service times', () => {
     const repos = loadQueue([
-      { service: 1, priority: 'normal', issuedAt: 10, requeued: null, target: null, state: 'waiting' },
-      { service: 1, priority: 'elderly', issuedAt: 11, requeued: null, target: null, state: 'called' },
+      {
+        service: 1,
+        priority: 'normal',
+        issuedAt: 10,
+        requeued: null,
+        hold: null,
+        target: null,
+        state: 'waiting',
+      },
+      {
+        service: 1,
+        priority: 'elderly',
+        issuedAt: 11,
+        requeued: null,
+        hold: null,
+        target: null,
+        state: 'called',
+      },
     ]);
     const state = loadHallState(repos, 1, NOON);
     const picture = () =>

@@ -7,9 +7,13 @@
 import type { Hall, HallRules, HallWindow, Service } from '@hall/shared/contracts/entities';
 import type { StoredTicket } from '../../tickets/ticketRepository';
 import type { Journal, StateWrites } from './journal';
+import { buildQueuePlans, type QueuePlans } from './queuePlans';
 
 /** How many recent service times per service the estimate averages over. */
 export const AVERAGE_OVER = 20;
+
+/** A plan older than this is made again even if nothing changed: who is overdue moves with time. */
+export const PLAN_MAX_AGE_MS = 30_000;
 
 /** Tickets the hall screens and consoles still show (the consoles requeue no-shows). */
 const LIVE_STATES = new Set(['waiting', 'called', 'serving', 'no_show']);
@@ -43,8 +47,18 @@ export class HallState {
   private readonly waitingByService = new Map<number, Map<number, StoredTicket>>();
   private readonly byToken = new Map<string, Map<number, StoredTicket>>();
   private readonly serviceMinutes: Map<number, number[]>;
+  /** Returned no-shows still waiting (requeueHold), whose holds each call may shorten. */
+  private readonly requeued = new Map<number, StoredTicket>();
   private sortedWindows: HallWindow[] | null = null;
   private journal: Journal | null = null;
+  /**
+   * Changes to what the queue plans read (tickets, windows, configuration): a plan is current while
+   * its stamp is. Only ever counts up, also when a change is undone, so a plan made inside an undone
+   * change can never pass for current.
+   */
+  private stamp = 0;
+  private stamps = 0;
+  private plans: QueuePlans | null = null;
 
   constructor(hallId: number, data: HallStateData) {
     this.hallId = hallId;
@@ -136,6 +150,23 @@ export class HallState {
     return this.waitingByService.get(serviceId)?.size ?? 0;
   }
 
+  /** Returned no-shows waiting for their places (few: read on every call). */
+  requeuedWaiting(): Iterable<StoredTicket> {
+    return this.requeued.values();
+  }
+
+  /**
+   * The queue plans (shared/queue/callPlan.ts) of the hall as it is now: made again only when the
+   * queue, the windows or the rules changed, or after PLAN_MAX_AGE_MS (who is overdue moves with
+   * the clock).
+   */
+  queuePlans(now: number): QueuePlans {
+    if (!this.plans || this.plans.stamp !== this.stamp || now - this.plans.madeAt > PLAN_MAX_AGE_MS) {
+      this.plans = buildQueuePlans(this.stamp, now, this.windows(), () => this.waitingTickets(), this.rules);
+    }
+    return this.plans;
+  }
+
   /** The newest live ticket carrying this status token (a transfer keeps the visitor's token). */
   liveTicketByToken(token: string): StoredTicket | null {
     let found: StoredTicket | null = null;
@@ -167,13 +198,32 @@ export class HallState {
     if (ticket.hallId !== this.hallId || ticket.businessDay !== this.dayNow) return;
     const before = this.live.get(ticket.id);
     this.undoable(() => this.setLive(ticket.id, before)).tickets.set(ticket.id, ticket);
+    // A ticket just taken usually joins the current plans in place (callPlan.addNewcomer), so a
+    // burst of issues does not make the plans again for every ticket.
+    const current = this.plans !== null && this.plans.stamp === this.stamp;
+    const joined =
+      current && before === undefined && ticket.state === 'waiting' && this.plans!.addNewcomer(ticket);
+    this.queueChanged(joined);
     this.mirrorTicket(ticket);
   }
 
   putWindow(window: HallWindow): void {
     const before = this.current;
     this.undoable(() => this.setConfig(before)).windows.set(window.id, window);
+    this.queueChanged(false);
     this.mirrorWindow(window);
+  }
+
+  /** A new stamp for the queue; the plans keep up when `plansUpdated` (they took the change in place). */
+  private queueChanged(plansUpdated: boolean): void {
+    const touched = plansUpdated ? this.plans : null;
+    this.undoable(() => {
+      this.stamp = ++this.stamps;
+      // Plans changed in place by an undone change no longer match anything.
+      if (touched && this.plans === touched) this.plans = null;
+    });
+    this.stamp = ++this.stamps;
+    if (touched) touched.stamp = this.stamp;
   }
 
   recordServiceMinutes(serviceId: number, minutes: number): void {
@@ -189,6 +239,7 @@ export class HallState {
   replaceConfig(config: HallConfigState): void {
     const before = this.current;
     this.undoable(() => this.setConfig(before)).config = true;
+    this.queueChanged(false);
     this.setConfig(config);
   }
 
@@ -213,6 +264,8 @@ export class HallState {
     for (const [serviceId, minutes] of writes.minutes) this.mirrorMinutes(serviceId, minutes);
     this.versionNow = version;
     this.generationNow = generation;
+    // The queue changed under the plans (outside any change of this process: nothing to undo).
+    this.stamp = ++this.stamps;
   }
 
   /** This process committed batch `generation` (its own writes are already here). */
@@ -244,9 +297,11 @@ export class HallState {
     const beforeLive = [...this.live.values()];
     this.journal?.record(() => {
       this.dayNow = beforeDay;
+      this.stamp = ++this.stamps;
       this.replaceLive(beforeLive);
     });
     this.dayNow = day;
+    this.stamp = ++this.stamps;
     this.replaceLive([...tickets].sort((a, b) => a.id - b.id));
   }
 
@@ -260,6 +315,7 @@ export class HallState {
     const previous = this.live.get(id);
     if (previous) {
       this.waitingByService.get(previous.serviceId)?.delete(id);
+      this.requeued.delete(id);
       const sameToken = this.byToken.get(previous.statusToken);
       sameToken?.delete(id);
       if (sameToken?.size === 0) this.byToken.delete(previous.statusToken);
@@ -273,6 +329,7 @@ export class HallState {
       let service = this.waitingByService.get(ticket.serviceId);
       if (!service) this.waitingByService.set(ticket.serviceId, (service = new Map()));
       service.set(id, ticket);
+      if (ticket.requeueHold) this.requeued.set(id, ticket);
     }
     let sameToken = this.byToken.get(ticket.statusToken);
     if (!sameToken) this.byToken.set(ticket.statusToken, (sameToken = new Map()));

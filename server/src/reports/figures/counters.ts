@@ -25,6 +25,8 @@ export const COUNTERS = [
   'tickets',
   /** Queue entries opened by a transfer. */
   'transfersIn',
+  /** Tickets issued at the front desk (导办台) by a desk account. */
+  'issuedAtDesk',
   /** Entries finished `done`. */
   'served',
   'noShows',

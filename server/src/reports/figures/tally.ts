@@ -51,6 +51,7 @@ export function tallyLeg<F extends GroupFigures<F>>(leg: Leg, timezone: string, 
   const service = tally.group(t.hallId, 'service', String(t.serviceId));
   const cls = tally.group(t.hallId, 'class', t.priorityClass);
   for (const g of [hall, service, cls]) g.counters[entry] += 1;
+  if (leg.isTicket && t.source === 'desk') for (const g of [hall, service]) g.counters.issuedAtDesk += 1;
   if (leg.isTicket)
     tally.group(t.hallId, 'hour', String(hourInZone(t.issuedAt, timezone))).counters.tickets += 1;
 

@@ -87,6 +87,8 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
           staffId: null,
           marks: null,
           transferredFromId: null,
+          // Some visitors take their ticket at the front desk.
+          source: chance(0.15) ? 'desk' : 'kiosk',
         };
         let leg = base;
         let enteredAt = issuedAt;
@@ -160,6 +162,7 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
             staffId: null,
             marks: null,
             transferredFromId: leg.id,
+            source: 'transfer',
           };
         }
       }

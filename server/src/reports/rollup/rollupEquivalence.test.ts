@@ -86,7 +86,9 @@ describe('reports from per-day rollups', () => {
   });
 
   it('have something to compare: the histories hold every kind of figure', () => {
-    const history = randomHistory(seededRng(7), 5);
+    // A seed whose history holds every kind of figure (seeds differ as the generator grows: seed 7
+    // stopped holding a proxy visit once tickets drew a source and a rating).
+    const history = randomHistory(seededRng(9), 5);
     const report = computeReport(scoped(history, dayOf(0), dayOf(4), null));
     expect(report.issued).toBeGreaterThan(20);
     expect(report.transferred).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ function call(
     windowId: window.id,
     staffId: actor.staffId,
     callCount: ticket.callCount + 1,
+    requeueHold: null,
   };
   ctx.saveTicket(called, ticket.state);
   const callId = logTicket(ctx, actor, called, 'called', window, {

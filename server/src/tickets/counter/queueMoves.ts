@@ -3,7 +3,8 @@
 // optionally to one window), or cancelled.
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { TicketView } from '@hall/shared/contracts/entities';
-import { requeueOrderKey } from '@hall/shared/queue/policy';
+import { isEligible } from '@hall/shared/queue/policy';
+import { newRequeueHold } from '@hall/shared/queue/requeueHold';
 import type { Actor } from '../../core/actor';
 import type { ChangeContext } from '../../core/changes';
 import { toView, type StoredTicket } from '../ticketRepository';
@@ -16,18 +17,32 @@ export function requeue(deps: CounterDeps, ctx: ChangeContext, actor: Actor, tic
   const ticket = findTicket(deps, ctx, ticketId);
   const state = move(ticket, 'requeue');
   assertStaffScope(deps.repos, actor, window, ticket, 'requeue');
-  const { requeueOffset } = ctx.hall.rules;
-  const sameService = [...ctx.hall.waitingOf(ticket.serviceId)];
-  const requeued: StoredTicket = {
+  const { requeueOffset, ...rules } = ctx.hall.rules;
+  const back: StoredTicket = {
     ...ticket,
     state,
-    orderKey: requeueOrderKey(sameService, requeueOffset, ctx.now),
+    // Its key is the time it came back: the maximum-wait rule counts from there, not from its
+    // first issue (it would be overdue at once, and the places would mean nothing).
+    orderKey: ctx.now,
     windowId: null,
     staffId: null,
     finishedAt: null,
+    requeueHold: null,
+  };
+  // It goes behind `requeueOffset` of the people waiting now for the windows that can serve it,
+  // whatever their class or service (shared/queue/requeueHold.ts).
+  const itsWindows = ctx.hall.windows().filter((w) => isEligible(w, back, rules));
+  const requeued: StoredTicket = {
+    ...back,
+    requeueHold: newRequeueHold(back, ctx.hall.waitingTickets(), requeueOffset, (other) =>
+      itsWindows.some((w) => isEligible(w, other, rules)),
+    ),
   };
   ctx.saveTicket(requeued, ticket.state);
-  logTicket(ctx, actor, requeued, 'requeued', window, { offset: requeueOffset });
+  logTicket(ctx, actor, requeued, 'requeued', window, {
+    offset: requeueOffset,
+    waitingAhead: requeued.requeueHold!.before.length,
+  });
   const view = toView(requeued);
   ctx.emit({ type: 'ticket:updated', ticket: view });
   return view;
@@ -71,6 +86,7 @@ export function transfer(
     marks: null,
     transferredFromId: ticket.id,
     requestId: null,
+    requeueHold: null,
   });
   logTicket(ctx, actor, closed, 'transferred', window, {
     toTicketId: created.id,

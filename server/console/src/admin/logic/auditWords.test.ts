@@ -157,4 +157,29 @@ describe('audit entries in words', () => {
     expect(describeAuditEntry(future, zh)).toMatchObject({ action: 'privacy.reveal' });
     expect(lines(future)).toEqual(['why：“本人申请”']);
   });
+
+  it('words the hall’s days, holidays and an extension of today (issue 14)', () => {
+    const schedule = entry('hall.update', {
+      target: { id: 1, label: null },
+      changes: [
+        { field: 'openWeekdays', from: [1, 2, 3, 4, 5, 6, 7], to: [1, 2, 3, 4, 5] },
+        { field: 'holidays', from: [], to: [{ from: '2026-10-01', to: '2026-10-07', name: '国庆节' }] },
+        { field: 'issueStopMinutes', from: 30, to: 45 },
+      ],
+    });
+    expect(lines(schedule)).toEqual([
+      '每周开放日：由 星期一、星期二、星期三、星期四、星期五、星期六、星期日 改为 星期一、星期二、星期三、星期四、星期五',
+      '节假日：由 （无） 改为 国庆节 2026-10-01–2026-10-07',
+      '下班前停止取号（分钟）：由 30 改为 45',
+    ]);
+    const extended = entry('hall.extendToday', {
+      target: { id: 1, label: '2026-12-04' },
+      changes: [{ field: 'issueUntilToday', from: null, to: '20:00' }],
+    });
+    expect(describeAuditEntry(extended, zh)).toMatchObject({
+      action: '延长今天取号',
+      changes: [{ text: '今天取号截止：由 — 改为 20:00' }],
+    });
+    expect(describeAuditEntry(extended, en).action).toBe("Today's tickets extended");
+  });
 });

@@ -114,6 +114,19 @@ function valueWords(kind: string, field: string, value: unknown, c: AuditWordsCo
     if (field === 'voiceLanguages') {
       return value.map((v) => codeWords('hall.languages', String(v), c) ?? String(v)).join(separator);
     }
+    if (field === 'openWeekdays') {
+      return value.map((v) => codeWords('schedule.weekdays', String(v), c) ?? String(v)).join(separator);
+    }
+    if (field === 'holidays' || field === 'workdays') {
+      // "国庆节 2026-10-01–2026-10-07", "国庆调休 2026-10-11"
+      return value
+        .filter(isRecord)
+        .map((d) => {
+          const when = field === 'holidays' ? `${String(d.from)}–${String(d.to)}` : String(d.date);
+          return typeof d.name === 'string' && d.name ? `${d.name} ${when}` : when;
+        })
+        .join(separator);
+    }
     if (field === 'priorityClasses') {
       return (value as PriorityClass[])
         .map((p) => `${c.locale === 'en' ? p.nameEn : p.nameZh} ${p.marker}`)

@@ -1,0 +1,193 @@
+// The call plan against the plain simulation it stands for: the windows take turns in order, each
+// calling pickNext's choice (with orderWaiting's hold bookkeeping, afterCall) until nobody is left.
+// "People ahead" is checked against that replay, against orderWaiting for a single window, and for
+// a ticket taken now against a replay that includes it.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Id } from '../contracts/entities';
+import { planCalls } from './callPlan';
+import {
+  afterCall,
+  isEligible,
+  nextStreak,
+  orderWaiting,
+  pickNext,
+  type PickReason,
+  type QueueRules,
+  type QueueTicket,
+  type QueueWindow,
+} from './policy';
+import { MINUTE, NOW, testHallAndWaitingArb, type TestHall } from './queueTestHalls';
+
+interface ReplayStep {
+  id: Id;
+  windowId: Id;
+  round: number;
+  reason: PickReason;
+}
+
+/** The naive simulation: every round, every window in turn asks pickNext over what is left. */
+function replay(
+  windows: readonly QueueWindow[],
+  waiting: readonly QueueTicket[],
+  rules: QueueRules,
+  now: number,
+): ReplayStep[] {
+  let remaining: readonly QueueTicket[] = [...waiting];
+  const streaks = windows.map((w) => w.normalStreak);
+  const steps: ReplayStep[] = [];
+  for (let round = 0; ; round += 1) {
+    let called = false;
+    windows.forEach((w, slot) => {
+      const window = { ...w, normalStreak: streaks[slot]! };
+      const pick = pickNext(window, remaining, rules, now);
+      if (!pick) return;
+      called = true;
+      steps.push({ id: pick.ticket.id, windowId: w.id, round, reason: pick.reason });
+      remaining = afterCall(
+        remaining.filter((t) => t !== pick.ticket),
+        pick.ticket,
+        window,
+        rules,
+      );
+      streaks[slot] = nextStreak(window, pick.ticket);
+    });
+    if (!called) return steps;
+  }
+}
+
+/** Calls before `id`'s made by the windows that may serve it. */
+function aheadInReplay(
+  steps: readonly ReplayStep[],
+  ticket: QueueTicket,
+  hall: TestHall,
+  windows: readonly QueueWindow[],
+): number | null {
+  const index = steps.findIndex((s) => s.id === ticket.id);
+  if (index < 0) return null;
+  const serving = new Set(windows.filter((w) => isEligible(w, ticket, hall.rules)).map((w) => w.id));
+  return steps.slice(0, index).filter((s) => serving.has(s.windowId)).length;
+}
+
+function newcomer(serviceId: number, priority: boolean, now: number): QueueTicket {
+  return {
+    id: 10_000,
+    serviceId,
+    priorityClass: priority ? 'elderly' : 'normal',
+    issuedAt: now,
+    orderKey: now,
+    sequence: 10_000,
+    targetWindowId: null,
+    requeueHold: null,
+  };
+}
+
+const caseArb = fc.record({
+  hallAndWaiting: testHallAndWaitingArb,
+  shiftMinutes: fc.integer({ min: 0, max: 120 }),
+  /** Which windows are open (the plan runs over open windows only). */
+  open: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+});
+
+describe('call plan', () => {
+  it('makes exactly the calls of the windows taking turns with pickNext', () => {
+    fc.assert(
+      fc.property(caseArb, ({ hallAndWaiting: { hall, waiting }, shiftMinutes, open }) => {
+        const now = NOW + shiftMinutes * MINUTE;
+        const windows = hall.windows.filter((_, i) => open[i]);
+        const plan = planCalls(windows, waiting, hall.rules, now);
+        const expected = replay(windows, waiting, hall.rules, now);
+        expect(
+          plan.steps.map((s) => ({
+            id: s.ticket.id,
+            windowId: s.windowId,
+            round: s.round,
+            reason: s.reason,
+          })),
+        ).toEqual(expected);
+        for (const t of waiting) {
+          expect(plan.peopleAhead(t)).toBe(aheadInReplay(expected, t, hall, windows));
+          expect(plan.windowsFor(t)).toBe(windows.filter((w) => isEligible(w, t, hall.rules)).length);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('with one window, people ahead is the place in orderWaiting', () => {
+    fc.assert(
+      fc.property(caseArb, ({ hallAndWaiting: { hall, waiting }, shiftMinutes }) => {
+        const now = NOW + shiftMinutes * MINUTE;
+        for (const window of hall.windows) {
+          const order = orderWaiting(window, waiting, hall.rules, now).map((p) => p.ticket.id);
+          const plan = planCalls([window], waiting, hall.rules, now);
+          expect(plan.steps.map((s) => s.ticket.id)).toEqual(order);
+          for (const t of waiting) {
+            const place = order.indexOf(t.id);
+            expect(plan.peopleAhead(t)).toBe(place < 0 ? null : place);
+          }
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('tells a ticket taken now its place without running the plan again', () => {
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.boolean(),
+        fc.nat(),
+        ({ hallAndWaiting: { hall, waiting }, shiftMinutes, open }, priority, pickService) => {
+          const now = NOW + shiftMinutes * MINUTE;
+          const windows = hall.windows.filter((_, i) => open[i]);
+          const serviceId = hall.serviceIds[pickService % hall.serviceIds.length]!;
+          const plan = planCalls(windows, waiting, hall.rules, now);
+          const taken = newcomer(serviceId, priority, now);
+          const withIt = replay(windows, [...waiting, taken], hall.rules, now);
+          const expected = aheadInReplay(withIt, taken, hall, windows);
+          const place = plan.newcomer(serviceId, priority);
+          expect(place?.peopleAhead ?? null).toBe(expected);
+          expect(place?.windows ?? 0).toBe(windows.filter((w) => isEligible(w, taken, hall.rules)).length);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('adds a ticket taken now in place when nothing else changes, exactly as a new plan would', () => {
+    let added = 0;
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.array(fc.record({ priority: fc.boolean(), service: fc.nat() }), { minLength: 1, maxLength: 6 }),
+        ({ hallAndWaiting: { hall, waiting }, shiftMinutes, open }, arrivals) => {
+          const now = NOW + shiftMinutes * MINUTE;
+          const windows = hall.windows.filter((_, i) => open[i]);
+          let queue: QueueTicket[] = [...waiting];
+          let plan = planCalls(windows, queue, hall.rules, now);
+          arrivals.forEach((a, n) => {
+            const serviceId = hall.serviceIds[a.service % hall.serviceIds.length]!;
+            const taken = { ...newcomer(serviceId, a.priority, now), id: 10_000 + n, sequence: 10_000 + n };
+            queue = [...queue, taken];
+            if (plan.addNewcomer(taken)) added += 1;
+            else plan = planCalls(windows, queue, hall.rules, now);
+            const fresh = planCalls(windows, queue, hall.rules, now);
+            // The same calls in the same turns (an earlier call's reason may read "only normal
+            // waiting" where a new plan says "by ratio": the newcomer was not there when it was planned).
+            expect(plan.steps.map((s) => [s.ticket.id, s.windowId, s.round])).toEqual(
+              fresh.steps.map((s) => [s.ticket.id, s.windowId, s.round]),
+            );
+            for (const t of queue) expect(plan.peopleAhead(t)).toBe(fresh.peopleAhead(t));
+            for (const id of hall.serviceIds) {
+              for (const p of [false, true]) expect(plan.newcomer(id, p)).toEqual(fresh.newcomer(id, p));
+            }
+          });
+        },
+      ),
+      { numRuns: 800 },
+    );
+    // The shortcut must actually be taken, not only the fallback.
+    expect(added).toBeGreaterThan(500);
+  });
+});

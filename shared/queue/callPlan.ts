@@ -1,0 +1,368 @@
+// "People ahead" from the order the policy will actually call (DESIGN §5). The windows take turns,
+// in the order given (window number), each calling its next ticket by pickNext, until nobody they
+// may serve is left: the hall's calls if nobody new came and every window worked at the same pace.
+// The people ahead of a ticket are the calls the windows that can serve it make before it, so
+// tickets of other services that share those windows count, and a priority ticket is counted where
+// the mixing and the elderly windows actually put it.
+//
+// planCalls makes exactly the picks of that simulation with pickNext (the tests replay it), but
+// without rescanning the queue for every pick: tickets are grouped once into lists per service,
+// class and target window, in queue order, with one shared head each; a window looks only at the
+// heads of its lists. A plan of n waiting tickets costs O(n log n) once, then every figure is read
+// from it in O(windows).
+import type { Id } from '../contracts/entities';
+import {
+  compareQueueOrder,
+  isEligible,
+  isPriority,
+  nextStreak,
+  waitingSince,
+  type PickReason,
+  type QueueRules,
+  type QueueTicket,
+  type QueueWindow,
+} from './policy';
+import { holdAfterLeaving, isHeld, type RequeueHold } from './requeueHold';
+
+interface Entry<T> {
+  ticket: T;
+  taken: boolean;
+  /** Mutable copy of the ticket's requeue hold while the plan runs. */
+  hold: RequeueHold | null;
+}
+
+interface List<T> {
+  entries: Entry<T>[];
+  head: number;
+}
+
+/** Where the plan calls a ticket: the round, the window's place in the turn, and why. */
+export interface PlannedCall {
+  round: number;
+  slot: number;
+  windowId: Id;
+  reason: PickReason;
+}
+
+/** One call of the plan, in order. */
+export interface PlanStep<T> extends PlannedCall {
+  ticket: T;
+}
+
+interface WindowRun {
+  window: QueueWindow;
+  slot: number;
+  /** Calls this window makes in the plan (it calls once per round, from round 0, until idle). */
+  picks: number;
+  streak: number;
+  /** The first round at which a ticket of this class taken now would be called here. */
+  firstFor: { normal: number; priority: number };
+}
+
+/** What a newly taken ticket of a service and class would be told. */
+export interface NewcomerPlace {
+  peopleAhead: number;
+  /** The windows of the plan that may serve it. */
+  windows: number;
+}
+
+export interface CallPlan<T extends QueueTicket> {
+  readonly steps: readonly PlanStep<T>[];
+  /** The plan's call of this ticket, or null when these windows never call it. */
+  callOf(ticketId: Id): PlannedCall | null;
+  /** Calls made before this ticket's by the windows that can serve it (null: never called). */
+  peopleAhead(ticket: QueueTicket): number | null;
+  /** How many of the plan's windows may call this ticket. */
+  windowsFor(ticket: QueueTicket): number;
+  /** The place of a ticket of this service and class taken now (null: no window here serves it). */
+  newcomer(serviceId: Id, priority: boolean): NewcomerPlace | null;
+  /**
+   * Adds a ticket just taken (no hold, no target window, not overdue, behind everyone of its class)
+   * to the plan when that leaves every other call as it was — when it lands on a window with
+   * nobody else to call. Returns false when the plan must be made again instead. Earlier calls keep
+   * the reason they were planned with (a class "alone" then may now share the window).
+   */
+  addNewcomer(ticket: T): boolean;
+}
+
+function listKey(serviceId: Id, priority: boolean, target: Id | null): string {
+  return `${serviceId}|${priority ? 1 : 0}|${target ?? 0}`;
+}
+
+function byAge(a: QueueTicket, b: QueueTicket): number {
+  return waitingSince(a) - waitingSince(b) || compareQueueOrder(a, b);
+}
+
+function headOf<T>(list: List<T>): Entry<T> | undefined {
+  while (list.head < list.entries.length && list.entries[list.head]!.taken) list.head += 1;
+  return list.entries[list.head];
+}
+
+function firstHead<T extends QueueTicket>(
+  lists: readonly List<T>[],
+  compare: (a: T, b: T) => number,
+): Entry<T> | undefined {
+  let best: Entry<T> | undefined;
+  for (const list of lists) {
+    const head = headOf(list);
+    if (head && (!best || compare(head.ticket, best.ticket) < 0)) best = head;
+  }
+  return best;
+}
+
+/** The windows' lists: normal, priority and overdue tickets this window may call (never requeued ones). */
+interface WindowLists<T> {
+  normal: List<T>[];
+  priority: List<T>[];
+  overdue: List<T>[];
+}
+
+/**
+ * The plan of the calls `windows` (in turn order) would make from `waiting` under `rules` at `now`.
+ */
+export function planCalls<T extends QueueTicket>(
+  windows: readonly QueueWindow[],
+  waiting: readonly T[],
+  rules: QueueRules,
+  now: number,
+): CallPlan<T> {
+  const limit = rules.maxWaitMinutes * 60_000;
+  const queueLists = new Map<string, List<T>>();
+  const overdueLists = new Map<string, List<T>>();
+  const requeued: Entry<T>[] = [];
+  /** The last ticket in queue order: a newcomer must come after it to join the plan in place. */
+  let last: QueueTicket | null = null;
+  for (const ticket of waiting) {
+    const entry: Entry<T> = { ticket, taken: false, hold: ticket.requeueHold ?? null };
+    if (entry.hold) {
+      requeued.push(entry);
+      continue;
+    }
+    if (!last || compareQueueOrder(ticket, last) > 0) last = ticket;
+    const key = listKey(ticket.serviceId, isPriority(ticket), ticket.targetWindowId);
+    let list = queueLists.get(key);
+    if (!list) queueLists.set(key, (list = { entries: [], head: 0 }));
+    list.entries.push(entry);
+    if (now - waitingSince(ticket) > limit) {
+      let late = overdueLists.get(key);
+      if (!late) overdueLists.set(key, (late = { entries: [], head: 0 }));
+      late.entries.push(entry);
+    }
+  }
+  for (const list of queueLists.values()) list.entries.sort((a, b) => compareQueueOrder(a.ticket, b.ticket));
+  for (const list of overdueLists.values()) list.entries.sort((a, b) => byAge(a.ticket, b.ticket));
+  requeued.sort((a, b) => compareQueueOrder(a.ticket, b.ticket));
+
+  const listsOf = (window: QueueWindow): WindowLists<T> => {
+    const lists: WindowLists<T> = { normal: [], priority: [], overdue: [] };
+    const normalHere = !window.elderlyDedicated || rules.elderlyWindowTakesOthers;
+    for (const serviceId of window.serviceIds) {
+      for (const priority of [false, true]) {
+        for (const target of [null, window.id]) {
+          // A ticket sent to this window may be called here whatever its class (isEligible).
+          if (!priority && target === null && !normalHere) continue;
+          const key = listKey(serviceId, priority, target);
+          const list = queueLists.get(key);
+          if (list) (priority ? lists.priority : lists.normal).push(list);
+          const late = overdueLists.get(key);
+          if (late) lists.overdue.push(late);
+        }
+      }
+    }
+    return lists;
+  };
+
+  const runs: WindowRun[] = windows.map((window, slot) => ({
+    window,
+    slot,
+    picks: 0,
+    streak: window.normalStreak,
+    firstFor: { normal: Number.POSITIVE_INFINITY, priority: Number.POSITIVE_INFINITY },
+  }));
+  const lists = windows.map(listsOf);
+  const steps: PlanStep<T>[] = [];
+  const calls = new Map<Id, PlannedCall>();
+
+  /** pickNext for one window, on the plan's lists; also notes where a newcomer would be called. */
+  function pick(run: WindowRun, round: number): { entry: Entry<T>; reason: PickReason } | null {
+    const here = lists[run.slot]!;
+    const window: QueueWindow = { ...run.window, normalStreak: run.streak };
+    let due: Entry<T> | undefined;
+    let held: Entry<T> | undefined;
+    for (const entry of requeued) {
+      if (entry.taken || !isEligible(window, entry.ticket, rules)) continue;
+      if (isHeld({ id: entry.ticket.id, requeueHold: entry.hold })) held ??= entry;
+      else due ??= entry;
+    }
+    if (due) return { entry: due, reason: 'requeue_due' };
+    const overdue = firstHead(here.overdue, byAge);
+    const priority = firstHead(here.priority, compareQueueOrder);
+    const normal = firstHead(here.normal, compareQueueOrder);
+    if (!overdue && !priority && !normal) {
+      // Only held no-shows (or nobody): a newcomer of either class would be called here now.
+      noteNewcomerRound(run, 'normal', round);
+      noteNewcomerRound(run, 'priority', round);
+      return held ? { entry: held, reason: 'requeue_due' } : null;
+    }
+    if (overdue) return { entry: overdue, reason: 'overdue' };
+    if (window.elderlyDedicated) {
+      if (priority) return { entry: priority, reason: 'priority_at_elderly_window' };
+      noteNewcomerRound(run, 'priority', round);
+      return { entry: normal!, reason: 'other_at_elderly_window' };
+    }
+    if (priority && normal) {
+      return window.normalStreak >= rules.mixRatio
+        ? { entry: priority, reason: 'priority_by_ratio' }
+        : { entry: normal, reason: 'normal_by_ratio' };
+    }
+    if (priority) {
+      if (window.normalStreak < rules.mixRatio) noteNewcomerRound(run, 'normal', round);
+      return { entry: priority, reason: 'only_priority_waiting' };
+    }
+    if (window.normalStreak >= rules.mixRatio) noteNewcomerRound(run, 'priority', round);
+    return { entry: normal!, reason: 'only_normal_waiting' };
+  }
+
+  function noteNewcomerRound(run: WindowRun, kind: 'normal' | 'priority', round: number): void {
+    if (run.firstFor[kind] > round) run.firstFor[kind] = round;
+  }
+
+  /** Held no-shows that had `called` ahead count one place fewer when this window serves them. */
+  function settleHolds(called: T, window: QueueWindow): void {
+    for (const entry of requeued) {
+      if (entry.taken || !entry.hold) continue;
+      entry.hold = holdAfterLeaving(entry.hold, called.id, isEligible(window, entry.ticket, rules));
+    }
+  }
+
+  let active = [...runs];
+  for (let round = 0; active.length > 0; round += 1) {
+    const stillActive: WindowRun[] = [];
+    for (const run of active) {
+      const chosen = pick(run, round);
+      if (!chosen) continue; // nobody left for this window: it stays idle from here on
+      chosen.entry.taken = true;
+      const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason: chosen.reason };
+      steps.push({ ...call, ticket: chosen.entry.ticket });
+      calls.set(chosen.entry.ticket.id, call);
+      if (requeued.length > 0) settleHolds(chosen.entry.ticket, run.window);
+      run.picks += 1;
+      run.streak = nextStreak({ ...run.window, normalStreak: run.streak }, chosen.entry.ticket);
+      stillActive.push(run);
+    }
+    active = stillActive;
+  }
+
+  /** Calls `run`'s window makes before the turn (round, slot). */
+  const picksBefore = (run: WindowRun, round: number, slot: number): number =>
+    Math.min(round, run.picks) + (run.slot < slot && round < run.picks ? 1 : 0);
+
+  const eligibleRuns = (ticket: QueueTicket): WindowRun[] =>
+    runs.filter((run) => isEligible(run.window, ticket, rules));
+
+  function newcomerTurn(serviceId: Id, priority: boolean): { run: WindowRun; round: number }[] {
+    const probe: QueueTicket = {
+      id: -1,
+      serviceId,
+      priorityClass: priority ? 'priority' : 'normal',
+      issuedAt: now,
+      orderKey: now,
+      sequence: 0,
+      targetWindowId: null,
+    };
+    return eligibleRuns(probe).map((run) => ({
+      run,
+      // A window calls a newcomer at the latest once it has nobody else left.
+      round: Math.min(run.firstFor[priority ? 'priority' : 'normal'], run.picks),
+    }));
+  }
+
+  function earliest(turns: { run: WindowRun; round: number }[]): { run: WindowRun; round: number } | null {
+    let best: { run: WindowRun; round: number } | null = null;
+    for (const turn of turns) {
+      if (!best || turn.round < best.round || (turn.round === best.round && turn.run.slot < best.run.slot))
+        best = turn;
+    }
+    return best;
+  }
+
+  return {
+    steps,
+    callOf: (ticketId) => calls.get(ticketId) ?? null,
+
+    peopleAhead(ticket) {
+      const call = calls.get(ticket.id);
+      if (!call) return null;
+      let ahead = 0;
+      for (const run of eligibleRuns(ticket)) ahead += picksBefore(run, call.round, call.slot);
+      return ahead;
+    },
+
+    windowsFor: (ticket) => eligibleRuns(ticket).length,
+
+    newcomer(serviceId, priority) {
+      const turns = newcomerTurn(serviceId, priority);
+      const turn = earliest(turns);
+      if (!turn) return null;
+      let ahead = 0;
+      for (const { run } of turns) ahead += picksBefore(run, turn.round, turn.run.slot);
+      return { peopleAhead: ahead, windows: turns.length };
+    },
+
+    addNewcomer(ticket) {
+      const joinsAtTheEnd =
+        !ticket.requeueHold &&
+        ticket.targetWindowId === null &&
+        now - waitingSince(ticket) <= limit &&
+        (!last || compareQueueOrder(ticket, last) > 0);
+      if (!joinsAtTheEnd) return false;
+      const priority = isPriority(ticket);
+      const turn = earliest(newcomerTurn(ticket.serviceId, priority));
+      if (!turn || turn.round !== turn.run.picks) return false;
+      const { run, round } = turn;
+      const streakBefore = run.streak;
+      const reason: PickReason = run.window.elderlyDedicated
+        ? priority
+          ? 'priority_at_elderly_window'
+          : 'other_at_elderly_window'
+        : priority
+          ? 'only_priority_waiting'
+          : 'only_normal_waiting';
+      const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason };
+      steps.splice(stepIndexAfter(round, run.slot), 0, { ...call, ticket });
+      calls.set(ticket.id, call);
+      last = ticket;
+      run.picks += 1;
+      run.streak = nextStreak({ ...run.window, normalStreak: streakBefore }, ticket);
+      // The window's turn in this round is now this ticket's: the next newcomer of the same class
+      // comes after it (when the window is idle again), one of the other class may still take the
+      // turn where pick() would have noted it.
+      const kind = priority ? 'priority' : 'normal';
+      const other = priority ? 'normal' : 'priority';
+      run.firstFor[kind] = Number.POSITIVE_INFINITY;
+      if (run.firstFor[other] >= round) {
+        run.firstFor[other] = otherTakesTurn(run, priority, streakBefore) ? round : Number.POSITIVE_INFINITY;
+      }
+      return true;
+    },
+  };
+
+  /** Where a call at (round, slot) goes in the steps, which are in turn order. */
+  function stepIndexAfter(round: number, slot: number): number {
+    let low = 0;
+    let high = steps.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const step = steps[middle]!;
+      if (step.round < round || (step.round === round && step.slot < slot)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** After a newcomer took an idle turn, would a later newcomer of the other class be called there instead? */
+  function otherTakesTurn(run: WindowRun, newcomerPriority: boolean, streakBefore: number): boolean {
+    if (run.window.elderlyDedicated) return !newcomerPriority; // other_at_elderly_window gives way to priority
+    return newcomerPriority ? streakBefore < rules.mixRatio : streakBefore >= rules.mixRatio;
+  }
+}
