@@ -69,7 +69,8 @@ export function exportHall(db: Db, hallId: number, file: string): TransferCounts
       fs.writeSync(out, `${JSON.stringify(header)}\n`);
       const counts: TransferCounts = { hallId, tables: [] };
       for (const table of tables) {
-        fs.writeSync(out, `${JSON.stringify({ table: table.name, columns: table.columns })}\n`);
+        const line = { table: table.name, columns: table.columns, deferred: table.deferred };
+        fs.writeSync(out, `${JSON.stringify(line)}\n`);
         let rows = 0;
         for (const page of pagesOf(db, table, hallId)) {
           rows += page.length;
@@ -121,7 +122,8 @@ function readSnapshot<T>(db: Db, read: () => T): T {
 
 interface ParsedFile {
   header: TransferHeader;
-  tables: { table: string; columns: string[]; rows: Cell[][] }[];
+  /** deferred: columns set after every table's rows are in (a cycle of foreign keys). */
+  tables: { table: string; columns: string[]; deferred: string[]; rows: Cell[][] }[];
 }
 
 export function readTransferFile(file: string): ParsedFile {
@@ -132,12 +134,12 @@ export function readTransferFile(file: string): ParsedFile {
   const tables: ParsedFile['tables'] = [];
   for (const line of lines.slice(1)) {
     if (line === '') continue;
-    const value = JSON.parse(line) as Cell[] | { table: string; columns: string[] };
+    const value = JSON.parse(line) as Cell[] | { table: string; columns: string[]; deferred?: string[] };
     if (Array.isArray(value)) {
       const current = tables[tables.length - 1];
       if (!current) throw new Error(`${file}: a row before any table`);
       current.rows.push(value);
-    } else tables.push({ ...value, rows: [] });
+    } else tables.push({ ...value, deferred: value.deferred ?? [], rows: [] });
   }
   return { header, tables };
 }
@@ -169,9 +171,13 @@ export function importHall(db: Db, file: string): TransferCounts {
     if (db.prepare('SELECT 1 FROM halls WHERE id = ?').get(header.hallId))
       throw new Error(`import refused: hall id ${header.hallId} already exists in this database`);
     for (const t of tables) {
-      insertRows(db, t.table, t.columns, t.rows);
+      const held = t.deferred.map((c) => t.columns.indexOf(c));
+      const rows =
+        held.length === 0 ? t.rows : t.rows.map((r) => r.map((v, i) => (held.includes(i) ? null : v)));
+      insertRows(db, t.table, t.columns, rows);
       counts.tables.push({ table: t.table, rows: t.rows.length });
     }
+    for (const t of tables) setDeferred(db, t);
     if (isPostgres(db)) for (const t of tables) if (t.columns.includes('id')) advanceIdentity(db, t.table);
   })();
   return counts;
@@ -189,6 +195,16 @@ function copyFieldKeys(db: Db, keys: TransferHeader['fieldKeys']): void {
       throw new Error(
         `import refused: key ${key.key_id} of the file differs from this database's (a different key file)`,
       );
+  }
+}
+
+/** The references that closed a cycle, now that every row they point at is in. */
+function setDeferred(db: Db, t: ParsedFile['tables'][number]): void {
+  const id = t.columns.indexOf('id');
+  for (const column of t.deferred) {
+    const at = t.columns.indexOf(column);
+    const update = db.prepare(`UPDATE "${t.table}" SET "${column}" = ? WHERE id = ?`);
+    for (const row of t.rows) if (row[at] !== null) update.run(fromCell(row[at]!), fromCell(row[id]!));
   }
 }
 

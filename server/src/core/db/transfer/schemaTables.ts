@@ -25,7 +25,12 @@ export interface TableInfo {
   /** Sorted by name, so exports from SQLite and PostgreSQL list them alike. */
   columns: string[];
   /** Tables this one references (foreign keys), to insert parents first. */
-  references: string[];
+  references: { table: string; column: string }[];
+  /**
+   * Columns whose reference closes a cycle of foreign keys (tickets ⇄ appointments): imported as
+   * NULL first and set once every row is in (hallTables fills it).
+   */
+  deferred: string[];
 }
 
 export function listTables(db: Db): TableInfo[] {
@@ -48,16 +53,20 @@ export function listTables(db: Db): TableInfo[] {
     : db.prepare('SELECT name FROM pragma_table_info(?)');
   const referencesOf = pg
     ? db.prepare(
-        `SELECT DISTINCT parent.relname AS name FROM pg_constraint c
+        `SELECT parent.relname AS "table", a.attname AS "column" FROM pg_constraint c
            JOIN pg_class child ON child.oid = c.conrelid JOIN pg_class parent ON parent.oid = c.confrelid
+           JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
           WHERE c.contype = 'f' AND child.relname = ? AND child.relnamespace = current_schema()::regnamespace`,
       )
-    : db.prepare('SELECT DISTINCT "table" AS name FROM pragma_foreign_key_list(?)');
+    : db.prepare('SELECT "table", "from" AS "column" FROM pragma_foreign_key_list(?)');
   return names
     .map(({ name }) => ({
       name,
       columns: (columnsOf.all(name) as { name: string }[]).map((c) => c.name).sort(),
-      references: (referencesOf.all(name) as { name: string }[]).map((r) => r.name).filter((r) => r !== name),
+      references: (referencesOf.all(name) as { table: string; column: string }[])
+        .filter((r) => r.table !== name)
+        .sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column)),
+      deferred: [],
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -94,11 +103,15 @@ function parentsFirst(tables: TableInfo[]): TableInfo[] {
   const visiting = new Set<string>();
   const place = (t: TableInfo): void => {
     if (placed.has(t.name)) return;
-    if (visiting.has(t.name)) throw new Error(`foreign keys form a cycle through ${t.name}`);
     visiting.add(t.name);
-    for (const parent of t.references) {
-      const p = byName.get(parent);
-      if (p) place(p);
+    for (const ref of t.references) {
+      const p = byName.get(ref.table);
+      if (!p) continue;
+      // A parent still being placed: this reference closes a cycle; it is set after the inserts.
+      if (visiting.has(p.name)) {
+        if (!t.columns.includes('id')) throw new Error(`foreign keys form a cycle through ${t.name}`);
+        t.deferred.push(ref.column);
+      } else place(p);
     }
     visiting.delete(t.name);
     placed.add(t.name);
