@@ -1,6 +1,7 @@
 // What a printed ticket carries (the facts, not the layout): built from the server's ticket:issue
 // answer by the kiosk and by the server. The layout on paper is @hall/printing's ticketLayout.
 import { NORMAL_CLASS, type IssuedTicket, type PriorityClass, type QueueOutlook } from './contracts/entities';
+import { clockTime } from './hallTime';
 
 export interface TicketPrintData {
   hallName: string;
@@ -25,6 +26,17 @@ export interface TicketPrintData {
   statusUrl: string;
   footer: string;
   windowsToWatch: number[];
+  /** Appointment tickets: the booked slot on the hall's clock, '09:00–09:30'. */
+  appointmentSlot?: string | null;
+}
+
+/** The booked slot of an appointment ticket as printed and shown, '09:00–09:30'; null for walk-ins. */
+export function appointmentSlotText(
+  ticket: { slotStart?: number | null; slotEnd?: number | null },
+  timeZone: string,
+): string | null {
+  if (ticket.slotStart == null || ticket.slotEnd == null) return null;
+  return `${clockTime(ticket.slotStart, timeZone)}–${clockTime(ticket.slotEnd, timeZone)}`;
 }
 
 export interface TicketPrintContext {
@@ -56,5 +68,6 @@ export function ticketPrintDataFrom(issued: IssuedTicket, context: TicketPrintCo
     statusUrl: new URL(issued.statusPath, context.statusOrigin).href,
     footer: issued.footer,
     windowsToWatch: issued.windowsToWatch,
+    appointmentSlot: appointmentSlotText(ticket, context.timeZone),
   };
 }

@@ -99,6 +99,46 @@ export const SENTENCES: readonly SentenceClip[] = [
     pinyin: 'qu3 hao4 mei2 you3 cheng2 gong1, qing3 zai4 shi4 yi2 ci4, huo4 dao4 fu2 wu4 tai2.',
     yue: '取籌唔成功，請再試一次，或者去服務台。',
   },
+  // ---- appointment check-in (issue 17); a time of day is said with openingClips' 点 / 分 ----
+  {
+    name: 'kiosk_appointment',
+    cmn: '请刷身份证，或按数字键输入预约码，输完后点签到。',
+    pinyin:
+      'qing3 shua1 shen1 fen4 zheng4, huo4 an4 shu4 zi4 jian4 shu1 ru4 yu4 yue1 ma3, shu1 wan2 hou4 dian3 qian1 dao4.',
+    yue: '請拍身份證，或者用數字鍵輸入預約碼，輸入完請按簽到。',
+  },
+  {
+    name: 'kiosk_appointmentNotFound',
+    cmn: '没有找到您的预约，请核对后重新输入，或到服务台。',
+    pinyin:
+      'mei2 you3 zhao3 dao4 nin2 de5 yu4 yue1, qing3 he2 dui4 hou4 chong2 xin1 shu1 ru4, huo4 dao4 fu2 wu4 tai2.',
+    yue: '搵唔到你嘅預約，請檢查清楚再輸入，或者去服務台。',
+  },
+  {
+    name: 'kiosk_appointmentEarly_1',
+    cmn: '您来早了。请在',
+    pinyin: 'nin2 lai2 zao3 le5. qing3 zai4',
+    yue: '你嚟早咗。請喺',
+  },
+  {
+    name: 'kiosk_appointmentEarly_2',
+    cmn: '以后再来签到。',
+    pinyin: 'yi3 hou4 zai4 lai2 qian1 dao4.',
+    yue: '之後再嚟簽到。',
+  },
+  {
+    name: 'kiosk_appointmentOtherDay',
+    cmn: '您的预约不是今天，请在预约当天再来签到。',
+    pinyin: 'nin2 de5 yu4 yue1 bu2 shi4 jin1 tian1, qing3 zai4 yu4 yue1 dang1 tian1 zai4 lai2 qian1 dao4.',
+    yue: '你嘅預約唔係今日，請喺預約嗰日再嚟簽到。',
+  },
+  {
+    name: 'kiosk_appointmentLate',
+    cmn: '您的预约时间已过。可以点下面的按钮，改取普通号。',
+    pinyin:
+      'nin2 de5 yu4 yue1 shi2 jian1 yi3 guo4. ke3 yi3 dian3 xia4 mian4 de5 an4 niu3, gai3 qu3 pu3 tong1 hao4.',
+    yue: '你嘅預約時間已經過咗。可以按下面嘅掣，改攞普通籌。',
+  },
   {
     // The closed screen: "…下次取号时间是" then the time (shared/voice/openingClips.ts).
     name: 'kiosk_closed_1',

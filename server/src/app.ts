@@ -77,6 +77,13 @@ import { createApiKeyRepository } from './apiKeys/apiKeyRepository';
 import { createApiKeyService } from './apiKeys/apiKeyService';
 import { createExternalApiRouter } from './apiKeys/externalApiRouter';
 import { createApiRouter } from './http/api';
+import { createAppointmentRepository } from './appointments/appointmentRepository';
+import { createAppointmentConfigService } from './appointments/appointmentConfigService';
+import { createBookingService } from './appointments/bookingService';
+import { createCheckInService } from './appointments/checkInService';
+import { createAppointmentPersonalData } from './appointments/appointmentPersonalData';
+import { registerAppointmentHandlers } from './appointments/appointmentHandlers';
+import { createAppointmentApiRouter } from './appointments/appointmentApiRouter';
 import { createPagesRouter } from './http/pages';
 import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
@@ -260,8 +267,12 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     allowLoopbackPrinters: deps.allowLoopbackPrinters ?? false,
   });
   const visitRepository = createHomeVisitRepository(deps.db, deps.cipher);
+  const appointmentRepository = createAppointmentRepository(deps.db, deps.cipher);
   const accessLog = createAccessLogRepository(deps.db);
-  const personalSources = [createHomeVisitPersonalData(repos, visitRepository)];
+  const personalSources = [
+    createHomeVisitPersonalData(repos, visitRepository),
+    createAppointmentPersonalData(repos, appointmentRepository),
+  ];
   const privacyBase = { ...adminBase, accessLog, sources: personalSources };
   const privacy = createPrivacyService(privacyBase);
   const retention = createRetentionService({
@@ -287,6 +298,16 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     caseCounts: (hallId, from, to, now) => ratingRepository.caseCounts(hallId, from, to, now),
   });
   const apiKeys = createApiKeyService({ ...adminBase, keys: createApiKeyRepository(deps.db) });
+  const bookingBase = {
+    repos,
+    appointments: appointmentRepository,
+    cipher: deps.cipher,
+  };
+  const appointments = {
+    config: createAppointmentConfigService({ ...adminBase, today: (hallId) => queries.today(hallId) }),
+    bookings: createBookingService({ ...bookingBase, runChange, states, clock }),
+    checkIn: createCheckInService({ ...bookingBase, runChange, queries }),
+  };
 
   // Last-seen is written at most once a minute per device: a screen reconnecting in a loop must
   // not cost a disk sync each time.
@@ -374,6 +395,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       registerCityMonitorHandlers(track, { repos, clock });
       registerSignInLockHandlers(socket, track, auth, adminBase);
       registerApiKeyHandlers(socket, track, apiKeys);
+      registerAppointmentHandlers(socket, track, appointments);
       if (data.role === 'admin') {
         void socket.join(adminRoom(data.hallId));
         storageAlarm.greet(socket, data.hallId);
@@ -422,6 +444,10 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   app.use('/api/admin', createPrivacyHttpRouter({ auth, privacy, repos, logger }));
   // External systems (booking apps, rating platforms) with an admin-issued API key.
   const externalApi = createExternalApiRouter({ repos, apiKeys });
+  app.use(
+    '/api/v1/appointments',
+    createAppointmentApiRouter({ repos, apiKeys, bookings: appointments.bookings, logger }),
+  );
   const ratingExports = createRatingExport(repos, ratingRepository);
   addRatingApi(externalApi, { apiKeys, exports: ratingExports, logger });
   app.use('/api/admin', createRatingAdminRouter({ auth, exports: ratingExports, logger }));
@@ -466,6 +492,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       privacy,
       retention,
       subjects,
+      appointments,
       ratings,
       ratingCases,
     },

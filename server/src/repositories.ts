@@ -1,5 +1,6 @@
 // One object holding every repository over one database, so services take a single dependency.
 import type { Db } from './core/db/database';
+import { createAppointmentConfigRepository } from './appointments/appointmentConfigRepository';
 import { createAuditRepository } from './audit/auditRepository';
 import { createDeviceRepository } from './devices/deviceRepository';
 import { createEventRepository } from './core/eventRepository';
@@ -22,6 +23,7 @@ export function createRepositories(db: Db, isDeviceOnline: (deviceId: number) =>
     devices: createDeviceRepository(db, isDeviceOnline),
     notices: createNoticeRepository(db),
     audit: createAuditRepository(db),
+    appointmentConfig: createAppointmentConfigRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

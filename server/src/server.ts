@@ -18,6 +18,7 @@ import { keyFileBeside } from './core/crypto/keyFile';
 import { sealPlainRows } from './privacy/resealing';
 import { startPurgeScheduler } from './privacy/purgeScheduler';
 import { whileStartingAlone } from './core/db/startLock';
+import { startMissedSweep } from './appointments/bookingService';
 
 export interface StartOptions {
   /** The SQLite file; its folder is the data folder (printer output, backups) on both backends. */
@@ -54,6 +55,8 @@ export interface StartOptions {
   keyFile?: string;
   /** How often to check whether a hall's daily purge is due (ms); null: only at start. */
   purgeCheckEveryMs?: number | null;
+  /** How often bookings past their check-in window are marked missed (ms); null: never by itself. */
+  appointmentSweepEveryMs?: number | null;
   /** Tests only: an evaluator pad's question stays open this long (the product: the hall rule, ≥ 60 s). */
   evaluatorTimeoutMs?: number;
 }
@@ -134,6 +137,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // PostgreSQL: listen to the other processes before taking connections.
   if (app.cluster && !(await app.cluster.ready()))
     logger.warn('cross-process broadcasts are not listening yet');
+  const stopSweeps =
+    options.appointmentSweepEveryMs === null
+      ? () => {}
+      : startMissedSweep(
+          app.services.appointments.bookings,
+          () => repos.halls.list().map((h) => h.id),
+          (error) => logger.error({ err: error }, 'appointment missed sweep failed'),
+          options.appointmentSweepEveryMs ?? 60_000,
+        );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
@@ -151,6 +163,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async close() {
       stopCheckpoints();
       stopPurges();
+      stopSweeps();
       // io.close() closes the http server too, and waits for every connection to end: cut the
       // idle keep-alive connections of browsers now, or it would wait for them to time out.
       const closed = app.close();

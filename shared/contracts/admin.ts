@@ -171,6 +171,19 @@ export interface HallReport {
   /** Tickets issued per hour of the day (0–23) in the hall's time zone. */
   hourly: number[];
   elderly: ElderlyReport;
+  appointments: AppointmentReport;
+}
+
+/** Appointments of the period (by their slot's day) and how long booked and walk-in visitors waited. */
+export interface AppointmentReport {
+  booked: number;
+  checkedIn: number;
+  missed: number;
+  cancelled: number;
+  /** Tickets checked in from a booking: from the slot's start (or check-in, if later) to the call. */
+  appointmentWait: DurationStats;
+  /** Every other ticket: from taking it to the call. */
+  walkInWait: DurationStats;
 }
 
 /** The halls an account may report on; `city` accounts may also sum them all. */

@@ -205,6 +205,9 @@ export interface TicketView {
   transferredFromId: Id | null;
   /** Set when the ticket was transferred to one window: only that window may call it. */
   targetWindowId?: Id | null;
+  /** Appointment tickets: the booked slot (epoch ms); from its start the ticket is due (rule 7). */
+  slotStart?: number | null;
+  slotEnd?: number | null;
   /** A returned no-show: the tickets still to be called before it (shared/queue/requeueHold.ts). */
   requeueHold?: RequeueHold | null;
 }
@@ -299,6 +302,7 @@ export const EVENT_TYPES = [
   'config_changed',
   'printer_fault',
   'home_visit',
+  'appointment',
   /** A visitor rated the ticket (or the pad's question went unanswered: 未评价). */
   'rated',
 ] as const;
@@ -370,6 +374,10 @@ export interface TicketStatus {
   issuedAt: number;
   calledAt: number | null;
   hallName: string;
+  /** Appointment tickets: the booked slot, and the same on the hall's clock ('09:00–09:30'). */
+  slotStart?: number | null;
+  slotEnd?: number | null;
+  appointmentSlot?: string | null;
 }
 
 export interface WindowStats {

@@ -94,6 +94,29 @@ export const ERROR_MESSAGES = {
     en: 'Record the steps in order: verify → rectify → feedback (now: {status})',
   },
   ID_NUMBER_INVALID: { zh: '身份证号码无效', en: 'Invalid resident ID number' },
+  APPOINTMENT_NO_SUCH_SLOT: {
+    zh: '没有这个预约时段：{day} {time}',
+    en: 'There is no appointment slot at {day} {time}',
+  },
+  APPOINTMENT_DAY_OFF: { zh: '{day} 不办理预约', en: 'No appointments on {day}' },
+  APPOINTMENT_SLOT_PAST: { zh: '该时段已过，不能预约', en: 'That slot is over and cannot be booked' },
+  APPOINTMENT_SLOT_FULL: { zh: '该时段已约满：{day} {time}', en: 'That slot is full: {day} {time}' },
+  APPOINTMENT_DUPLICATE: {
+    zh: '此人当天已预约该业务，不能重复预约',
+    en: 'This person already has a booking for this service that day',
+  },
+  APPOINTMENT_NOT_FOUND: {
+    zh: '未找到预约，请核对预约码或身份证',
+    en: 'No booking found; check the booking code or ID card',
+  },
+  APPOINTMENT_CHECKED_IN: {
+    zh: '该预约已签到，号码 {number}',
+    en: 'This booking has already been checked in: ticket {number}',
+  },
+  APPOINTMENT_NOT_OPEN: {
+    zh: '该预约已签到、取消或过期，不能再更改',
+    en: 'This booking was checked in, cancelled or missed and cannot change',
+  },
   CONFLICT: { zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   STORAGE_FAILURE: { zh: '数据保存失败，请联系管理员', en: 'Could not save; please tell the administrator' },
   PRINTER_FAULT: { zh: '打印机故障：{detail}', en: 'Printer fault: {detail}' },

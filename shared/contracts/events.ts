@@ -72,6 +72,24 @@ import type {
   SignInLockView,
 } from './admin';
 import type {
+  Appointment,
+  AppointmentConfig,
+  AppointmentDayOff,
+  AppointmentImportInput,
+  AppointmentImportResult,
+  AppointmentListInput,
+  AppointmentSchedule,
+  AppointmentSettings,
+  AppointmentSettingsInput,
+  AppointmentSlot,
+  BookInput,
+  CheckInInput,
+  CheckInResult,
+  DayOffSetInput,
+  ScheduleUpsertInput,
+  SlotQueryInput,
+} from './appointments';
+import type {
   AccessLogEntry,
   AccessLogQueryInput,
   PurgeRun,
@@ -196,6 +214,19 @@ export interface ClientToServerEvents {
   'privacy:purgeNow': Query<PurgeRun>;
   'privacy:subjectFind': Command<SubjectQueryInput, SubjectCopy>;
   'privacy:subjectErase': Command<SubjectEraseInput, SubjectErasure>;
+  // appointments: slots and settings (admin), bookings by phone or CSV (admin), check-in (kiosk)
+  'appointment:config': Query<AppointmentConfig>;
+  'appointment:scheduleUpsert': Command<ScheduleUpsertInput, AppointmentSchedule>;
+  'appointment:scheduleDelete': Command<{ id: Id }, null>;
+  /** Adds (off: true) or removes a day off; answers the day off, or null once removed. */
+  'appointment:dayOffSet': Command<DayOffSetInput, AppointmentDayOff | null>;
+  'appointment:settingsUpdate': Command<AppointmentSettingsInput, AppointmentSettings>;
+  'appointment:slots': Command<SlotQueryInput, AppointmentSlot[]>;
+  'appointment:book': Command<BookInput, Appointment>;
+  'appointment:cancel': Command<{ id: Id }, Appointment>;
+  'appointment:list': Command<AppointmentListInput, Appointment[]>;
+  'appointment:import': Command<AppointmentImportInput, AppointmentImportResult>;
+  'appointment:checkIn': Command<CheckInInput, CheckInResult>;
   // 差评 follow-up (admin): 核实 → 整改 → 反馈, each step audited
   'ratingCase:list': Command<RatingCaseListInput, RatingCase[]>;
   'ratingCase:step': Command<RatingCaseStepInput, RatingCase>;
@@ -269,6 +300,17 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'privacy:purgeNow': ['admin'],
   'privacy:subjectFind': ['admin'],
   'privacy:subjectErase': ['admin'],
+  'appointment:config': ['admin'],
+  'appointment:scheduleUpsert': ['admin'],
+  'appointment:scheduleDelete': ['admin'],
+  'appointment:dayOffSet': ['admin'],
+  'appointment:settingsUpdate': ['admin'],
+  'appointment:slots': ['admin'],
+  'appointment:book': ['admin'],
+  'appointment:cancel': ['admin'],
+  'appointment:list': ['admin'],
+  'appointment:import': ['admin'],
+  'appointment:checkIn': ['kiosk'],
   'ratingCase:list': ['admin'],
   'ratingCase:step': ['admin'],
 };

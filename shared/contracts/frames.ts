@@ -61,6 +61,8 @@ export interface KioskSnapshot {
   rules: HallRules;
   services: Service[];
   queue: ServiceQueue[];
+  /** The hall takes appointments: the kiosk offers "我有预约" (check-in). */
+  appointments?: boolean;
 }
 
 /** The kiosk's queue figures after a tick that changed them (the whole list: a kiosk needs no sync). */

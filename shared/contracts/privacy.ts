@@ -3,16 +3,14 @@
 // schemas of their commands; the server keeps personal fields sealed and every look logged.
 import { z } from 'zod';
 import type { HomeVisit } from './admin';
+import type { Appointment, AppointmentPersonal } from './appointments';
 import type { Id } from './entities';
 
 const id = z.number().int().positive().max(2_147_483_647);
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/**
- * Kinds of record that hold personal fields and can be revealed, found and erased. Appointments
- * (visitor names, phones, full ID numbers) join this list when they are built.
- */
-export const PERSONAL_RECORD_KINDS = ['home_visit'] as const;
+/** Kinds of record that hold personal fields and can be revealed, found and erased. */
+export const PERSONAL_RECORD_KINDS = ['home_visit', 'appointment'] as const;
 export type PersonalRecordKind = (typeof PERSONAL_RECORD_KINDS)[number];
 
 /** Why someone looks at a person's full details: a short choice, recorded with every look. */
@@ -52,7 +50,9 @@ export interface HomeVisitPersonal {
   cancelReason: string | null;
 }
 
-export type RevealedRecord = { kind: 'home_visit'; id: Id; personal: HomeVisitPersonal };
+export type RevealedRecord =
+  | { kind: 'home_visit'; id: Id; personal: HomeVisitPersonal }
+  | { kind: 'appointment'; id: Id; personal: AppointmentPersonal };
 
 /** Days each category's personal fields are kept (the rows and their counts stay for reports). */
 export interface RetentionPolicy {
@@ -85,7 +85,9 @@ export interface RetentionState {
 }
 
 /** One record of a person's copy: its plain fields as lists show them, and its personal fields. */
-export type SubjectRecord = { kind: 'home_visit'; id: Id; visit: HomeVisit; personal: HomeVisitPersonal };
+export type SubjectRecord =
+  | { kind: 'home_visit'; id: Id; visit: HomeVisit; personal: HomeVisitPersonal }
+  | { kind: 'appointment'; id: Id; appointment: Appointment; personal: AppointmentPersonal };
 
 /** A person's records, as handed to them on request (their right to a copy). */
 export interface SubjectCopy {
@@ -99,7 +101,7 @@ export interface SubjectCopy {
 export interface SubjectErasure {
   /** Records whose personal fields were erased (their counts stay). */
   erased: number;
-  /** Open home visits cancelled because nobody can visit an erased address. */
+  /** Open home visits and bookings cancelled: nobody can visit an erased address or check in without a name. */
   cancelled: number;
 }
 

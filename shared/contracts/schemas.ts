@@ -5,6 +5,7 @@ import { DEVICE_KINDS, SERVICE_CATEGORIES } from './entities';
 import { parsePrinterInterface } from '../printerTarget';
 import { API_KEY_SCOPES } from './admin';
 import { VOICE_LANGUAGES } from '../voice/languages';
+import { APPOINTMENT_MARKER } from '../appointments/bookingCode';
 import {
   isBadLevel,
   RATING_CASE_STATUSES,
@@ -240,7 +241,10 @@ export const priorityClassSchema = z
     id: z.string().regex(/^[a-z_]{1,32}$/),
     nameZh: shortText(20),
     nameEn: shortText(40),
-    marker: z.string().regex(/^[A-Z]$/),
+    marker: z
+      .string()
+      .regex(/^[A-Z]$/)
+      .refine((m) => m !== APPOINTMENT_MARKER, `${APPOINTMENT_MARKER} marks appointment tickets`),
   })
   .strict();
 

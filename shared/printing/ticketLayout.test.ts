@@ -231,6 +231,47 @@ describe('buildTicketContent', () => {
     expect(all).not.toContain('代办');
   });
 
+  it('prints the booked slot of an appointment ticket, and none on a walk-in', () => {
+    const booked = textLines(
+      buildTicketContent(sampleTicket({ number: 'A-Y007', appointmentSlot: '09:00–09:30' })),
+    );
+    expect(booked.map((l) => l.text.trim())).toContain('预约 09:00–09:30');
+    expect(booked.find((l) => l.text.includes('预约'))!.size).toEqual({ width: 1, height: 2 });
+    expect(booked.map((l) => l.text.trim())).toContain('Appointment 09:00–09:30');
+    const walkIn = textLines(buildTicketContent(sampleTicket({})))
+      .map((l) => l.text)
+      .join('\n');
+    expect(walkIn).not.toContain('预约 ');
+  });
+
+  it('takes the slot from an appointment ticket in the hall zone', () => {
+    const start = Date.UTC(2026, 11, 1, 1, 0);
+    const issued = {
+      ticket: {
+        number: 'A-Y007',
+        priorityClass: 'normal',
+        proxy: false,
+        issuedAt: start,
+        slotStart: start,
+        slotEnd: start + 1_800_000,
+      },
+      peopleAhead: 0,
+      estimatedWaitMinutes: 0,
+      statusPath: '/t/x',
+      windowsToWatch: [],
+      serviceNameZh: '出入境',
+      serviceNameEn: 'Exit-entry',
+      hallName: '大厅',
+      footer: '',
+    } as unknown as IssuedTicket;
+    const data = ticketPrintDataFrom(issued, {
+      statusOrigin: 'http://h',
+      timeZone: 'Asia/Shanghai',
+      priorityClasses: DEFAULT_RULES.priorityClasses,
+    });
+    expect(data.appointmentSlot).toBe('09:00–09:30');
+  });
+
   it('says so when nobody is ahead and the wait is short', () => {
     const all = textLines(buildTicketContent(sampleTicket({ peopleAhead: 0, estimatedWaitMinutes: 0 })))
       .map((l) => l.text)

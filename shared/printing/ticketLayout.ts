@@ -163,6 +163,11 @@ export function buildTicketContent(data: TicketPrintData, columns = 48): TicketB
     blocks.push(...centred(mark.en, columns, { bold: true }));
   }
   if (data.proxy) blocks.push(...centred('【代办】亲友代办  Proxy visit', columns, { bold: true }));
+  if (data.appointmentSlot) {
+    // Booked visitors are called first at their slot time (queue rule 7): the slot is on the paper.
+    blocks.push(...centred(`预约 ${data.appointmentSlot}`, columns, { size: TEXT_SIZES.tall, bold: true }));
+    blocks.push(...centred(`Appointment ${data.appointmentSlot}`, columns));
+  }
   blocks.push(rule(columns));
   const ahead = aheadText(data.peopleAhead, data.outlook);
   blocks.push(

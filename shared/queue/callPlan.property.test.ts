@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Id } from '../contracts/entities';
-import { planCalls } from './callPlan';
+import { FIGURES_PLAN, planCalls } from './callPlan';
 import {
   afterCall,
   isEligible,
@@ -111,6 +111,65 @@ describe('call plan', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('for the figures, counts every appointment ticket as due: the calls of pickNext once all slots have begun', () => {
+    let rule7 = 0;
+    fc.assert(
+      fc.property(caseArb, ({ hallAndWaiting: { hall, waiting: generated }, shiftMinutes, open }) => {
+        const now = NOW + shiftMinutes * MINUTE;
+        const windows = hall.windows.filter((_, i) => open[i]);
+        // As generated, and with a patient hall and no returned no-shows (overdue tickets and
+        // returned no-shows go first and leave rule 7 little to do).
+        const patient = { ...hall.rules, maxWaitMinutes: 600 };
+        const noHolds = generated.map((t) => ({ ...t, requeueHold: null }));
+        for (const [rules, waiting] of [
+          [hall.rules, generated],
+          [patient, noHolds],
+        ] as const) {
+          const plan = planCalls(windows, waiting, rules, now, FIGURES_PLAN);
+          // The same tickets with every slot moved back by one amount so that all have begun by now
+          // (their order kept; the maximum-wait rule still reads now).
+          const latest = Math.max(now, ...waiting.map((t) => t.slotStart ?? now));
+          const begun = waiting.map((t) =>
+            t.slotStart == null ? t : { ...t, slotStart: t.slotStart - (latest - now) },
+          );
+          const expected = replay(windows, begun, rules, now);
+          expect(
+            plan.steps.map((s) => ({
+              id: s.ticket.id,
+              windowId: s.windowId,
+              round: s.round,
+              reason: s.reason,
+            })),
+          ).toEqual(expected);
+          for (const t of waiting)
+            expect(plan.peopleAhead(t)).toBe(aheadInReplay(expected, t, { ...hall, rules }, windows));
+          rule7 += expected.filter((s) => s.reason === 'appointment_due').length;
+        }
+      }),
+      { numRuns: 800 },
+    );
+    // The property must see booked visitors go ahead, not only plans without any.
+    expect(rule7).toBeGreaterThan(50);
+  });
+
+  it('a walk-in is never told fewer people ahead than when the booked visitors are due now', () => {
+    fc.assert(
+      fc.property(caseArb, ({ hallAndWaiting: { hall, waiting }, shiftMinutes, open }) => {
+        const now = NOW + shiftMinutes * MINUTE;
+        const windows = hall.windows.filter((_, i) => open[i]);
+        const figures = planCalls(windows, waiting, hall.rules, now, FIGURES_PLAN);
+        const atNow = planCalls(windows, waiting, hall.rules, now);
+        for (const t of waiting) {
+          if (t.slotStart != null || t.priorityClass !== 'normal' || t.requeueHold) continue;
+          const told = figures.peopleAhead(t);
+          const plain = atNow.peopleAhead(t);
+          if (told !== null && plain !== null) expect(told).toBeGreaterThanOrEqual(plain);
+        }
+      }),
+      { numRuns: 800 },
     );
   });
 

@@ -12,7 +12,9 @@
 // from it in O(windows).
 import type { Id } from '../contracts/entities';
 import {
+  compareDueAppointments,
   compareQueueOrder,
+  isDueAppointment,
   isEligible,
   isPriority,
   nextStreak,
@@ -115,7 +117,22 @@ interface WindowLists<T> {
   normal: List<T>[];
   priority: List<T>[];
   overdue: List<T>[];
+  /** Per service, the due appointments among the normal tickets this window may call (rule 7). */
+  due: Map<Id, List<T>[]>;
 }
+
+export interface PlanOptions {
+  /**
+   * Appointment tickets whose slot begins by then count as due (queue rule 7); default `now`, as
+   * pickNext. "People ahead" passes the end of time: every appointment ticket waiting was checked
+   * in at most the hall's check-in lead before its slot and will go ahead of the walk-ins of its
+   * service then, so a walk-in is told the booked visitors who will be called before them.
+   */
+  appointmentsDueBy?: number;
+}
+
+/** The options of the plans "people ahead" and the estimates are read from (see PlanOptions). */
+export const FIGURES_PLAN: PlanOptions = { appointmentsDueBy: Number.POSITIVE_INFINITY };
 
 /**
  * The plan of the calls `windows` (in turn order) would make from `waiting` under `rules` at `now`.
@@ -125,10 +142,13 @@ export function planCalls<T extends QueueTicket>(
   waiting: readonly T[],
   rules: QueueRules,
   now: number,
+  options: PlanOptions = {},
 ): CallPlan<T> {
   const limit = rules.maxWaitMinutes * 60_000;
+  const dueBy = options.appointmentsDueBy ?? now;
   const queueLists = new Map<string, List<T>>();
   const overdueLists = new Map<string, List<T>>();
+  const dueLists = new Map<string, List<T>>();
   const requeued: Entry<T>[] = [];
   /** The last ticket in queue order: a newcomer must come after it to join the plan in place. */
   let last: QueueTicket | null = null;
@@ -148,13 +168,20 @@ export function planCalls<T extends QueueTicket>(
       if (!late) overdueLists.set(key, (late = { entries: [], head: 0 }));
       late.entries.push(entry);
     }
+    if (!isPriority(ticket) && isDueAppointment(ticket, dueBy)) {
+      let due = dueLists.get(key);
+      if (!due) dueLists.set(key, (due = { entries: [], head: 0 }));
+      due.entries.push(entry);
+    }
   }
   for (const list of queueLists.values()) list.entries.sort((a, b) => compareQueueOrder(a.ticket, b.ticket));
   for (const list of overdueLists.values()) list.entries.sort((a, b) => byAge(a.ticket, b.ticket));
+  for (const list of dueLists.values())
+    list.entries.sort((a, b) => compareDueAppointments(a.ticket, b.ticket));
   requeued.sort((a, b) => compareQueueOrder(a.ticket, b.ticket));
 
   const listsOf = (window: QueueWindow): WindowLists<T> => {
-    const lists: WindowLists<T> = { normal: [], priority: [], overdue: [] };
+    const lists: WindowLists<T> = { normal: [], priority: [], overdue: [], due: new Map() };
     const normalHere = !window.elderlyDedicated || rules.elderlyWindowTakesOthers;
     for (const serviceId of window.serviceIds) {
       for (const priority of [false, true]) {
@@ -166,6 +193,8 @@ export function planCalls<T extends QueueTicket>(
           if (list) (priority ? lists.priority : lists.normal).push(list);
           const late = overdueLists.get(key);
           if (late) lists.overdue.push(late);
+          const due = dueLists.get(key);
+          if (due) lists.due.set(serviceId, [...(lists.due.get(serviceId) ?? []), due]);
         }
       }
     }
@@ -197,7 +226,13 @@ export function planCalls<T extends QueueTicket>(
     if (due) return { entry: due, reason: 'requeue_due' };
     const overdue = firstHead(here.overdue, byAge);
     const priority = firstHead(here.priority, compareQueueOrder);
-    const normal = firstHead(here.normal, compareQueueOrder);
+    const head = firstHead(here.normal, compareQueueOrder);
+    // Rule 7 (policy.firstNormal): a due appointment of the head's service goes instead of it.
+    const dueAppointment = head
+      ? firstHead(here.due.get(head.ticket.serviceId) ?? [], compareDueAppointments)
+      : undefined;
+    const normal = dueAppointment ?? head;
+    const normalReason = (reason: PickReason): PickReason => (dueAppointment ? 'appointment_due' : reason);
     if (!overdue && !priority && !normal) {
       // Only held no-shows (or nobody): a newcomer of either class would be called here now.
       noteNewcomerRound(run, 'normal', round);
@@ -208,19 +243,19 @@ export function planCalls<T extends QueueTicket>(
     if (window.elderlyDedicated) {
       if (priority) return { entry: priority, reason: 'priority_at_elderly_window' };
       noteNewcomerRound(run, 'priority', round);
-      return { entry: normal!, reason: 'other_at_elderly_window' };
+      return { entry: normal!, reason: normalReason('other_at_elderly_window') };
     }
     if (priority && normal) {
       return window.normalStreak >= rules.mixRatio
         ? { entry: priority, reason: 'priority_by_ratio' }
-        : { entry: normal, reason: 'normal_by_ratio' };
+        : { entry: normal, reason: normalReason('normal_by_ratio') };
     }
     if (priority) {
       if (window.normalStreak < rules.mixRatio) noteNewcomerRound(run, 'normal', round);
       return { entry: priority, reason: 'only_priority_waiting' };
     }
     if (window.normalStreak >= rules.mixRatio) noteNewcomerRound(run, 'priority', round);
-    return { entry: normal!, reason: 'only_normal_waiting' };
+    return { entry: normal!, reason: normalReason('only_normal_waiting') };
   }
 
   function noteNewcomerRound(run: WindowRun, kind: 'normal' | 'priority', round: number): void {
@@ -312,6 +347,8 @@ export function planCalls<T extends QueueTicket>(
     addNewcomer(ticket) {
       const joinsAtTheEnd =
         !ticket.requeueHold &&
+        // An appointment ticket may go ahead of walk-ins (rule 7): the plan is made again.
+        (ticket.slotStart === undefined || ticket.slotStart === null) &&
         ticket.targetWindowId === null &&
         now - waitingSince(ticket) <= limit &&
         (!last || compareQueueOrder(ticket, last) > 0);

@@ -33,6 +33,16 @@ const limitMs = (rules: QueueRules): number => rules.maxWaitMinutes * MINUTE;
 /** A requeued no-show waits from its new place (orderKey), everyone else from the issue time. */
 const since = (t: QueueTicket): number => Math.max(t.issuedAt, t.orderKey);
 const overdue = (t: QueueTicket, rules: QueueRules, now: number): boolean => now - since(t) > limitMs(rules);
+/** An appointment ticket whose booked slot has begun (unless it was requeued: its turn is spent). */
+const dueAppointment = (t: QueueTicket, now: number): boolean =>
+  t.slotStart !== undefined &&
+  t.slotStart !== null &&
+  t.slotStart <= now &&
+  !t.requeueHold &&
+  t.orderKey === t.issuedAt;
+/** The same tickets as if nobody had booked (every appointment a walk-in). */
+const withoutBookings = (tickets: readonly QueueTicket[]): QueueTicket[] =>
+  tickets.map((t) => ({ ...t, slotStart: null }));
 
 function mayServe(w: QueueWindow, t: QueueTicket, rules: QueueRules): boolean {
   if (!w.serviceIds.includes(t.serviceId)) return false;
@@ -83,7 +93,12 @@ function checkPick(
   }
   const firstOf = (list: QueueTicket[]): QueueTicket | undefined => [...list].sort(compareQueueOrder)[0];
   const firstPriority = firstOf(free.filter(priority));
-  const firstNormal = firstOf(free.filter((t) => !priority(t)));
+  // Rule 7: the normal line's head gives way to a due appointment of its own service (earliest slot).
+  const normalHead = firstOf(free.filter((t) => !priority(t)));
+  const dueOfHeadService = free
+    .filter((t) => !priority(t) && dueAppointment(t, now) && t.serviceId === normalHead?.serviceId)
+    .sort((a, b) => a.slotStart! - b.slotStart! || compareQueueOrder(a, b));
+  const firstNormal = dueOfHeadService[0] ?? normalHead;
   let expected: QueueTicket | undefined;
   if (w.elderlyDedicated) expected = firstPriority ?? firstNormal;
   else if (firstPriority && firstNormal)
@@ -129,6 +144,8 @@ function waitingArb(hall: Hall): fc.Arbitrary<QueueTicket[]> {
     ageMinutes: fc.integer({ min: 0, max: 150 }),
     requeuedAfterMinutes: fc.option(fc.double({ min: 0, max: 150, noNaN: true }), { freq: 5 }),
     target: fc.option(fc.constantFrom(...hall.windows.map((w) => w.id)), { freq: 6 }),
+    /** Some visitors booked: their slot begins this many minutes from NOW (before or after). */
+    slotInMinutes: fc.option(fc.integer({ min: -60, max: 60 }), { freq: 3 }),
     /** A returned no-show: which of the tickets listed before it it waits behind, and for how many calls. */
     hold: fc.option(fc.record({ ahead: fc.array(fc.nat(), { maxLength: 6 }), left: fc.nat({ max: 3 }) }), {
       freq: 8,
@@ -151,6 +168,7 @@ function waitingArb(hall: Hall): fc.Arbitrary<QueueTicket[]> {
         sequence: i + 1,
         targetWindowId: e.target,
         requeueHold: e.hold ? { before, left: e.hold.left } : null,
+        slotStart: e.slotInMinutes === null ? null : NOW + e.slotInMinutes * MINUTE,
       };
     }),
   );
@@ -250,6 +268,108 @@ describe('queue policy properties over random halls', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('appointments (rule 7) with the existing rules', () => {
+  const shiftArb = fc.integer({ min: -70, max: 70 });
+
+  it('bookings change only which normal ticket of the head service is called, never the class', () => {
+    let displaced = 0;
+    fc.assert(
+      fc.property(hallAndWaitingArb, shiftArb, ({ hall, waiting: generated }, shift) => {
+        const now = NOW + shift * MINUTE;
+        // With the hall's maximum wait, and with one long enough that few are overdue; with the
+        // returned no-shows as generated, and with none (they go first, leaving rule 7 little to do).
+        const patient = { ...hall.rules, maxWaitMinutes: 600 };
+        const noHolds = generated.map((t) => ({ ...t, requeueHold: null }));
+        for (const [w, rules, waiting] of hall.windows.flatMap((x) => [
+          [x, hall.rules, generated] as const,
+          [x, patient, generated] as const,
+          [x, patient, noHolds] as const,
+        ])) {
+          const booked = pickNext(w, waiting, rules, now);
+          const walkIns = pickNext(w, withoutBookings(waiting), rules, now);
+          if (!walkIns) {
+            expect(booked).toBeNull();
+            continue;
+          }
+          const plain = waiting.find((t) => t.id === walkIns.ticket.id)!;
+          if (walkIns.reason === 'overdue' || walkIns.reason === 'requeue_due' || priority(plain)) {
+            // Returned no-shows, overdue and priority picks (elderly windows, the ratio) are exactly
+            // as without bookings.
+            expect(booked).toEqual({ ticket: plain, reason: walkIns.reason });
+            continue;
+          }
+          expect(priority(booked!.ticket)).toBe(false);
+          expect(booked!.ticket.serviceId).toBe(plain.serviceId);
+          if (booked!.ticket !== plain) {
+            expect(dueAppointment(booked!.ticket, now)).toBe(true);
+            expect(booked!.reason).toBe('appointment_due');
+            displaced += 1;
+          }
+        }
+      }),
+      { numRuns: 1200 },
+    );
+    // The property must have seen the rule at work, not only picks it leaves alone.
+    expect(displaced).toBeGreaterThan(20);
+  });
+
+  it('an elderly window calls exactly the priority tickets it would without bookings', () => {
+    fc.assert(
+      fc.property(hallAndWaitingArb, shiftArb, ({ hall, waiting }, shift) => {
+        const now = NOW + shift * MINUTE;
+        for (const w of hall.windows.filter((x) => x.elderlyDedicated)) {
+          const booked = orderWaiting(w, waiting, hall.rules, now).filter((p) => priority(p.ticket));
+          const walkIns = orderWaiting(w, withoutBookings(waiting), hall.rules, now).filter((p) =>
+            priority(p.ticket),
+          );
+          expect(booked.map((p) => p.ticket.id)).toEqual(walkIns.map((p) => p.ticket.id));
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('before any slot begins, bookings change nothing', () => {
+    fc.assert(
+      fc.property(hallAndWaitingArb, ({ hall, waiting }) => {
+        const earliestSlot = Math.min(...waiting.map((t) => t.slotStart ?? Infinity));
+        const now = Math.min(NOW, earliestSlot - 1);
+        for (const w of hall.windows) {
+          const booked = orderWaiting(w, waiting, hall.rules, now).map((p) => [p.ticket.id, p.reason]);
+          const walkIns = orderWaiting(w, withoutBookings(waiting), hall.rules, now).map((p) => [
+            p.ticket.id,
+            p.reason,
+          ]);
+          expect(booked).toEqual(walkIns);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('never calls a walk-in while a due appointment of its service waits, unless the walk-in is overdue', () => {
+    fc.assert(
+      fc.property(hallAndWaitingArb, shiftArb, ({ hall, waiting }, shift) => {
+        const now = NOW + shift * MINUTE;
+        for (const w of hall.windows) {
+          const pick = pickNext(w, waiting, hall.rules, now);
+          if (!pick || pick.reason === 'overdue' || pick.reason === 'requeue_due') continue;
+          if (priority(pick.ticket) || dueAppointment(pick.ticket, now)) continue;
+          const dueSameService = waiting.filter(
+            (t) =>
+              mayServe(w, t, hall.rules) &&
+              !priority(t) &&
+              dueAppointment(t, now) &&
+              t.serviceId === pick.ticket.serviceId,
+          );
+          expect(dueSameService).toEqual([]);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
@@ -496,7 +616,13 @@ const busyDayArb = fc.record({
   rounds: fc.array(
     fc.record({
       arrivals: fc.array(
-        fc.record({ priorityClass: classArb, service: fc.nat({ max: 2 }), atSecond: fc.nat({ max: 299 }) }),
+        fc.record({
+          priorityClass: classArb,
+          service: fc.nat({ max: 2 }),
+          atSecond: fc.nat({ max: 299 }),
+          /** Some visitors booked: their slot begins this many rounds after they arrive (or before). */
+          slotInRounds: fc.option(fc.integer({ min: -2, max: 4 }), { freq: 3 }),
+        }),
         { maxLength: 6 },
       ),
       /** Seeds for the order in which the windows call in this round. */
@@ -530,6 +656,7 @@ function busyHall(day: typeof busyDayArb extends fc.Arbitrary<infer D> ? D : nev
       orderKey: a.issuedAt,
       sequence: i + 1,
       targetWindowId: null,
+      slotStart: a.slotInRounds === null ? null : a.issuedAt + a.slotInRounds * interval,
     }));
   const windows: QueueWindow[] = day.windows.map((elderly, i) => ({
     id: i + 1,

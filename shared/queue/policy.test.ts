@@ -260,3 +260,67 @@ describe('rule 5 support: eligibility', () => {
     expect(orderWaiting(ordinary, [], RULES, at(1))).toEqual([]);
   });
 });
+
+describe('rule 7: an appointment goes ahead of the walk-ins of its service at its slot time', () => {
+  // Booked for 09:30, checked in at 09:10; walk-ins of the same service came at 09:00 and 09:05.
+  const walkIn = ticket({ id: 30, issuedAt: at(0) });
+  const laterWalkIn = ticket({ id: 31, issuedAt: at(5) });
+  const booked = ticket({ id: 32, issuedAt: at(10), slotStart: at(30) });
+
+  it('waits like a walk-in before its slot begins', () => {
+    expect(ids(orderWaiting(ordinary, [walkIn, laterWalkIn, booked], RULES, at(29)))).toEqual([30, 31, 32]);
+  });
+
+  it('is called first at its slot time, and the reason says why', () => {
+    expect(pickNext(ordinary, [walkIn, laterWalkIn, booked], RULES, at(30))).toEqual({
+      ticket: booked,
+      reason: 'appointment_due',
+    });
+    expect(ids(orderWaiting(ordinary, [walkIn, laterWalkIn, booked], RULES, at(30)))).toEqual([32, 30, 31]);
+  });
+
+  it('never goes ahead of an earlier walk-in of another service', () => {
+    const otherService = ticket({ id: 33, issuedAt: at(-5), serviceId: 2 });
+    expect(ids(orderWaiting(ordinary, [walkIn, booked, otherService], RULES, at(30)))).toEqual([33, 32, 30]);
+  });
+
+  it('never goes ahead of a priority ticket at an elderly window', () => {
+    const senior = ticket({ id: 34, issuedAt: at(20), priorityClass: 'elderly' });
+    expect(ids(orderWaiting(elderlyWindow, [walkIn, booked, senior], RULES, at(30)))).toEqual([34, 32, 30]);
+  });
+
+  it('leaves the ratio to give priority tickets their turn at an ordinary window', () => {
+    const senior = ticket({ id: 35, issuedAt: at(20), priorityClass: 'elderly' });
+    const streak2 = { ...ordinary, normalStreak: 2 };
+    expect(pickNext(streak2, [walkIn, booked, senior], RULES, at(30))?.ticket).toBe(senior);
+    expect(pickNext(ordinary, [walkIn, booked, senior], RULES, at(30))?.ticket).toBe(booked);
+  });
+
+  it('never goes ahead of a walk-in waiting longer than the maximum', () => {
+    const longWaiting = ticket({ id: 36, issuedAt: at(-20) });
+    expect(pickNext(ordinary, [longWaiting, booked], RULES, at(30))).toEqual({
+      ticket: longWaiting,
+      reason: 'overdue',
+    });
+  });
+
+  it('takes due appointments by slot, then in queue order', () => {
+    const nineFifteen = ticket({ id: 37, issuedAt: at(12), slotStart: at(15) });
+    const sameSlotEarlier = ticket({ id: 38, issuedAt: at(2), slotStart: at(30) });
+    expect(
+      ids(orderWaiting(ordinary, [walkIn, booked, nineFifteen, sameSlotEarlier], RULES, at(30))),
+    ).toEqual([37, 38, 32, 30]);
+  });
+
+  it('a booked visitor who missed the call and returns goes back like any no-show', () => {
+    // Put back one place, behind the first walk-in: it stays there although its slot has begun.
+    const returned = ticket({ id: 41, issuedAt: at(10), orderKey: at(3), slotStart: at(30) });
+    expect(ids(orderWaiting(ordinary, [walkIn, laterWalkIn, returned], RULES, at(30)))).toEqual([30, 41, 31]);
+  });
+
+  it('gives a booked priority ticket (60+) nothing more than the green channel', () => {
+    const seniorWalkIn = ticket({ id: 39, issuedAt: at(0), priorityClass: 'elderly' });
+    const seniorBooked = ticket({ id: 40, issuedAt: at(10), priorityClass: 'elderly', slotStart: at(30) });
+    expect(ids(orderWaiting(elderlyWindow, [seniorBooked, seniorWalkIn], RULES, at(30)))).toEqual([39, 40]);
+  });
+});

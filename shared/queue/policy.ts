@@ -17,6 +17,11 @@ export interface QueueTicket {
   targetWindowId: Id | null;
   /** A returned no-show: the places still to be called before it (requeueHold.ts). */
   requeueHold?: RequeueHold | null;
+  /**
+   * Appointment tickets only: when their booked slot begins. From then on the ticket is due and
+   * goes ahead of the walk-ins of its service (see firstNormal); before it waits like a walk-in.
+   */
+  slotStart?: number | null;
 }
 
 export interface QueueWindow {
@@ -41,7 +46,9 @@ export type PickReason =
   | 'priority_by_ratio'
   | 'normal_by_ratio'
   | 'only_priority_waiting'
-  | 'only_normal_waiting';
+  | 'only_normal_waiting'
+  /** A normal ticket chosen by the rules above that is a due appointment (rule 7). */
+  | 'appointment_due';
 
 export interface Pick<T extends QueueTicket = QueueTicket> {
   ticket: T;
@@ -82,18 +89,57 @@ export function isEligible(window: QueueWindow, ticket: QueueTicket, rules: Queu
   return true;
 }
 
-function first<T extends QueueTicket>(tickets: T[], compare: (a: T, b: T) => number): T | undefined {
+function first<T extends QueueTicket>(tickets: readonly T[], compare: (a: T, b: T) => number): T | undefined {
   let best: T | undefined;
   for (const t of tickets) if (best === undefined || compare(t, best) < 0) best = t;
   return best;
 }
 
 /**
+ * An appointment ticket whose slot has begun. A requeued one (it missed its call: it carries a
+ * requeue hold, and its position key is its return time) has spent its turn: it goes back like any
+ * returning no-show (rule 4).
+ */
+export function isDueAppointment(ticket: QueueTicket, now: number): boolean {
+  return (
+    ticket.slotStart !== undefined &&
+    ticket.slotStart !== null &&
+    ticket.slotStart <= now &&
+    !ticket.requeueHold &&
+    ticket.orderKey === ticket.issuedAt
+  );
+}
+
+/** Due appointments among themselves: the earliest slot first, then queue order. */
+export function compareDueAppointments(a: QueueTicket, b: QueueTicket): number {
+  return (a.slotStart ?? 0) - (b.slotStart ?? 0) || compareQueueOrder(a, b);
+}
+
+/**
+ * Rule 7 (appointments), among the normal tickets a window may call: take the first in queue
+ * order; if an appointment of that ticket's service is due (its slot has begun), the due
+ * appointment with the earliest slot goes instead. So at their slot time booked visitors go ahead
+ * of the walk-ins of their own service, never ahead of anyone of another service who came earlier,
+ * and never ahead of a priority ticket: they are normal tickets, chosen only after the elderly
+ * window, ratio and maximum-wait rules have chosen the normal class. (A visitor aged 60+ who
+ * booked gets a priority ticket instead: the green channel is the better of the two.)
+ */
+export function firstNormal<T extends QueueTicket>(normals: readonly T[], now: number): T | undefined {
+  const head = first(normals, compareQueueOrder);
+  if (!head) return undefined;
+  const due = first(
+    normals.filter((t) => t.serviceId === head.serviceId && isDueAppointment(t, now)),
+    compareDueAppointments,
+  );
+  return due ?? head;
+}
+
+/**
  * The ticket this window should call next, and why; null when none it may serve is waiting.
  * `waiting` need not hold the whole queue: it is enough to pass, among the tickets eligible at
- * this window, the returned no-shows (requeueHold) and, for each class (normal / priority), the
- * first in queue order (compareQueueOrder) and the longest overdue (smallest waitingSince, then
- * queue order).
+ * this window, the returned no-shows (requeueHold), the due appointments and, for each class
+ * (normal / priority), the first in queue order (compareQueueOrder) and the longest overdue
+ * (smallest waitingSince, then queue order).
  */
 export function pickNext<T extends QueueTicket>(
   window: QueueWindow,
@@ -116,25 +162,29 @@ export function pickNext<T extends QueueTicket>(
   if (overdue) return { ticket: overdue, reason: 'overdue' };
 
   const priority = first(eligible.filter(isPriority), compareQueueOrder);
-  const normal = first(
+  const normal = firstNormal(
     eligible.filter((t) => !isPriority(t)),
-    compareQueueOrder,
+    now,
   );
+
+  // Rule 7 decided which normal ticket it is; the reason says so when it was a due appointment.
+  const normalPick = (reason: PickReason): Pick<T> | null =>
+    normal ? { ticket: normal, reason: isDueAppointment(normal, now) ? 'appointment_due' : reason } : null;
 
   if (window.elderlyDedicated) {
     // Rule 1: an elderly window takes priority tickets first, others only when none waits.
     if (priority) return { ticket: priority, reason: 'priority_at_elderly_window' };
-    return normal ? { ticket: normal, reason: 'other_at_elderly_window' } : null;
+    return normalPick('other_at_elderly_window');
   }
 
   // Rule 2: an ordinary window mixes — after `mixRatio` normal tickets, one priority ticket.
   if (priority && normal) {
     return window.normalStreak >= rules.mixRatio
       ? { ticket: priority, reason: 'priority_by_ratio' }
-      : { ticket: normal, reason: 'normal_by_ratio' };
+      : normalPick('normal_by_ratio');
   }
   if (priority) return { ticket: priority, reason: 'only_priority_waiting' };
-  return normal ? { ticket: normal, reason: 'only_normal_waiting' } : null;
+  return normalPick('only_normal_waiting');
 }
 
 /**

@@ -1,6 +1,7 @@
 // Random halls and queues for the property tests of the queue (test support only: no product code
 // imports this). Windows serve random services, some are elderly windows; waiting tickets are of
-// every class, some overdue, some sent to one window, some returned no-shows with holds.
+// every class, some overdue, some sent to one window, some returned no-shows with holds, some
+// appointment tickets whose slot begins within an hour either side of NOW.
 import fc from 'fast-check';
 import type { QueueRules, QueueTicket, QueueWindow } from './policy';
 
@@ -51,6 +52,7 @@ export function testWaitingArb(hall: TestHall, maxLength = 30): fc.Arbitrary<Que
     hold: fc.option(fc.record({ ahead: fc.array(fc.nat(), { maxLength: 6 }), left: fc.nat({ max: 3 }) }), {
       freq: 6,
     }),
+    slotInMinutes: fc.option(fc.integer({ min: -60, max: 60 }), { freq: 4 }),
   });
   return fc.array(entry, { maxLength }).map((entries) =>
     entries.map((e, i) => {
@@ -67,6 +69,7 @@ export function testWaitingArb(hall: TestHall, maxLength = 30): fc.Arbitrary<Que
         sequence: i + 1,
         targetWindowId: e.target,
         requeueHold: e.hold ? { before, left: e.hold.left } : null,
+        slotStart: e.slotInMinutes === null ? null : NOW + e.slotInMinutes * MINUTE,
       };
     }),
   );

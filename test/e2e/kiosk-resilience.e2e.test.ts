@@ -281,6 +281,7 @@ describe('printer faults', () => {
               window.__idListener = listener as (read: unknown) => void;
               return () => undefined;
             },
+            setCheckInReading: async () => undefined,
           };
         },
         { serverUrl: server.url, deviceKey: server.credentials.kioskKey },

@@ -1,5 +1,5 @@
 // Property-based fuzz of every HTTP endpoint (sign-in, sign-out, ticket status, the /t/ short
-// address, the report export, the pages) with wrong methods and types, missing fields, huge
+// address, the report export, the booking API with a live key, the pages) with wrong methods and types, missing fields, huge
 // strings, deep objects, broken percent-encoding and odd unicode, plus raw garbage on the TCP
 // port. Every /api answer must be a Result with a known ErrorCode, no answer may be a 500 or show
 // a stack trace, and the queue must be exactly as before.
@@ -21,6 +21,8 @@ const PAGES_BUILT = ['kiosk', 'display', 'console'].every((app) =>
 
 const tally = createTally('HTTP fuzz');
 let server: TestServer;
+/** A live key of scope `appointments`: the booking API is fuzzed past its door too. */
+let appointmentsKey = '';
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -31,6 +33,11 @@ beforeAll(async () => {
       serviceId: kiosk.snapshot.services[0]!.id,
     });
   }
+  const created = await server.app.services.apiKeys.create(
+    { hallId: kiosk.snapshot.hall.id, staffId: null },
+    { name: 'fuzz', scopes: ['appointments'] },
+  );
+  appointmentsKey = created.key;
   kiosk.close();
 });
 afterAll(async () => {
@@ -49,6 +56,7 @@ function stateFingerprint(): string {
       count('events'),
       count('sessions'),
       count('staff'),
+      count('appointments'),
       version.version,
     ]);
   } finally {
@@ -82,6 +90,11 @@ const target = fc.oneof(
   segment.map((s) => `/api/ticket-status/${s}`),
   segment.map((s) => `/t/${s}`),
   segment.map((s) => `/api/${s}`),
+  fc.constantFrom('/api/v1/appointments', '/api/v1/appointments/', '/api/v1/appointments/services'),
+  segment.map((s) => `/api/v1/appointments/${s}`),
+  fc
+    .tuple(segment, printable)
+    .map(([s, q]) => `/api/v1/appointments/slots?service=${s}&day=${encodeURIComponent(q)}`),
   fc.tuple(fc.constantFrom('kiosk', 'display', 'console'), segment).map(([app, s]) => `/${app}/${s}`),
   fc.tuple(segment, printable).map(([s, q]) => `/api/admin/report.csv?from=${s}&to=${encodeURIComponent(q)}`),
   fc
@@ -143,6 +156,8 @@ const request = fc.record({
     fc.constant(null),
     printable,
     printable.map((s) => `Bearer ${s}`),
+    // Resolved when the request is sent (the key exists only after beforeAll).
+    fc.constant('APPOINTMENTS_KEY'),
   ),
   body,
 });
@@ -154,7 +169,9 @@ const STACK = /node_modules|\bat [^\n]*\(\/|server\/src\//;
 async function judge(req: FuzzRequest): Promise<string | null> {
   const headers: Record<string, string> = {};
   if (req.contentType) headers['content-type'] = req.contentType;
-  if (req.authorization) headers.authorization = req.authorization;
+  if (req.authorization)
+    headers.authorization =
+      req.authorization === 'APPOINTMENTS_KEY' ? `Bearer ${appointmentsKey}` : req.authorization;
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   let response: Response;
   try {

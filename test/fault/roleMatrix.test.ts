@@ -147,6 +147,32 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   // A phone nobody registered: the matrix may find or erase nothing real.
   'privacy:subjectFind': () => ({ phone: '10000000000' }),
   'privacy:subjectErase': () => ({ phone: '10000000000', confirm: true }),
+  'appointment:config': () => undefined,
+  'appointment:scheduleUpsert': (t) => ({
+    serviceId: t.serviceId,
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    starts: '08:30',
+    ends: '17:00',
+    slotMinutes: 30,
+    capacity: 6,
+  }),
+  'appointment:scheduleDelete': () => ({ id: 999_999 }),
+  'appointment:dayOffSet': () => ({ day: '2099-01-01', off: true }),
+  'appointment:settingsUpdate': () => ({ checkInEarlyMinutes: 30 }),
+  'appointment:slots': (t) => ({ serviceId: t.serviceId, day: today }),
+  'appointment:book': (t) => ({
+    personName: '矩阵',
+    phone: '13800000000',
+    idNumber: '11010519491231002X',
+    serviceId: t.serviceId,
+    day: today,
+    starts: '16:30',
+  }),
+  'appointment:cancel': () => ({ id: 999_999 }),
+  'appointment:list': () => ({ day: today }),
+  'appointment:import': () => ({ day: today, csv: 'name,phone\n', dryRun: true }),
+  // A code nobody booked: the matrix may check nobody in.
+  'appointment:checkIn': () => ({ requestId: newRequestId(), code: '000000' }),
 };
 
 /** Rows of every table a command could change, and the hall's version. */

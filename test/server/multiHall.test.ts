@@ -7,6 +7,8 @@ import type { IssuedTicket } from '@hall/shared/contracts/entities';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { REPO_ROOT, testHallConfig } from '../support/testServer';
+import { addDays, businessDay } from '@hall/shared/hallTime';
+import { weekdayOf } from '@hall/shared/appointments/slots';
 import {
   connectClient,
   emitAck,
@@ -93,5 +95,54 @@ describe('several halls on one server', () => {
       ['A001', 'A002'],
       ['A001', 'A002', 'A003'],
     ]);
+  });
+});
+
+describe('appointments of several halls', () => {
+  it("an API key reads and cancels only its own hall's bookings", async () => {
+    const [first, second] = kiosks.map((k) => k.snapshot.hall.id) as [number, number];
+    // The next weekday from tomorrow: the demo schedule books exit-entry (A) on weekdays.
+    let day = addDays(businessDay(Date.now(), 'Asia/Shanghai'), 1);
+    while (weekdayOf(day) > 5) day = addDays(day, 1);
+    const serviceA = kiosks[0]!.snapshot.services.find((s) => s.code === 'A')!.id;
+    const booked = await server.app.services.appointments.bookings.book(
+      { hallId: first, staffId: null, apiKeyId: null, source: 'console' },
+      {
+        personName: '周一',
+        phone: '13500000000',
+        idNumber: '11010519491231002X',
+        serviceId: serviceA,
+        day,
+        starts: '09:00',
+        externalRef: null,
+      },
+    );
+    const otherHall = await server.app.services.apiKeys.create(
+      { hallId: second, staffId: null },
+      {
+        name: '第二大厅的系统',
+        scopes: ['appointments'],
+      },
+    );
+    const own = await server.app.services.apiKeys.create(
+      { hallId: first, staffId: null },
+      {
+        name: '第一大厅的系统',
+        scopes: ['appointments'],
+      },
+    );
+    const read = (key: string, method = 'GET') =>
+      fetch(`${server.url}/api/v1/appointments/${booked.id}`, {
+        method,
+        headers: { authorization: `Bearer ${key}` },
+      });
+    expect((await read(otherHall.key)).status).toBe(404);
+    expect((await read(otherHall.key, 'DELETE')).status).toBe(404);
+    const list = await fetch(`${server.url}/api/v1/appointments/?day=${day}`, {
+      headers: { authorization: `Bearer ${otherHall.key}` },
+    });
+    expect(((await list.json()) as { data: unknown[] }).data).toEqual([]);
+    const mine = await read(own.key);
+    expect(((await mine.json()) as { data: { status: string } }).data.status).toBe('booked');
   });
 });

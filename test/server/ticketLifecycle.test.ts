@@ -11,6 +11,8 @@ import {
   newRequestId,
   nextDelta,
   nextEvent,
+  nextEventWhere,
+  onDeltas,
   staffAtWindow,
   type ConnectedClient,
   type KioskClient,
@@ -135,17 +137,28 @@ describe('ticket lifecycle', () => {
       deviceKey: server.credentials.displayKey,
     });
     const issued = await issue('A');
-    const firstCall = nextDelta(display.socket, 'ticket:called');
+    // Every call the display hears of this ticket, in order: exactly the call, then the recall.
+    const heard: boolean[] = [];
+    const stopListening = onDeltas(display.socket, (d) => {
+      if (d.type === 'ticket:called' && d.ticket.id === issued.ticket.id) heard.push(d.call.recall);
+    });
+    const firstCall = nextDelta(display.socket, 'ticket:called', (d) => d.ticket.id === issued.ticket.id);
     await act(staff, 'counter:callNext');
     const first = await firstCall;
     expect(first.call.recall).toBe(false);
-    const again = nextDelta(display.socket, 'ticket:called');
+    const again = nextDelta(
+      display.socket,
+      'ticket:called',
+      (d) => d.ticket.id === issued.ticket.id && d.call.recall,
+    );
     const recalled = await act(staff, 'counter:recall', { ticketId: issued.ticket.id });
     expect(recalled.ok && recalled.data.callCount).toBe(2);
     const seen = await again;
     expect(seen.call).toMatchObject({ recall: true, number: issued.ticket.number, windowNumber: 3 });
     // A recall is a call of its own: a new identity, so a display announces it again.
     expect(seen.call.id).not.toBe(first.call.id);
+    expect(heard).toEqual([false, true]);
+    stopListening();
     display.close();
   });
 
@@ -247,7 +260,8 @@ describe('ticket lifecycle', () => {
     const first = await nextEvent(page, 'ticket:status');
     expect(first.state).toBe('waiting');
     const clerk5 = await staffAtWindow(server.url, 'admin', server.credentials.admin.password, windowId(5));
-    const update = nextEvent(page, 'ticket:status');
+    // Opening window 5 may already have told the page its new outlook: wait for the call itself.
+    const update = nextEventWhere(page, 'ticket:status', (s) => s.state === 'called');
     await act(clerk5, 'counter:callNext');
     expect(await update).toMatchObject({ state: 'called', windowNumber: 5 });
     page.close();

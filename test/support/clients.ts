@@ -208,13 +208,36 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   event: E,
   timeoutMs = 5000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return nextEventWhere(socket, event, () => true, timeoutMs);
+}
+
+/**
+ * The next `event` whose payload satisfies `match`. For pushes that may legitimately come more than
+ * once (a status page hears every change of its ticket's outlook, not only the one a test makes).
+ */
+export function nextEventWhere<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  timeoutMs = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  const on = socket as unknown as {
+    on(e: string, h: (p: unknown) => void): void;
+    off(e: string, h: (p: unknown) => void): void;
+  };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => {
+      on.off(event, handler);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
     const handler = (payload: unknown) => {
+      const typed = payload as Parameters<ServerToClientEvents[E]>[0];
+      if (!match(typed)) return;
       clearTimeout(timer);
-      resolve(payload as Parameters<ServerToClientEvents[E]>[0]);
+      on.off(event, handler);
+      resolve(typed);
     };
-    (socket as unknown as { once(e: string, h: (p: unknown) => void): void }).once(event, handler);
+    on.on(event, handler);
   });
 }
 

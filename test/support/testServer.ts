@@ -47,6 +47,8 @@ export interface TestServerOptions {
   tls?: { cert: string; key: string };
   /** The server's log (e.g. one writing into a test's buffer). */
   logger?: Logger;
+  /** How often missed bookings are swept; null (default here): only when a test asks. */
+  appointmentSweepEveryMs?: number | null;
   /** How long an evaluator pad's question stays open (the product: ≥ 60 s from the hall rule). */
   evaluatorTimeoutMs?: number;
   /** More halls after the test hall (each with its own codes and accounts). */
@@ -148,6 +150,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       tls: options.tls,
       logger: options.logger,
       keyFile,
+      appointmentSweepEveryMs: options.appointmentSweepEveryMs ?? null,
       evaluatorTimeoutMs: options.evaluatorTimeoutMs,
     });
   let running: RunningServer | null = await boot(0);

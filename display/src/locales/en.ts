@@ -66,6 +66,7 @@ const en: Messages<typeof zh> = {
     unknownWindow: 'There is no window {number}',
   },
   status: {
+    slot: 'Appointment {slot} (called first from then)',
     ticket: 'Your number',
     service: 'Service',
     ahead: '{count} person ahead of you | {count} people ahead of you',

@@ -64,6 +64,7 @@ export default {
   },
   status: {
     ticket: '您的号码',
+    slot: '预约时段 {slot}（到时优先叫号）',
     service: '业务',
     ahead: '前面还有 {count} 人',
     aheadLabel: '前面人数',

@@ -11,6 +11,16 @@ describe('toIdNumberRead', () => {
     expect(JSON.stringify(read)).not.toContain('110105194912');
   });
 
+  it('adds the number only for an appointment check-in', () => {
+    expect(toIdNumberRead(` ${VALID.toLowerCase()} `, true)).toEqual({
+      valid: true,
+      masked: '1101**********002X',
+      birthDate: '1949-12-31',
+      number: VALID,
+    });
+    expect(toIdNumberRead('12345', true)).toEqual({ valid: false, problem: 'format' });
+  });
+
   it.each([
     ['12345', 'format'],
     ['110105194902301234', 'birth_date'],
@@ -40,5 +50,27 @@ describe('connectCardReader', () => {
     ]);
     disconnect();
     expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives the number only while the check-in screen asks for it', () => {
+    let emit: (raw: string) => void = () => undefined;
+    let checkIn = false;
+    const sent: IdNumberRead[] = [];
+    connectCardReader(
+      {
+        start(onNumber) {
+          emit = onNumber;
+          return () => undefined;
+        },
+      },
+      (read) => sent.push(read),
+      () => checkIn,
+    );
+    emit(VALID);
+    checkIn = true;
+    emit(VALID);
+    checkIn = false;
+    emit(VALID);
+    expect(sent.map((r) => (r.valid ? (r.number ?? null) : 'invalid'))).toEqual([null, VALID, null]);
   });
 });

@@ -210,6 +210,7 @@ describe('main entry', () => {
     );
     expect(mocked.powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
     expect(mocked.ipcMain.handle.mock.calls.map((call) => call[0]).sort()).toEqual([
+      'kiosk:checkInReading',
       'kiosk:getConfig',
       'kiosk:print',
     ]);
@@ -315,6 +316,41 @@ describe('main entry', () => {
     expect(JSON.stringify(kiosk!.webContents.sent)).not.toContain('110105194912');
     expect(display!.webContents.sent).toEqual([]);
     // Closing the window stops the reader program.
+    kiosk!.emitWindow('closed');
+  });
+
+  it('sends the number with a card read only while the kiosk page’s check-in screen asks for it', async () => {
+    const script = join(electron.state.dir, 'reader.cjs');
+    const trigger = join(electron.state.dir, 'swipe');
+    // The card is swiped when the test says so (a file appears), then once more after a second file.
+    writeFileSync(
+      script,
+      `const fs = require('node:fs');
+       let n = 0;
+       setInterval(() => {
+         if (fs.existsSync(${JSON.stringify(trigger)} + n)) { n += 1; process.stdout.write('11010519491231002X\\n'); }
+       }, 20);`,
+    );
+    const mocked = await startEntry({ ...GOOD, cardReader: { command: process.execPath, args: [script] } });
+    const [kiosk] = electron.state.windows as Array<{
+      webContents: { sent: Array<[string, ...unknown[]]> };
+      emitWindow: (event: string) => boolean;
+    }>;
+    const handler = mocked.ipcMain.handle.mock.calls.find((c) => c[0] === 'kiosk:checkInReading')![1] as (
+      event: unknown,
+      on: unknown,
+    ) => unknown;
+    const fromKioskPage = { senderFrame: { url: `${GOOD.serverUrl}/kiosk/`, parent: null } };
+    await handler(fromKioskPage, true);
+    writeFileSync(`${trigger}0`, '');
+    await vi.waitFor(() => expect(kiosk!.webContents.sent).toHaveLength(1), { timeout: 5000 });
+    await handler(fromKioskPage, false);
+    writeFileSync(`${trigger}1`, '');
+    await vi.waitFor(() => expect(kiosk!.webContents.sent).toHaveLength(2), { timeout: 5000 });
+    expect(kiosk!.webContents.sent.map(([, read]) => (read as { number?: string }).number ?? null)).toEqual([
+      '11010519491231002X',
+      null,
+    ]);
     kiosk!.emitWindow('closed');
   });
 

@@ -53,6 +53,8 @@ app.commandLine.appendSwitch(
 
 /** At most one window per page role; `bounds` is the monitor it was placed on. */
 const openWindows = new Map<PageRole, { window: BrowserWindow; bounds: Rectangle }>();
+/** True while the kiosk page's appointment check-in screen shows (setCheckInReading). */
+let checkInReading = false;
 /** Monitor changes arrive in bursts (a TV waking up reports several); act once they settle. */
 const MONITOR_SETTLE_MS = 1500;
 
@@ -100,10 +102,15 @@ function openPageWindow(planned: PlannedWindow, config: KioskConfig, log: Log): 
   window.on('closed', () => retry.stop());
   if (planned.role === 'kiosk' && config.cardReader) {
     // Reads go to the kiosk page only (a display page has no business with ID numbers), checked
-    // and masked here: the full number never leaves the main process.
-    const stopReader = connectCardReader(createCommandCardReader(config.cardReader, { log }), (read) => {
-      if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.idNumberRead, read);
-    });
+    // and masked here: the full number never leaves the main process, except while the kiosk's
+    // appointment check-in screen asks for it.
+    const stopReader = connectCardReader(
+      createCommandCardReader(config.cardReader, { log }),
+      (read) => {
+        if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.idNumberRead, read);
+      },
+      () => checkInReading,
+    );
     window.on('closed', stopReader);
   }
   log(`${planned.role} window -> ${planned.url} at ${JSON.stringify(planned.bounds)}`);
@@ -144,7 +151,16 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, { serverUrl: config.serverUrl, isPackaged: app.isPackaged, log }),
   );
-  registerIpcHandlers({ ipcMain, config, appVersion: app.getVersion(), printTicket, log });
+  registerIpcHandlers({
+    ipcMain,
+    config,
+    appVersion: app.getVersion(),
+    printTicket,
+    log,
+    onCheckInReading: (on) => {
+      checkInReading = on;
+    },
+  });
   // A hall screen that goes dark is a broken screen.
   powerSaveBlocker.start('prevent-display-sleep');
 

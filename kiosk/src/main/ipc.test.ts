@@ -229,10 +229,69 @@ describe('kiosk:print', () => {
 });
 
 describe('registerIpcHandlers', () => {
-  it('registers exactly the two invoke channels and removes them again', () => {
+  it('registers exactly the three invoke channels and removes them again', () => {
     const { handlers, unregister } = setup();
-    expect([...handlers.keys()].sort()).toEqual(['kiosk:getConfig', 'kiosk:print']);
+    expect([...handlers.keys()].sort()).toEqual(['kiosk:checkInReading', 'kiosk:getConfig', 'kiosk:print']);
     unregister();
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe('kiosk:checkInReading', () => {
+  function setupWith() {
+    const seen: boolean[] = [];
+    const handlers = new Map<string, Handler>();
+    const ipcMain = {
+      handle: vi.fn((channel: string, handler: Handler) => void handlers.set(channel, handler)),
+      removeHandler: vi.fn((channel: string) => void handlers.delete(channel)),
+    };
+    const config = parseConfig(
+      {
+        serverUrl: SERVER,
+        allowInsecureHttp: true,
+        deviceKey: 'kiosk-key-0123456789',
+        role: 'kiosk',
+        printer: { interface: 'virtual' },
+      },
+      'test.json',
+      '/data/printed',
+    );
+    const unregister = registerIpcHandlers({
+      ipcMain,
+      config,
+      appVersion: '1.2.3',
+      printTicket: vi.fn<PrintTicketFn>(),
+      log: vi.fn(),
+      onCheckInReading: (on) => seen.push(on),
+    });
+    const invoke = (url: string, on: unknown) =>
+      Promise.resolve().then(() =>
+        handlers.get('kiosk:checkInReading')!(
+          { senderFrame: { url, parent: null } } as unknown as IpcMainInvokeEvent,
+          on,
+        ),
+      );
+    return { seen, invoke, handlers, unregister };
+  }
+
+  it('the kiosk page turns it on and off; only a strict true turns it on', async () => {
+    const { seen, invoke } = setupWith();
+    await invoke(`${SERVER}/kiosk/`, true);
+    await invoke(`${SERVER}/kiosk/`, false);
+    await invoke(`${SERVER}/kiosk/`, 'true');
+    expect(seen).toEqual([true, false, false]);
+  });
+
+  it('refuses the display page and strangers, which never learn card numbers', async () => {
+    const { seen, invoke } = setupWith();
+    await expect(invoke(`${SERVER}/display/`, true)).rejects.toBeInstanceOf(UntrustedSenderError);
+    await expect(invoke('http://evil.example/kiosk/', true)).rejects.toBeInstanceOf(UntrustedSenderError);
+    expect(seen).toEqual([]);
+  });
+
+  it('is removed with the other handlers', () => {
+    const { handlers, unregister } = setupWith();
+    unregister();
+    expect(handlers.has('kiosk:checkInReading')).toBe(false);
   });
 });

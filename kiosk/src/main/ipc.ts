@@ -25,6 +25,8 @@ export interface IpcDeps {
   appVersion: string;
   printTicket: PrintTicketFn;
   log: Log;
+  /** The kiosk page's check-in screen opened or closed (card reads carry the number meanwhile). */
+  onCheckInReading?: (on: boolean) => void;
 }
 
 /** Thrown to the caller when a frame that is not ours asks; the page sees only a rejected promise. */
@@ -108,8 +110,15 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
     return print(payload);
   });
 
+  ipcMain.handle(IPC_CHANNELS.checkInReading, (event, on: unknown) => {
+    // Only the kiosk page may ask for card numbers, and only a strict true turns it on.
+    requireSender(event, IPC_CHANNELS.checkInReading, ['kiosk']);
+    deps.onCheckInReading?.(on === true);
+  });
+
   return () => {
     ipcMain.removeHandler(IPC_CHANNELS.getConfig);
     ipcMain.removeHandler(IPC_CHANNELS.print);
+    ipcMain.removeHandler(IPC_CHANNELS.checkInReading);
   };
 }

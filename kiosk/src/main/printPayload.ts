@@ -46,6 +46,7 @@ export const ticketPrintDataSchema = z
     statusUrl,
     footer: text(300),
     windowsToWatch: z.array(z.number().int().min(0).max(9999)).max(60),
+    appointmentSlot: text(40).nullable().optional(),
   })
   // If shared/ticketText.ts changes a field, this stops compiling until the schema follows.
   .strict() satisfies z.ZodType<TicketPrintData>;

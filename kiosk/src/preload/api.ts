@@ -27,9 +27,14 @@ export interface PrintFault {
 
 export type PrintOutcome = { ok: true } | { ok: false; fault: PrintFault };
 
-/** What a card reader gave us; the full number never leaves the main process. */
+/**
+ * What a card reader gave us, checked: the masked number and birth date. The number itself only
+ * while the appointment check-in screen asks for it (setCheckInReading): the page sends it in
+ * `appointment:checkIn`, where the server matches the booking by its keyed hash, and keeps it
+ * nowhere. Otherwise the full number never leaves the main process.
+ */
 export type IdNumberRead =
-  | { valid: true; masked: string; birthDate: string }
+  | { valid: true; masked: string; birthDate: string; number?: string }
   | { valid: false; problem: 'format' | 'birth_date' | 'check_character' };
 
 export interface HostPlatform {
@@ -46,4 +51,6 @@ export interface KioskHostApi {
   print(data: TicketPrintData): Promise<PrintOutcome>;
   /** Subscribes to a hardware card reader, if one is attached; returns the unsubscribe function. */
   onIdNumberRead(listener: (read: IdNumberRead) => void): () => void;
+  /** The check-in screen opens (true) or closes (false): only meanwhile do reads carry the number. */
+  setCheckInReading(on: boolean): Promise<void>;
 }

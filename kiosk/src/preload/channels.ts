@@ -3,4 +3,5 @@ export const IPC_CHANNELS = {
   getConfig: 'kiosk:getConfig',
   print: 'kiosk:print',
   idNumberRead: 'kiosk:idNumberRead',
+  checkInReading: 'kiosk:checkInReading',
 } as const;

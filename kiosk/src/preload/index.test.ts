@@ -28,7 +28,13 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes exactly one object, window.kioskHost, with exactly the documented keys', () => {
     expect(bridge.exposed.map(([key]) => key)).toEqual(['kioskHost']);
-    expect(Object.keys(api).sort()).toEqual(['getConfig', 'onIdNumberRead', 'platform', 'print']);
+    expect(Object.keys(api).sort()).toEqual([
+      'getConfig',
+      'onIdNumberRead',
+      'platform',
+      'print',
+      'setCheckInReading',
+    ]);
   });
 
   it('never hands the page ipcRenderer or any of its methods', () => {
@@ -53,6 +59,17 @@ describe('preload', () => {
     await expect(api.getConfig()).resolves.toEqual({ channel: 'kiosk:getConfig', args: [] });
     const data = { number: 'A001' } as unknown as Parameters<KioskHostApi['print']>[0];
     await expect(api.print(data)).resolves.toEqual({ channel: 'kiosk:print', args: [data] });
+  });
+
+  it('setCheckInReading sends a plain true or false on its own channel', async () => {
+    await expect(api.setCheckInReading(true)).resolves.toEqual({
+      channel: 'kiosk:checkInReading',
+      args: [true],
+    });
+    await expect(api.setCheckInReading('yes' as unknown as boolean)).resolves.toEqual({
+      channel: 'kiosk:checkInReading',
+      args: [false],
+    });
   });
 
   it('relays card reads without the IPC event, and unsubscribes', () => {

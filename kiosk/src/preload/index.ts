@@ -15,6 +15,8 @@ export function createKioskHostApi(): KioskHostApi {
     }),
     getConfig: () => ipcRenderer.invoke(IPC_CHANNELS.getConfig) as Promise<KioskHostConfig>,
     print: (data: TicketPrintData) => ipcRenderer.invoke(IPC_CHANNELS.print, data) as Promise<PrintOutcome>,
+    setCheckInReading: (on: boolean) =>
+      ipcRenderer.invoke(IPC_CHANNELS.checkInReading, on === true) as Promise<void>,
     onIdNumberRead(listener: (read: IdNumberRead) => void) {
       // Wrap so the page never receives the IPC event object (it carries `sender`).
       const relay = (_event: IpcRendererEvent, read: IdNumberRead): void => listener(read);

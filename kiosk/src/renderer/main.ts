@@ -13,6 +13,7 @@ import { useKioskVoice } from './voice/kioskVoice';
 import { fitToScreen } from './lib/fitScreen';
 import './styles/kiosk.css';
 import './styles/portrait.css';
+import './styles/appointment.css';
 
 /** A network printer on the server may take a while (a cold printer, a long ticket). */
 const SERVER_PRINT_TIMEOUT_MS = 20_000;

@@ -49,6 +49,29 @@ export const DEMO_HALL_CONFIG: HallConfig = {
         { number: 5, name: '户政', services: ['B', 'C'], elderlyDedicated: false },
         { number: 6, name: '户政', services: ['B', 'C', 'D'], elderlyDedicated: false },
       ],
+      // Exit-entry business runs on appointments (the others are walk-in only): half-hour slots of 6.
+      appointments: {
+        checkInEarlyMinutes: 30,
+        checkInLateMinutes: 15,
+        schedules: [
+          {
+            service: 'A',
+            weekdays: [1, 2, 3, 4, 5],
+            starts: '09:00',
+            ends: '11:30',
+            slotMinutes: 30,
+            capacity: 6,
+          },
+          {
+            service: 'A',
+            weekdays: [1, 2, 3, 4, 5],
+            starts: '14:00',
+            ends: '17:00',
+            slotMinutes: 30,
+            capacity: 6,
+          },
+        ],
+      },
       devices: [
         { kind: 'kiosk', name: '大厅取号机 1', printer: { interface: 'virtual', widthColumns: 48 } },
         { kind: 'display', name: '大厅显示屏', printer: null },

@@ -136,4 +136,21 @@ describe('hall configuration file', () => {
   it('says what is wrong in Chinese and English', () => {
     expect(() => parseHallConfig({})).toThrow(/配置文件有误 \/ Invalid configuration/);
   });
+
+  it('reads appointment schedules, names an unknown service, and keeps Y for appointment tickets', () => {
+    const hall = parseHallConfig(demo()).halls[0]!;
+    expect(hall.appointments?.schedules.map((x) => [x.service, x.starts, x.ends])).toEqual([
+      ['A', '09:00', '11:30'],
+      ['A', '14:00', '17:00'],
+    ]);
+    const bad = demo();
+    const appointments = bad.halls[0]!.appointments as { schedules: { service: string; ends: string }[] };
+    appointments.schedules[0]!.service = 'Q';
+    appointments.schedules[1]!.ends = '13:00';
+    bad.halls[0]!.rules = { priorityClasses: [{ id: 'vip', nameZh: '贵宾', nameEn: 'VIP', marker: 'Y' }] };
+    const found = problems(bad);
+    expect(found).toContain('halls[0].appointments.schedules[0].service: no service with code Q');
+    expect(found).toContain('halls[0].appointments.schedules[1].ends: starts must be before ends');
+    expect(found).toContain('halls[0].rules.priorityClasses[0].marker: Y marks appointment tickets');
+  });
 });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ACCOUNT_ROLES, DEVICE_KINDS, SERVICE_CATEGORIES } from '@hall/shared/contracts/entities';
 import {
+  clockTimeSchema,
   hallScheduleSchema,
   openingHoursSchema,
   printerSettingsSchema,
@@ -11,6 +12,30 @@ import {
 } from '@hall/shared/contracts/schemas';
 import { DEFAULT_VOICE_LANGUAGES } from '@hall/shared/voice/languages';
 import { isValidTimeZone } from '@hall/shared/hallTime';
+
+/** When services take appointments (changeable later in the admin console: 预约). */
+const appointmentsSchema = z
+  .object({
+    checkInEarlyMinutes: z.number().int().min(0).max(240).default(30),
+    checkInLateMinutes: z.number().int().min(0).max(120).default(15),
+    schedules: z
+      .array(
+        z
+          .object({
+            service: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+            /** 1 = Monday … 7 = Sunday. */
+            weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+            starts: clockTimeSchema,
+            ends: clockTimeSchema,
+            slotMinutes: z.number().int().min(5).max(240),
+            capacity: z.number().int().min(1).max(500),
+          })
+          .strict()
+          .refine((s) => s.starts < s.ends, { message: 'starts must be before ends', path: ['ends'] }),
+      )
+      .default([]),
+  })
+  .strict();
 
 const hallSchema = z
   .object({
@@ -75,10 +100,19 @@ const hallSchema = z
           .strict(),
       )
       .default([]),
+    appointments: appointmentsSchema.optional(),
   })
   .strict()
   .superRefine((hall, ctx) => {
     const codes = hall.services.map((s) => s.code);
+    hall.appointments?.schedules.forEach((s, i) => {
+      if (!codes.includes(s.service))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['appointments', 'schedules', i, 'service'],
+          message: `no service with code ${s.service}`,
+        });
+    });
     codes.forEach((code, i) => {
       if (codes.indexOf(code) !== i)
         ctx.addIssue({

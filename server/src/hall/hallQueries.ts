@@ -11,6 +11,7 @@ import type {
 } from '@hall/shared/contracts/entities';
 import type { KioskSnapshot, ServiceQueue } from '@hall/shared/contracts/frames';
 import { isPriority } from '@hall/shared/queue/policy';
+import { appointmentSlotText } from '@hall/shared/ticketPrintData';
 import type { Repositories } from '../repositories';
 import { sqlDialect } from '../core/db/sqlDatabase';
 import type { HallStates } from '../core/hallState/hallStates';
@@ -95,6 +96,13 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
       issuedAt: ticket.issuedAt,
       calledAt: ticket.calledAt,
       hallName: state.hall.name,
+      ...(ticket.slotStart != null
+        ? {
+            slotStart: ticket.slotStart,
+            slotEnd: ticket.slotEnd ?? null,
+            appointmentSlot: appointmentSlotText(ticket, state.hall.timezone),
+          }
+        : {}),
     };
   }
 
@@ -133,6 +141,7 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
         rules: state.rules,
         services: [...state.services],
         queue: serviceQueues(state, clock()),
+        appointments: repos.appointmentConfig.offered(hallId),
       };
     },
 

@@ -37,6 +37,19 @@ export function seedHalls(repos: Repositories, config: HallConfig): SeedCredenti
       hall.services.forEach((s, i) => {
         serviceIds.set(s.code, repos.services.insert({ hallId, ...s, enabled: true, sortOrder: i }));
       });
+      if (hall.appointments) {
+        const { schedules, ...settings } = hall.appointments;
+        repos.appointmentConfig.saveSettings(hallId, settings);
+        for (const { service, ...schedule } of schedules) {
+          repos.appointmentConfig.insertSchedule({
+            hallId,
+            serviceId: serviceIds.get(service)!,
+            ...schedule,
+            weekdays: [...new Set(schedule.weekdays)].sort((a, b) => a - b),
+            enabled: true,
+          });
+        }
+      }
       const windowIds = new Map<number, number>();
       for (const w of hall.windows) {
         const windowId = repos.windows.insert({

@@ -21,7 +21,7 @@ const REASON_ZH: Record<RevealReason, string> = {
   subject_request: '本人申请',
   complaint_review: '投诉或复核',
 };
-const KIND_ZH: Record<PersonalRecordKind, string> = { home_visit: '上门办登记' };
+const KIND_ZH: Record<PersonalRecordKind, string> = { home_visit: '上门办登记', appointment: '预约' };
 
 export function accessLogCsv(entries: readonly AccessLogEntry[], timeZone: string): string {
   const rows: CsvCell[][] = [['时间', '人员', '操作', '记录类别', '记录编号', '记录数', '理由']];

@@ -29,6 +29,7 @@ const DAY_MS = 86_400_000;
 /** Where each kind's cleared records are counted (appointments: 'appointments' when they exist). */
 const COUNTED_AS: Record<PersonalRecordKind, Exclude<keyof PurgeCounts, 'tickets' | 'backups'>> = {
   home_visit: 'homeVisits',
+  appointment: 'appointments',
 };
 
 export interface RetentionDeps {

@@ -78,13 +78,20 @@ export function createSubjectService(deps: SubjectDeps) {
     });
   }
 
-  const kinds = () => deps.sources.map((s) => s.kind);
+  /**
+   * The kinds to write in the access log: each kind of record found, or (nothing found) the first
+   * kind, so a search that found nobody is still on record — one line per kind that was touched.
+   */
+  const kindsFound = (records: readonly { kind: PersonalRecordKind }[]): PersonalRecordKind[] => {
+    const found = deps.sources.map((s) => s.kind).filter((k) => records.some((r) => r.kind === k));
+    return found.length > 0 ? found : deps.sources.slice(0, 1).map((s) => s.kind);
+  };
 
   return {
     copy(actor: AdminActor, query: Query): Promise<SubjectCopy> {
       return deps.runChange(actor.hallId, () => {
         const { matchedBy, records } = find(actor.hallId, query);
-        for (const kind of kinds()) {
+        for (const kind of kindsFound(records)) {
           logFor(
             actor,
             'subject_copy',
@@ -115,7 +122,14 @@ export function createSubjectService(deps: SubjectDeps) {
           const done = source.erase(actor.hallId, ids, actor.staffId, deps.clock());
           total.erased += done.erased;
           total.cancelled += done.cancelled;
-          logFor(actor, 'subject_erase', source.kind, ids);
+        }
+        for (const kind of kindsFound(records)) {
+          logFor(
+            actor,
+            'subject_erase',
+            kind,
+            records.filter((r) => r.kind === kind).map((r) => r.id),
+          );
         }
         repos.audit.append(
           actor.hallId,

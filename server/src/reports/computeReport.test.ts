@@ -43,6 +43,7 @@ function ticket(
     staffId: null,
     marks: null,
     transferredFromId: null,
+    slotStart: null,
     source: t.transferredFromId ? 'transfer' : 'kiosk',
     ...t,
   };
@@ -236,6 +237,7 @@ function dayInput(): ReportInput {
         assistedPayment: true,
       },
     ],
+    appointments: [],
   };
 }
 
@@ -454,5 +456,109 @@ describe('computeReport', () => {
     expect(empty.wait).toEqual({ count: 0, averageMinutes: null, p90Minutes: null });
     expect(empty.byService).toEqual([]);
     expect(empty.elderly.totalElderlyServices).toBe(0);
+  });
+});
+
+describe('computeReport: appointments', () => {
+  // A morning of exit-entry (A) with bookings. Tickets 21 and 22 were checked in from bookings
+  // 1 and 2; the others walked in.
+  const booking = (id: number, status: ReportInput['appointments'][number]['status'], fields = {}) => ({
+    id,
+    hallId: 1,
+    serviceId: A,
+    slotDay: DAY,
+    status,
+    ...fields,
+  });
+  const input: ReportInput = {
+    ...dayInput(),
+    homeVisits: [],
+    tickets: [
+      // Booked 09:30, came early at 09:10, called 09:35: waited 5 (from the slot), 25 in the queue.
+      ticket(21, {
+        serviceId: A,
+        state: 'done',
+        issuedAt: at(9, 10),
+        slotStart: at(9, 30),
+        servingAt: at(9, 36),
+        finishedAt: at(9, 40),
+        windowId: W3,
+        staffId: LI,
+      }),
+      // Booked 10:00, came late at 10:08 (within the window), called 10:12: waited 4 (from check-in).
+      ticket(22, {
+        serviceId: A,
+        state: 'called',
+        issuedAt: at(10, 8),
+        slotStart: at(10, 0),
+        windowId: W3,
+        staffId: LI,
+      }),
+      // Walk-ins: waited 20, 10 and 1; one never called.
+      ticket(23, {
+        serviceId: A,
+        state: 'done',
+        issuedAt: at(9, 0),
+        servingAt: at(9, 21),
+        finishedAt: at(9, 30),
+        windowId: W3,
+        staffId: LI,
+      }),
+      ticket(24, { serviceId: A, state: 'called', issuedAt: at(9, 40), windowId: W3, staffId: LI }),
+      ticket(25, {
+        serviceId: A,
+        priorityClass: 'elderly',
+        state: 'called',
+        issuedAt: at(9, 45),
+        windowId: W1,
+        staffId: WANG,
+      }),
+      ticket(26, { serviceId: A, state: 'waiting', issuedAt: at(11, 0) }),
+    ],
+    calls: [
+      call(21, at(9, 35), W3, LI),
+      call(22, at(10, 12), W3, LI),
+      call(23, at(9, 20), W3, LI),
+      call(24, at(9, 50), W3, LI),
+      call(25, at(9, 46), W1, WANG),
+    ],
+    dones: [done(21, W3, false), done(23, W3, false)],
+    appointments: [
+      booking(1, 'checked_in'),
+      booking(2, 'checked_in'),
+      booking(3, 'missed'),
+      booking(4, 'cancelled'),
+      booking(5, 'booked'),
+      // Tomorrow's slot, and another hall's booking: outside this report.
+      booking(6, 'checked_in', { slotDay: '2026-05-07' }),
+      booking(7, 'missed', { hallId: 2 }),
+    ],
+  };
+  const report = computeReport(input);
+
+  it('counts the bookings of the period by their slot day, and what became of them', () => {
+    expect(report.appointments).toMatchObject({ booked: 5, checkedIn: 2, missed: 1, cancelled: 1 });
+  });
+
+  it('compares the wait of appointment tickets (from the slot, or check-in if later) with walk-ins', () => {
+    // Appointments: 5 and 4 → average 4.5; nearest-rank p90 = 2nd of 2 = 5.
+    expect(report.appointments.appointmentWait).toEqual({ count: 2, averageMinutes: 4.5, p90Minutes: 5 });
+    // Walk-ins: 20, 10, 1 → 31/3 = 10.3; p90 = 3rd of 3 = 20.
+    expect(report.appointments.walkInWait).toEqual({ count: 3, averageMinutes: 10.3, p90Minutes: 20 });
+    // The hall's wait stays the time in the queue: 25, 4, 20, 10, 1 → 12; p90 = 25.
+    expect(report.wait).toEqual({ count: 5, averageMinutes: 12, p90Minutes: 25 });
+    expect(report.issued).toBe(6);
+  });
+
+  it('has no appointment figures for a period without bookings', () => {
+    const quiet = computeReport({ ...input, from: '2026-05-08', to: '2026-05-08' });
+    expect(quiet.appointments).toEqual({
+      booked: 0,
+      checkedIn: 0,
+      missed: 0,
+      cancelled: 0,
+      appointmentWait: { count: 0, averageMinutes: null, p90Minutes: null },
+      walkInWait: { count: 0, averageMinutes: null, p90Minutes: null },
+    });
   });
 });

@@ -30,12 +30,17 @@
 //   home visits); homeVisits = visits completed on a day in range; homeDeliveries = those that
 //   delivered the document (送证上门). elderlyWait / ordinaryWait compare queue entries of class
 //   'elderly' with class 'normal'.
+// - Appointments: booked = bookings whose slot's day is in range (cancelled ones too); checkedIn,
+//   missed, cancelled = what became of them (the rest are still open). appointmentWait /
+//   walkInWait compare tickets (first legs) checked in from a booking with all others: an
+//   appointment waits from its slot's start, or from check-in when that is later (an early
+//   visitor's time before the slot is not waiting); a walk-in from taking the ticket.
 import type { HallReport } from '@hall/shared/contracts/admin';
 import { businessDay } from '@hall/shared/hallTime';
 import type { GroupFigures } from './figures/groupFigures';
 import { deriveLegs } from './figures/legs';
 import { SampleFigures } from './figures/sampleFigures';
-import { GroupTally, tallyHomeVisit, tallyLeg } from './figures/tally';
+import { GroupTally, tallyAppointment, tallyHomeVisit, tallyLeg } from './figures/tally';
 import { ReportAssembler } from './reportAssembler';
 import type { ReportHomeVisitRow, ReportInput, ReportTicketRow } from './reportInput';
 
@@ -73,6 +78,13 @@ export function tallyPeriod<F extends GroupFigures<F>>(input: ReportInput, creat
   const tally = new GroupTally(create);
   for (const leg of legs) tallyLeg(leg, zoneOf(leg.ticket.hallId), tally);
   for (const visit of homeVisitsInPeriod(input, zoneOf)) tallyHomeVisit(visit, tally);
+  for (const booking of input.appointments) {
+    if (
+      inRange(booking.slotDay, input.from, input.to) &&
+      (input.hallId === null || booking.hallId === input.hallId)
+    )
+      tallyAppointment(booking, tally);
+  }
   return tally;
 }
 

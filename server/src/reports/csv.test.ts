@@ -136,6 +136,14 @@ describe('reportCsv', () => {
       satisfaction: { ...someRatings, rated: 1, satisfactionRate: 1, participationRate: 0.25 },
       otherSatisfaction: { ...someRatings, rated: 3, satisfactionRate: 0.6667, participationRate: 0.75 },
     },
+    appointments: {
+      booked: 6,
+      checkedIn: 4,
+      missed: 1,
+      cancelled: 1,
+      appointmentWait: stats(4, 3.5, 6),
+      walkInWait: stats(6, 14, 21),
+    },
   };
 
   it('lays out the sections with Chinese headers and escapes labels', () => {
@@ -168,6 +176,10 @@ describe('reportCsv', () => {
     expect(lines).toContain('亲友代办（全部群众）,3');
     expect(lines).toContain('代缴费（全部群众）,4');
     expect(lines).toContain('09:00,4');
+    expect(lines).toContain('预约人数（按预约日）,6');
+    expect(lines).toContain('未到（过期）,1');
+    expect(lines).toContain('预约号平均等候(分钟),3.5');
+    expect(lines).toContain('现场取号平均等候(分钟),14');
     expect(lines.filter((l) => /^\d\d:00,/.test(l))).toHaveLength(24);
     expect(text.endsWith('23:00,0\r\n')).toBe(true);
     // No bare LF anywhere: every line break is CRLF.

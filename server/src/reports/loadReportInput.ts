@@ -13,12 +13,21 @@ export function loadReportInput(repos: Repositories, query: ReportQuery): Report
   const reader = createReportRowReader(repos.db, repos);
   const lookups = reader.lookups(hallIds);
   if (lookups.halls.length === 0 && query.hallId !== null) throw new DomainError('HALL_NOT_FOUND');
-  const input: ReportInput = { ...query, ...lookups, tickets: [], calls: [], dones: [], homeVisits: [] };
+  const input: ReportInput = {
+    ...query,
+    ...lookups,
+    tickets: [],
+    calls: [],
+    dones: [],
+    homeVisits: [],
+    appointments: [],
+  };
   for (const hall of lookups.halls) {
     const rows = reader.periodRows(hall.id, query.from, query.to);
     input.tickets.push(...rows.tickets);
     input.calls.push(...rows.calls);
     input.dones.push(...rows.dones);
+    input.appointments.push(...rows.appointments);
     input.homeVisits.push(...reader.homeVisits(hall.id));
   }
   return input;

@@ -2,7 +2,12 @@
 // rollup days) into the HallReport: labels, ordering, the hall totals, the elderly section. Groups
 // may arrive one at a time: each service, window and staff group becomes its row at once and its
 // durations are dropped, so a city report keeps only the hall totals and the classes in memory.
-import type { ElderlyReport, HallReport, ReportGroupRow } from '@hall/shared/contracts/admin';
+import type {
+  AppointmentReport,
+  ElderlyReport,
+  HallReport,
+  ReportGroupRow,
+} from '@hall/shared/contracts/admin';
 import {
   ELDERLY_CLASS,
   NORMAL_CLASS,
@@ -65,6 +70,8 @@ export class ReportAssembler<F extends GroupFigures<F>> {
 
   private readonly total: F;
   private readonly classes = new Map<string, F>();
+  /** 'appointment' and 'walk_in', merged across halls. */
+  private readonly arrivals = new Map<string, F>();
   private readonly hourly = Array.from({ length: 24 }, () => 0);
   private readonly byCategory = Object.fromEntries(SERVICE_CATEGORIES.map((c) => [c, 0])) as Record<
     ServiceCategory,
@@ -141,22 +148,28 @@ export class ReportAssembler<F extends GroupFigures<F>> {
         this.rows.staff.push({ row: groupRow(key, label, figures), order: [0, label, id] });
         return;
       }
-      case 'class': {
-        const merged = this.classes.get(key);
-        if (merged) merged.merge(figures);
-        else {
-          const fresh = this.create();
-          fresh.merge(figures);
-          this.classes.set(key, fresh);
-        }
+      case 'class':
+        this.mergeInto(this.classes, key, figures);
         return;
-      }
+      case 'arrival':
+        this.mergeInto(this.arrivals, key, figures);
+        return;
       case 'hour':
         this.hourly[id]! += figures.counters.tickets;
         return;
       case 'home_visit':
         this.byCategory[this.serviceById.get(id)?.category ?? 'other'] += figures.counters.homeVisits;
         return;
+    }
+  }
+
+  private mergeInto(groups: Map<string, F>, key: string, figures: F): void {
+    const merged = groups.get(key);
+    if (merged) merged.merge(figures);
+    else {
+      const fresh = this.create();
+      fresh.merge(figures);
+      groups.set(key, fresh);
     }
   }
 
@@ -191,6 +204,14 @@ export class ReportAssembler<F extends GroupFigures<F>> {
         counterDifference(c, (this.classes.get(ELDERLY_CLASS) ?? none).counters),
       ),
     };
+    const appointments: AppointmentReport = {
+      booked: c.appointmentsBooked,
+      checkedIn: c.appointmentsCheckedIn,
+      missed: c.appointmentsMissed,
+      cancelled: c.appointmentsCancelled,
+      appointmentWait: (this.arrivals.get('appointment') ?? none).waitStats(),
+      walkInWait: (this.arrivals.get('walk_in') ?? none).waitStats(),
+    };
     const sorted = (rows: SortableRow[]) => [...rows].sort(byOrder).map((r) => r.row);
     return {
       from: period.from,
@@ -218,6 +239,7 @@ export class ReportAssembler<F extends GroupFigures<F>> {
       byPriorityClass: classRows,
       hourly: [...this.hourly],
       elderly,
+      appointments,
     };
   }
 }

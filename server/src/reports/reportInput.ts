@@ -28,6 +28,8 @@ export interface ReportTicketRow {
   transferredFromId: Id | null;
   /** Where the ticket was taken: the kiosk, the front desk (`desk`), a transfer, … */
   source: TicketSource;
+  /** Appointment tickets: the start of the booked slot (null for walk-ins). */
+  slotStart: number | null;
   /** The ticket's rating (好差评): a level, 'unanswered' (未评价 at the pad), or none. */
   rating?: RatingLevel | 'unanswered' | null;
 }
@@ -54,6 +56,15 @@ export interface ReportHomeVisitRow {
   completedAt: number;
   documentDelivered: boolean;
   assistedPayment: boolean;
+}
+
+/** A booking, counted on its slot's day. */
+export interface ReportAppointmentRow {
+  id: Id;
+  hallId: Id;
+  serviceId: Id;
+  slotDay: string;
+  status: 'booked' | 'checked_in' | 'missed' | 'cancelled';
 }
 
 export interface ReportHall {
@@ -96,4 +107,6 @@ export interface ReportInput {
   dones: ReportDoneRow[];
   /** Completed home visits (status done) of the halls; the computation picks those in range. */
   homeVisits: ReportHomeVisitRow[];
+  /** Bookings of the period's days (by slot day). */
+  appointments: ReportAppointmentRow[];
 }

@@ -8,6 +8,7 @@ import type { Db } from '../core/db/database';
 import type { Repositories } from '../repositories';
 import type { ReportLookups } from './reportAssembler';
 import type {
+  ReportAppointmentRow,
   ReportCallRow,
   ReportDoneRow,
   ReportHomeVisitRow,
@@ -31,6 +32,7 @@ interface TicketSqlRow {
   marks_json: string | null;
   transferred_from_id: number | null;
   source: string;
+  slot_start: number | null;
   rating_level: string | null;
   rated: number;
 }
@@ -53,7 +55,7 @@ interface VisitSqlRow {
   assisted_payment: number;
 }
 
-export type PeriodRows = Pick<ReportInput, 'tickets' | 'calls' | 'dones'>;
+export type PeriodRows = Pick<ReportInput, 'tickets' | 'calls' | 'dones' | 'appointments'>;
 
 export function createReportRowReader(
   db: Db,
@@ -62,9 +64,25 @@ export function createReportRowReader(
   const ticketStmt = db.prepare<[number, string, string], TicketSqlRow>(
     `SELECT t.id, t.hall_id, t.service_id, t.business_day, t.priority_class, t.proxy, t.state, t.issued_at,
             t.serving_at, t.finished_at, t.window_id, t.staff_id, t.marks_json, t.transferred_from_id, t.source,
-            r.level AS rating_level, r.id IS NOT NULL AS rated
+            t.slot_start, r.level AS rating_level, r.id IS NOT NULL AS rated
        FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
       WHERE t.hall_id = ? AND t.business_day BETWEEN ? AND ?`,
+  );
+  const appointmentStmt = db.prepare<
+    [number, string, string],
+    {
+      id: number;
+      hall_id: number;
+      service_id: number;
+      slot_day: string;
+      status: ReportAppointmentRow['status'];
+    }
+  >(
+    `SELECT id, hall_id, service_id, slot_day, status FROM appointments
+      WHERE hall_id = ? AND slot_day BETWEEN ? AND ?`,
+  );
+  const appointmentDays = db.prepare<[number], { slot_day: string }>(
+    'SELECT DISTINCT slot_day FROM appointments WHERE hall_id = ?',
   );
   const eventStmt = db.prepare<[number, string, string], EventSqlRow>(
     `SELECT e.ticket_id, e.type, e.at, e.window_id, e.staff_id, e.payload_json
@@ -98,13 +116,27 @@ export function createReportRowReader(
 
     /** Tickets of the hall's business days from..to, and their call and done events. */
     periodRows(hallId: number, from: string, to: string): PeriodRows {
-      const rows: PeriodRows = { tickets: [], calls: [], dones: [] };
+      const rows: PeriodRows = { tickets: [], calls: [], dones: [], appointments: [] };
       for (const r of ticketStmt.iterate(hallId, from, to)) rows.tickets.push(toTicketRow(r));
+      for (const a of appointmentStmt.iterate(hallId, from, to)) {
+        rows.appointments.push({
+          id: a.id,
+          hallId: a.hall_id,
+          serviceId: a.service_id,
+          slotDay: a.slot_day,
+          status: a.status,
+        });
+      }
       for (const e of eventStmt.iterate(hallId, from, to)) {
         if (e.type === 'done') rows.dones.push(toDoneRow(e));
         else rows.calls.push(toCallRow(e));
       }
       return rows;
+    },
+
+    /** Days on which the hall has bookings (their slots). */
+    appointmentDays(hallId: number): string[] {
+      return appointmentDays.all(hallId).map((r) => r.slot_day);
     },
 
     /** Completed home visits of the hall (a few per day at most); callers pick the days. */
@@ -131,6 +163,7 @@ const toTicketRow = (r: TicketSqlRow): ReportTicketRow => ({
   marks: r.marks_json ? (JSON.parse(r.marks_json) as FinishMarks) : null,
   transferredFromId: r.transferred_from_id,
   source: r.source as TicketSource,
+  slotStart: r.slot_start,
   rating: r.rated ? ((r.rating_level as RatingLevel | null) ?? 'unanswered') : null,
 });
 

@@ -5,13 +5,12 @@ import { DomainError } from '@hall/shared/contracts/errors';
 import type { IssueTicketCommand } from '@hall/shared/contracts/schemas';
 import type { IssuedTicket, TicketSource } from '@hall/shared/contracts/entities';
 import { NORMAL_CLASS } from '@hall/shared/contracts/entities';
-import { issuingState } from '@hall/shared/hallHours';
-import { openingParts, openingWords } from '@hall/shared/hallHoursText';
 import { formatTicketNumber, markerFor } from '@hall/shared/ticketNumber';
 import type { Repositories } from '../repositories';
 import { toView } from './ticketRepository';
 import type { RunChange } from '../core/groupCommit';
 import type { HallQueries } from '../hall/hallQueries';
+import { assertIssuing } from '../hall/issuingHours';
 import type { Actor } from '../core/actor';
 import { randomToken } from '../core/secrets';
 
@@ -26,14 +25,7 @@ export function createIssueService(repos: Repositories, runChange: RunChange, qu
         // A retry gets its ticket back, even if the hall stopped issuing meanwhile.
         if (existing) return queries.issued(existing, ctx.hall, ctx.now);
 
-        // Opening hours are the server's to enforce (the kiosk's closed screen only mirrors them).
-        const opening = issuingState(ctx.hall.hall, ctx.now);
-        if (!opening.issuing) {
-          const next = openingWords(
-            opening.next === null ? null : openingParts(opening.next, ctx.now, ctx.hall.hall.timezone),
-          );
-          throw new DomainError('HALL_CLOSED', { nextZh: next.zh, nextEn: next.en });
-        }
+        assertIssuing(ctx.hall.hall, ctx.now);
 
         const service = ctx.hall.service(cmd.serviceId);
         if (!service) throw new DomainError('SERVICE_NOT_FOUND');

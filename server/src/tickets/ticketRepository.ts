@@ -36,6 +36,9 @@ export interface TicketRow {
   status_token: string;
   masked_id_number: string | null;
   request_id: string | null;
+  appointment_id: number | null;
+  slot_start: number | null;
+  slot_end: number | null;
   requeue_hold_json: string | null;
 }
 
@@ -43,6 +46,8 @@ export interface TicketRow {
 export interface StoredTicket extends Ticket {
   targetWindowId: number | null;
   requeueHold: RequeueHold | null;
+  /** The booking an appointment ticket was checked in from (its slot is slotStart..slotEnd). */
+  appointmentId?: number | null;
 }
 
 export const toTicket = (r: TicketRow): StoredTicket => ({
@@ -72,6 +77,9 @@ export const toTicket = (r: TicketRow): StoredTicket => ({
   statusToken: r.status_token,
   maskedIdNumber: r.masked_id_number,
   requestId: r.request_id,
+  appointmentId: r.appointment_id,
+  slotStart: r.slot_start,
+  slotEnd: r.slot_end,
   requeueHold: r.requeue_hold_json ? (JSON.parse(r.requeue_hold_json) as RequeueHold) : null,
 });
 
@@ -101,6 +109,8 @@ export function toView(t: StoredTicket): TicketView {
     transferredFromId: t.transferredFromId,
     targetWindowId: t.targetWindowId,
     requeueHold: t.requeueHold,
+    // Only appointment tickets carry a slot (frames to every screen stay as small as before).
+    ...(t.slotStart != null ? { slotStart: t.slotStart, slotEnd: t.slotEnd ?? null } : {}),
   };
 }
 
@@ -134,11 +144,11 @@ export function createTicketRepository(db: Db) {
     `INSERT INTO tickets (hall_id, service_id, business_day, sequence, number, priority_class, proxy, proxy_relation,
        source, source_device_id, state, issued_at, order_key, called_at, serving_at, finished_at, window_id, staff_id,
        target_window_id, call_count, marks_json, transferred_from_id, status_token, masked_id_number, request_id,
-       requeue_hold_json)
+       appointment_id, slot_start, slot_end, requeue_hold_json)
      VALUES (@hallId, @serviceId, @businessDay, @sequence, @number, @priorityClass, @proxy, @proxyRelation,
        @source, @sourceDeviceId, @state, @issuedAt, @orderKey, @calledAt, @servingAt, @finishedAt, @windowId, @staffId,
        @targetWindowId, @callCount, @marksJson, @transferredFromId, @statusToken, @maskedIdNumber, @requestId,
-       @requeueHoldJson)`,
+       @appointmentId, @slotStart, @slotEnd, @requeueHoldJson)`,
   );
   // Conditional on the previous state, so a ticket can never move twice from the same state
   // (e.g. two windows calling it) even if two writers raced.
@@ -152,6 +162,9 @@ export function createTicketRepository(db: Db) {
     ...t,
     proxy: t.proxy ? 1 : 0,
     marksJson: t.marks ? JSON.stringify(t.marks) : null,
+    appointmentId: t.appointmentId ?? null,
+    slotStart: t.slotStart ?? null,
+    slotEnd: t.slotEnd ?? null,
     requeueHoldJson: t.requeueHold ? JSON.stringify(t.requeueHold) : null,
   });
   return {
@@ -183,8 +196,15 @@ export function createTicketRepository(db: Db) {
       return nextSequence.get(hallId, serviceId, businessDay)!.last_sequence;
     },
     insert(t: NewTicket): StoredTicket {
-      const id = Number(insert.run(row(t)).lastInsertRowid);
-      return { ...t, id };
+      const values = row(t);
+      const id = Number(insert.run(values).lastInsertRowid);
+      return {
+        ...t,
+        id,
+        appointmentId: values.appointmentId,
+        slotStart: values.slotStart,
+        slotEnd: values.slotEnd,
+      };
     },
     /** Writes the new state; false when the ticket was no longer in `expectedState`. */
     save(t: StoredTicket, expectedState: TicketState): boolean {

@@ -14,7 +14,7 @@ export class HostCardReader implements IdReader {
     this.unsubscribe = this.host.onIdNumberRead((read) => {
       onRead(
         read.valid
-          ? { kind: 'checked', masked: read.masked, birthDate: read.birthDate }
+          ? { kind: 'checked', masked: read.masked, birthDate: read.birthDate, number: read.number }
           : { kind: 'invalid', problem: read.problem },
       );
     });

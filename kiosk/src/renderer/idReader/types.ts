@@ -5,12 +5,20 @@
 // preload), implement IdReader: call onRead once per card, either with the raw 18-character number
 // (the kiosk then checks the GB 11643 check character and birth date itself) or, better, with the
 // result already checked where the number was read (HostCardReader: the full number never reaches
-// the page). Release the device in stop(). Only the masked form is ever sent to the server.
+// the page). Release the device in stop(). Only the masked form is sent with a ticket; the number
+// itself goes to the server in one case only, an appointment check-in, where the server matches
+// it through its keyed hash (the page keeps it nowhere).
 import type { IdNumberProblem } from '@hall/shared/idNumber';
 
 export type IdReading =
   | { kind: 'raw'; number: string }
-  | { kind: 'checked'; masked: string; birthDate: string }
+  | {
+      kind: 'checked';
+      masked: string;
+      birthDate: string;
+      /** The number, for an appointment check-in only (a host reader that gives it). */
+      number?: string;
+    }
   | { kind: 'invalid'; problem: IdNumberProblem };
 
 export type IdReadCallback = (reading: IdReading) => void;

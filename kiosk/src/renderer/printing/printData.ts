@@ -2,7 +2,7 @@
 // our own estimates).
 import type { IssuedTicket } from '@hall/shared/contracts/entities';
 import type { KioskSnapshot } from '@hall/shared/contracts/frames';
-import type { TicketPrintData } from '@hall/shared/ticketPrintData';
+import { appointmentSlotText, type TicketPrintData } from '@hall/shared/ticketPrintData';
 
 export function statusUrl(origin: string, statusPath: string): string {
   return new URL(statusPath, origin.endsWith('/') ? origin : `${origin}/`).toString();
@@ -31,5 +31,6 @@ export function toPrintData(
     statusUrl: statusUrl(origin, issued.statusPath),
     footer: issued.footer,
     windowsToWatch: issued.windowsToWatch,
+    appointmentSlot: appointmentSlotText(issued.ticket, snapshot?.hall.timezone ?? 'Asia/Shanghai'),
   };
 }

@@ -7,7 +7,7 @@
 // request they become (visitIssueInput), printing (visitPrinting) and the idle reset
 // (visitIdleReset). This file wires them to the hall connection and asks the server.
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { NORMAL_CLASS, type IssuedTicket } from '@hall/shared/contracts/entities';
 import type { AppError } from '@hall/shared/contracts/errors';
 import type { IssueTicketInput } from '@hall/shared/contracts/schemas';
@@ -23,6 +23,9 @@ import { useVisitChoice } from './visitChoice';
 import { issueInputFor } from './visitIssueInput';
 import { useIdleReset } from './visitIdleReset';
 import { useTicketPrinting } from './visitPrinting';
+import { useAppointmentCheckIn } from './visitAppointment';
+import type { IdReading } from '../idReader/types';
+import type { IdNumberProblem } from '@hall/shared/idNumber';
 
 export type { Screen, ChooseMode } from './visitChoice';
 export type { PrintState } from './visitPrinting';
@@ -85,6 +88,24 @@ export const useVisitStore = defineStore('visit', () => {
     ...printing
   } = useTicketPrinting(issued, () => hall.snapshot);
 
+  // "我有预约": the check-in screen, its answer, and the appointment ticket shown like any other.
+  const {
+    reset: resetAppointment,
+    resume: resumeCheckIn,
+    acceptCard,
+    ...appointment
+  } = useAppointmentCheckIn({
+    screen,
+    ready: () => hall.ready,
+    send: (input) => hall.command('appointment:checkIn', input),
+    onIssued: async (ticket) => {
+      issued.value = ticket;
+      screen.value = 'result';
+      await print();
+    },
+  });
+  const appointmentsOffered = computed(() => hall.snapshot?.appointments === true);
+
   // Counting whenever a visitor is mid-way: off the start screen, a ticket request (and its
   // "try again" prompt) open on it — a failed request must not greet the next visitor — or a
   // spoken language chosen, which must not stay for the next visitor either.
@@ -123,6 +144,7 @@ export const useVisitStore = defineStore('visit', () => {
     pending.value = null;
     issued.value = null;
     resetPrinting();
+    resetAppointment();
   }
 
   function toggleLocale(): void {
@@ -139,6 +161,21 @@ export const useVisitStore = defineStore('visit', () => {
   function takeTicket(serviceId: number): Promise<void> {
     if (issuing.value || issued.value) return Promise.resolve();
     return runIssue(issueInputFor(currentChoice(), serviceId, newRequestId(), hall.rules?.priorityClasses));
+  }
+
+  /** A late visitor's normal ticket for the service they booked (never a priority one by mistake). */
+  function takeNormalTicket(serviceId: number): Promise<void> {
+    if (issuing.value || issued.value) return Promise.resolve();
+    return runIssue(
+      issueInputFor({ kind: 'normal' }, serviceId, newRequestId(), hall.rules?.priorityClasses),
+    );
+  }
+
+  /** A card on the reader: a check-in on the check-in screen, otherwise the age for the green channel. */
+  function acceptIdReading(reading: IdReading): IdNumberProblem | null {
+    if (screen.value !== 'appointment') return choice.acceptIdReading(reading);
+    void acceptCard(reading);
+    return null;
   }
 
   /** "Try again" after a failure: the same request, so at most one ticket exists. */
@@ -206,8 +243,19 @@ export const useVisitStore = defineStore('visit', () => {
         void runIssue(pending.value);
         return;
       }
+      if (screen.value === 'appointment' && appointment.checking.value) {
+        void resumeCheckIn();
+        return;
+      }
       // A visitor mid-choice has most likely gone to the service desk as the pause screen said.
-      if (screen.value === 'choose' || screen.value === 'classes' || screen.value === 'idEntry') goIdle();
+      const midChoice: readonly string[] = [
+        'choose',
+        'classes',
+        'idEntry',
+        'appointment',
+        'appointmentOutcome',
+      ];
+      if (midChoice.includes(screen.value)) goIdle();
       else if (screen.value === 'idle') {
         locale.value = defaultLocale.value;
         voiceChoice.value = null;
@@ -219,6 +267,11 @@ export const useVisitStore = defineStore('visit', () => {
     ...choice,
     ...printing,
     ...idle,
+    // One reactive object: the screen reads visit.appointment.code, not a ref inside a ref.
+    appointment: reactive(appointment),
+    appointmentsOffered,
+    acceptIdReading,
+    takeNormalTicket,
     locale,
     voiceChoice,
     voiceLanguages,

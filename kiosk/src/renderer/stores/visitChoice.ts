@@ -8,7 +8,8 @@ import { checkVisitorId } from '../idReader/checkVisitorId';
 import type { IdReading } from '../idReader/types';
 import type { IdResult, ProxyRelation, VisitChoice } from './visitIssueInput';
 
-export type Screen = 'idle' | 'classes' | 'choose' | 'idEntry' | 'result';
+export type Screen =
+  'idle' | 'classes' | 'choose' | 'idEntry' | 'appointment' | 'appointmentOutcome' | 'result';
 export type ChooseMode = 'elderly' | 'priority' | 'proxy' | 'id';
 
 export interface ChoiceContext {

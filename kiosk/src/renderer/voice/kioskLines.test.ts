@@ -86,6 +86,41 @@ describe('kiosk lines', () => {
       'kiosk_resultAny_3',
     ]);
   });
+
+  it('a time of day is read as people say it, the hour and minutes by the number clips', () => {
+    const early = kioskLine('appointmentEarly', 'cmn', { time: '13:30' });
+    expect(early.text).toBe('您来早了。请在 13点30分 以后再来签到。');
+    expect(early.clips).toEqual([
+      'kiosk_appointmentEarly_1',
+      'shi',
+      'san',
+      'dian',
+      'san',
+      'shi',
+      'fen',
+      'kiosk_appointmentEarly_2',
+    ]);
+    // On the hour no minutes are said; two o'clock is 两点.
+    expect(kioskLine('appointmentEarly', 'yue', { time: '14:00' }).clips).toEqual([
+      'kiosk_appointmentEarly_1',
+      'shi',
+      'si',
+      'dian',
+      'kiosk_appointmentEarly_2',
+    ]);
+    expect(kioskLine('appointmentEarly', 'yue', { time: '14:00' }).text).toBe(
+      '你嚟早咗。請喺 14點 之後再嚟簽到。',
+    );
+    expect(kioskLine('appointmentEarly', 'cmn', { time: '02:05' }).clips?.slice(1, 5)).toEqual([
+      'liang',
+      'dian',
+      'wu',
+      'fen',
+    ]);
+    expect(kioskLine('appointmentEarly', 'en', { time: '13:30' }).text).toBe(
+      'You are early. Please check in after 13:30.',
+    );
+  });
 });
 
 /** The committed pack of a language: clip -> what it says. */

@@ -16,7 +16,7 @@ import {
   windowNumberClips,
 } from '@hall/shared/voice/numberClips';
 import type { Utterance } from '@hall/shared/voice/types';
-import { openingClips } from '@hall/shared/voice/openingClips';
+import { HOUR_CLIP, MINUTE_CLIP, openingClips } from '@hall/shared/voice/openingClips';
 import { openingWords, type OpeningParts } from '@hall/shared/hallHoursText';
 import zhCN, { type KioskMessages } from '../locales/zh-CN';
 import en from '../locales/en';
@@ -45,6 +45,8 @@ export interface LineParams {
   count?: number;
   /** Window numbers to watch. */
   windows?: readonly number[];
+  /** A time of day, 'HH:MM', read as people say it: 13:30 -> 十三点三十分, 14:00 -> 十四点. */
+  time?: string;
   /** When tickets are taken again (the closed screen). */
   when?: OpeningParts | null;
 }
@@ -71,7 +73,7 @@ export function linePieces(template: string): LinePiece[] {
   const pieces: LinePiece[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const param = parts[i + 1];
-    if (param !== undefined && !['number', 'count', 'windows', 'when'].includes(param)) {
+    if (param !== undefined && !['number', 'count', 'windows', 'time', 'when'].includes(param)) {
       throw new Error(`voice line parameter {${param}} cannot be spoken`);
     }
     pieces.push({ text: parts[i]!, param: (param as ParamName | undefined) ?? null });
@@ -91,9 +93,37 @@ export function lineTextClips(key: VoiceKey, lang: SpeechLanguage): { clip: stri
     .filter((c) => speakable(c.text));
 }
 
+const TIME_WORDS: Record<'cmn' | 'yue', { hour: string; minute: string }> = {
+  cmn: { hour: '点', minute: '分' },
+  yue: { hour: '點', minute: '分' },
+};
+
+function clockParts(time: string | undefined): { hour: number; minute: number } {
+  const [hour, minute] = (time ?? '00:00').split(':').map(Number);
+  return { hour: hour ?? 0, minute: minute ?? 0 };
+}
+
+function timeText(time: string | undefined, lang: SpeechLanguage): string {
+  if (!isVoiceLanguage(lang)) return time ?? '';
+  const { hour, minute } = clockParts(time);
+  const words = TIME_WORDS[lang];
+  return `${hour}${words.hour}${minute > 0 ? `${minute}${words.minute}` : ''}`;
+}
+
+/** A time of day with the clips the closed screen's opening time uses (十三点三十分). */
+function timeClips(time: string | undefined): string[] {
+  const { hour, minute } = clockParts(time);
+  return [
+    ...quantityClips(hour),
+    HOUR_CLIP,
+    ...(minute > 0 ? [...windowNumberClips(minute), MINUTE_CLIP] : []),
+  ];
+}
+
 function paramText(name: ParamName, params: LineParams, spoken: SpokenLocale, lang: SpeechLanguage): string {
   if (name === 'number') return spokenTicketNumber(params.number ?? '', lang);
   if (name === 'count') return String(params.count ?? 0);
+  if (name === 'time') return timeText(params.time, lang);
   if (name === 'when') {
     if (!params.when) return openingWords(null)[lang === 'en' ? 'en' : 'zh'];
     // Said as one phrase ("明天八点三十分"), not clip by clip.
@@ -109,6 +139,7 @@ function paramText(name: ParamName, params: LineParams, spoken: SpokenLocale, la
 function paramClips(name: ParamName, params: LineParams): string[] {
   if (name === 'number') return ticketNumberClips(params.number ?? '');
   if (name === 'count') return quantityClips(params.count ?? 0);
+  if (name === 'time') return timeClips(params.time);
   if (name === 'when') return params.when ? openingClips(params.when) : [];
   return (params.windows ?? []).flatMap((n) => [...windowNumberClips(n), 'hao']);
 }

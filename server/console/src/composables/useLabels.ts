@@ -15,6 +15,7 @@ const REASON_KEYS: Record<PickReason, string> = {
   normal_by_ratio: 'waiting.reasons.normalByRatio',
   only_priority_waiting: 'waiting.reasons.onlyPriority',
   only_normal_waiting: 'waiting.reasons.onlyNormal',
+  appointment_due: 'waiting.reasons.appointmentDue',
 };
 
 export function useLabels() {

@@ -4,7 +4,7 @@
 // so the console and the visitor's ticket and phone say the same.
 import type { HallSnapshot, HallWindow, Id, TicketView } from '@hall/shared/contracts/entities';
 import { orderWaiting, type PickReason, type QueueTicket } from '@hall/shared/queue/policy';
-import { planCalls } from '@hall/shared/queue/callPlan';
+import { FIGURES_PLAN, planCalls } from '@hall/shared/queue/callPlan';
 import { ticketFigures, type QueueFigures } from '@hall/shared/queue/estimate';
 import { servesLaterToday } from '@hall/shared/hallHours';
 
@@ -34,6 +34,8 @@ function queued(activeTickets: readonly TicketView[]): QueuedView[] {
       orderKey: t.orderKey,
       sequence: t.sequence,
       targetWindowId: targetWindowOf(t),
+      // An appointment ticket is due from its slot's start (queue rule 7).
+      slotStart: t.slotStart ?? null,
       requeueHold: t.requeueHold ?? null,
       view: t,
     }));
@@ -61,9 +63,10 @@ export function visitorFigures(snapshot: HallSnapshot, now: number): Map<Id, Que
     waiting,
     snapshot.rules,
     now,
+    FIGURES_PLAN,
   );
   let all: ReturnType<typeof planCalls<QueuedView>> | null = null;
-  const plans = { open, all: () => (all ??= planCalls(windows, waiting, snapshot.rules, now)) };
+  const plans = { open, all: () => (all ??= planCalls(windows, waiting, snapshot.rules, now, FIGURES_PLAN)) };
   const laterToday = servesLaterToday(snapshot.hall, now);
   const figures = new Map<Id, QueueFigures>();
   for (const t of waiting) {

@@ -39,6 +39,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { ...admin, navKey: 'admin.nav.homeVisits' },
   },
   {
+    path: '/admin/appointments',
+    name: 'admin-appointments',
+    component: () => import('../admin/views/AppointmentsView.vue'),
+    meta: { ...admin, navKey: 'admin.nav.appointments' },
+  },
+  {
     path: '/admin/rating-cases',
     name: 'admin-rating-cases',
     component: () => import('../admin/views/RatingCasesView.vue'),

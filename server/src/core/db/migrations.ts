@@ -429,6 +429,89 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 9,
+    name: 'appointments: slots, days off, bookings (sealed) and appointment tickets',
+    // A booking's name, phone and full ID number are sealed by the server (f1.… values) with keyed
+    // hashes to match a card or find a person; `sealed` is always 1 (no plain version ever existed).
+    // One open booking per code; an external system's reference books once.
+    sql: `
+      CREATE TABLE appointment_settings (
+        hall_id INTEGER PRIMARY KEY REFERENCES halls(id),
+        check_in_early_minutes INTEGER NOT NULL,
+        check_in_late_minutes INTEGER NOT NULL
+      );
+      CREATE TABLE appointment_schedules (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        service_id INTEGER NOT NULL REFERENCES services(id),
+        weekdays_json TEXT NOT NULL,
+        starts TEXT NOT NULL,
+        ends TEXT NOT NULL,
+        slot_minutes INTEGER NOT NULL,
+        capacity INTEGER NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX appointment_schedules_hall ON appointment_schedules(hall_id, service_id);
+      CREATE TABLE appointment_days_off (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        day TEXT NOT NULL,
+        service_id INTEGER REFERENCES services(id),
+        note TEXT NOT NULL DEFAULT ''
+      );
+      CREATE UNIQUE INDEX appointment_days_off_key ON appointment_days_off(hall_id, day, COALESCE(service_id, 0));
+      CREATE TABLE appointments (
+        id INTEGER PRIMARY KEY,
+        hall_id INTEGER NOT NULL REFERENCES halls(id),
+        service_id INTEGER NOT NULL REFERENCES services(id),
+        code TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('booked','checked_in','missed','cancelled')),
+        source TEXT NOT NULL CHECK (source IN ('console','api','csv')),
+        slot_day TEXT NOT NULL,
+        slot_start INTEGER NOT NULL,
+        slot_end INTEGER NOT NULL,
+        person_name TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        id_number TEXT NOT NULL,
+        masked_id_number TEXT NOT NULL,
+        phone_index TEXT,
+        id_index TEXT,
+        sealed INTEGER NOT NULL DEFAULT 1,
+        external_ref TEXT,
+        api_key_id INTEGER REFERENCES api_keys(id),
+        created_by INTEGER REFERENCES staff(id),
+        created_at INTEGER NOT NULL,
+        checked_in_at INTEGER,
+        ticket_id INTEGER REFERENCES tickets(id),
+        cancelled_at INTEGER,
+        missed_at INTEGER,
+        personal_cleared_at INTEGER
+      );
+      CREATE UNIQUE INDEX appointments_open_code ON appointments(hall_id, code) WHERE status = 'booked';
+      CREATE UNIQUE INDEX appointments_external_ref ON appointments(hall_id, external_ref)
+        WHERE external_ref IS NOT NULL;
+      CREATE INDEX appointments_slot ON appointments(hall_id, slot_day, service_id, slot_start);
+      CREATE INDEX appointments_open ON appointments(hall_id, status, slot_start);
+      CREATE INDEX appointments_id_index ON appointments(id_index) WHERE id_index IS NOT NULL;
+      CREATE INDEX appointments_phone_index ON appointments(phone_index) WHERE phone_index IS NOT NULL;
+      ALTER TABLE tickets ADD COLUMN appointment_id INTEGER REFERENCES appointments(id);
+      ALTER TABLE tickets ADD COLUMN slot_start INTEGER;
+      ALTER TABLE tickets ADD COLUMN slot_end INTEGER;
+    `,
+  },
+  {
+    version: 10,
+    name: 'appointment figures in the report rollups',
+    // The stored days are rebuilt from the event log with the new figures.
+    sql: `
+      ALTER TABLE report_rollups ADD COLUMN appointments_booked INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN appointments_checked_in INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN appointments_missed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE report_rollups ADD COLUMN appointments_cancelled INTEGER NOT NULL DEFAULT 0;
+      DELETE FROM report_rollup_days;
+    `,
+  },
+  {
+    version: 11,
     name: 'hall change log for several server processes',
     // Used by the PostgreSQL deployment (several processes per hall, core/db/README.md); kept in
     // SQLite too so both schemas stay the same and a hall moves between them unchanged.

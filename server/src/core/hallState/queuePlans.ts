@@ -1,9 +1,10 @@
 // The hall's queue plans (shared/queue/callPlan.ts), kept with its hot state: one over the windows
 // that are open now (what "people ahead" and the estimates say), and one over every window as if
 // all were open, made only when a ticket has no open window (what a visitor is told will happen
-// once the windows open).
+// once the windows open). Both count every waiting appointment ticket as due at its slot (rule 7):
+// a walk-in is told the booked visitors who will go ahead of them.
 import type { HallRules, HallWindow } from '@hall/shared/contracts/entities';
-import { planCalls, type CallPlan } from '@hall/shared/queue/callPlan';
+import { FIGURES_PLAN, planCalls, type CallPlan } from '@hall/shared/queue/callPlan';
 import type { StoredTicket } from '../../tickets/ticketRepository';
 
 export interface QueuePlans {
@@ -29,6 +30,7 @@ export function buildQueuePlans(
     waiting(),
     rules,
     now,
+    FIGURES_PLAN,
   );
   let all: CallPlan<StoredTicket> | null = null;
   return {
@@ -36,7 +38,7 @@ export function buildQueuePlans(
     madeAt: now,
     open,
     all() {
-      all ??= planCalls(windows, waiting(), rules, now);
+      all ??= planCalls(windows, waiting(), rules, now, FIGURES_PLAN);
       return all;
     },
     addNewcomer(ticket) {

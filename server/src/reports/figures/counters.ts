@@ -17,6 +17,8 @@ export const GROUP_KINDS = [
   'hour',
   /** Completed home visits of one service (key: service id), for the elderly report's categories. */
   'home_visit',
+  /** How visitors came (key: 'appointment' or 'walk_in'): their tickets and the wait of each. */
+  'arrival',
 ] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
@@ -48,6 +50,12 @@ export const COUNTERS = [
   'homeVisits',
   'homeDeliveries',
   'homeVisitsWithAssistedPayment',
+  /** Bookings whose slot is in the period (by the slot's day), whatever became of them. */
+  'appointmentsBooked',
+  /** …of which checked in at the kiosk, missed (not checked in within the window), cancelled. */
+  'appointmentsCheckedIn',
+  'appointmentsMissed',
+  'appointmentsCancelled',
   /** Served entries rated at each of the five 好差评 levels (the rating of the ticket served). */
   'ratedVerySatisfied',
   'ratedSatisfied',

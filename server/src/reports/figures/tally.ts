@@ -4,7 +4,7 @@
 import { ELDERLY_CLASS } from '@hall/shared/contracts/entities';
 import { hourInZone } from '@hall/shared/hallTime';
 import type { RatingLevel } from '@hall/shared/contracts/ratings';
-import type { ReportHomeVisitRow } from '../reportInput';
+import type { ReportAppointmentRow, ReportHomeVisitRow } from '../reportInput';
 import type { Counter, GroupKind } from './counters';
 import type { GroupFigures, KeyedGroup } from './groupFigures';
 import type { Leg } from './legs';
@@ -52,8 +52,10 @@ export function tallyLeg<F extends GroupFigures<F>>(leg: Leg, timezone: string, 
   const cls = tally.group(t.hallId, 'class', t.priorityClass);
   for (const g of [hall, service, cls]) g.counters[entry] += 1;
   if (leg.isTicket && t.source === 'desk') for (const g of [hall, service]) g.counters.issuedAtDesk += 1;
-  if (leg.isTicket)
+  if (leg.isTicket) {
     tally.group(t.hallId, 'hour', String(hourInZone(t.issuedAt, timezone))).counters.tickets += 1;
+    tallyArrival(leg, tally);
+  }
 
   if (leg.firstCall && leg.waitMs !== null) {
     const calledAt = [hall, service, cls];
@@ -95,6 +97,43 @@ export function tallyLeg<F extends GroupFigures<F>>(leg: Leg, timezone: string, 
   else if (leg.elderlyWindowRecorded === false || t.windowId === null)
     hall.counters.elderlyViaOrdinaryWindow += 1;
   else tally.group(t.hallId, 'window', String(t.windowId)).counters.elderlyWindowUnrecorded += 1;
+}
+
+/**
+ * How the visitor came: by appointment (a ticket checked in from a booking) or walking in. An
+ * appointment's wait runs from its slot's start, or from check-in when later (coming early is not
+ * waiting); a walk-in's from taking the ticket, as everywhere.
+ */
+function tallyArrival<F extends GroupFigures<F>>(leg: Leg, tally: GroupTally<F>): void {
+  const t = leg.ticket;
+  const slotStart = t.slotStart;
+  const booked = slotStart !== null;
+  const arrival = tally.group(t.hallId, 'arrival', booked ? 'appointment' : 'walk_in');
+  arrival.counters.tickets += 1;
+  if (leg.firstCall && leg.waitMs !== null) {
+    arrival.addWait(
+      slotStart !== null ? Math.max(0, leg.firstCall.at - Math.max(t.issuedAt, slotStart)) : leg.waitMs,
+    );
+  }
+  if (t.state === 'done') arrival.counters.served += 1;
+}
+
+const APPOINTMENT_COUNTER: Record<ReportAppointmentRow['status'], Counter | null> = {
+  booked: null,
+  checked_in: 'appointmentsCheckedIn',
+  missed: 'appointmentsMissed',
+  cancelled: 'appointmentsCancelled',
+};
+
+/** A booking, on its slot's day: booked, and what became of it. */
+export function tallyAppointment<F extends GroupFigures<F>>(
+  booking: ReportAppointmentRow,
+  tally: GroupTally<F>,
+): void {
+  const hall = tally.group(booking.hallId, 'hall', '');
+  hall.counters.appointmentsBooked += 1;
+  const outcome = APPOINTMENT_COUNTER[booking.status];
+  if (outcome) hall.counters[outcome] += 1;
 }
 
 export function tallyHomeVisit<F extends GroupFigures<F>>(

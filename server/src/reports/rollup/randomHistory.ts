@@ -43,6 +43,7 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
     calls: [],
     dones: [],
     homeVisits: [],
+    appointments: [],
   };
   let nextId = 1;
   const hallCount = int(1, 3);
@@ -87,6 +88,8 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
           staffId: null,
           marks: null,
           transferredFromId: null,
+          // Some visitors checked in from a booking: their slot began before or after they came.
+          slotStart: chance(0.2) ? issuedAt + int(-30, 30) * MINUTE : null,
           // Some visitors take their ticket at the front desk.
           source: chance(0.15) ? 'desk' : 'kiosk',
         };
@@ -162,9 +165,23 @@ export function randomHistory(rng: Rng, dayCount: number): ReportInput {
             staffId: null,
             marks: null,
             transferredFromId: leg.id,
+            slotStart: null,
             source: 'transfer',
           };
         }
+      }
+    }
+    for (let d = -1; d <= dayCount; d += 1) {
+      // Bookings of each day (a day either side too), in every state.
+      const slotDay = businessDay(FIRST_DAY + d * 86_400_000 + 4 * 60 * MINUTE, timezone);
+      for (let n = int(0, 5); n > 0; n -= 1) {
+        input.appointments.push({
+          id: nextId++,
+          hallId: h,
+          serviceId: pick(services).id,
+          slotDay,
+          status: pick(['booked', 'checked_in', 'checked_in', 'missed', 'cancelled'] as const),
+        });
       }
     }
     for (let v = int(0, 4); v > 0; v -= 1) {

@@ -35,6 +35,7 @@ function dayInput(history: ReportInput, hallId: number, day: string): ReportInpu
     calls: history.calls.filter((c) => ids.has(c.ticketId)),
     dones: history.dones.filter((d) => ids.has(d.ticketId)),
     homeVisits: history.homeVisits.filter((v) => v.hallId === hallId),
+    appointments: history.appointments.filter((a) => a.hallId === hallId && a.slotDay === day),
   };
 }
 
@@ -99,6 +100,9 @@ describe('reports from per-day rollups', () => {
       report.elderly.servedInHall,
     );
     expect(report.wait.p90Minutes).not.toBeNull();
+    expect(report.appointments.booked).toBeGreaterThan(report.appointments.checkedIn);
+    expect(report.appointments.missed).toBeGreaterThan(0);
+    expect(report.appointments.appointmentWait.count).toBeGreaterThan(0);
     // Durations are not whole minutes: the 0.1-minute rounding is exercised.
     expect(
       report.byStaff.some((r) => r.wait.p90Minutes !== null && !Number.isInteger(r.wait.p90Minutes)),

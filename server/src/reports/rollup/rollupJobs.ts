@@ -159,7 +159,8 @@ export function runCatchUpJob(ctx: JobContext, job: CatchUpJob & { id: number },
       const today = businessDay(job.now, hall.timezone);
       const have = ctx.rollups.storedDays(hall.id, '0000-01-01', '9999-12-31');
       const visitDays = ctx.rows.homeVisits(hall.id).map((v) => businessDay(v.completedAt, hall.timezone));
-      const days = [...new Set([...ctx.rollups.ticketDays(hall.id), ...visitDays])]
+      const bookingDays = ctx.rows.appointmentDays(hall.id);
+      const days = [...new Set([...ctx.rollups.ticketDays(hall.id), ...visitDays, ...bookingDays])]
         .filter((d) => d < today && (!have.has(d) || touched.has(dayKey(hall.id, d))))
         .sort();
       stats.builtDays += buildDays(ctx, hall, days, job.id, send, null);

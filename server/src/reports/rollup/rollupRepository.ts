@@ -40,8 +40,10 @@ export function createRollupReader(db: Db) {
     `SELECT DISTINCT t.hall_id, t.business_day FROM events e JOIN tickets t ON t.id = e.ticket_id
       WHERE e.id > ? AND e.id <= ?`,
   );
-  const touchedOther = db.prepare<[number, number], { hall_id: number; at: number }>(
-    'SELECT hall_id, at FROM events WHERE id > ? AND id <= ? AND ticket_id IS NULL',
+  // A booking's steps count on its slot's day, which may be another day than the step's.
+  const touchedOther = db.prepare<[number, number], { hall_id: number; at: number; slot_day: string | null }>(
+    `SELECT hall_id, at, CASE type WHEN 'appointment' THEN ${sqlDialect(db).jsonText('payload_json', 'slotDay')} END AS slot_day
+       FROM events WHERE id > ? AND id <= ? AND ticket_id IS NULL`,
   );
   const storedDays = db.prepare<[number, string, string], { business_day: string }>(
     'SELECT business_day FROM report_rollup_days WHERE hall_id = ? AND business_day BETWEEN ? AND ?',
@@ -66,7 +68,10 @@ export function createRollupReader(db: Db) {
       const seen = new Map<string, HallDay>();
       const add = (hallId: number, day: string) => seen.set(`${hallId}|${day}`, { hallId, day });
       for (const r of touchedTickets.iterate(after, upTo)) add(r.hall_id, r.business_day);
-      for (const r of touchedOther.iterate(after, upTo)) add(r.hall_id, businessDay(r.at, zoneOf(r.hall_id)));
+      for (const r of touchedOther.iterate(after, upTo)) {
+        add(r.hall_id, businessDay(r.at, zoneOf(r.hall_id)));
+        if (typeof r.slot_day === 'string') add(r.hall_id, r.slot_day);
+      }
       return [...seen.values()];
     },
 

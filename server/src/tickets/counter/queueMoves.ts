@@ -86,6 +86,10 @@ export function transfer(
     marks: null,
     transferredFromId: ticket.id,
     requestId: null,
+    // The booking was for the first service: the new leg waits as a transfer, not as an appointment.
+    appointmentId: null,
+    slotStart: null,
+    slotEnd: null,
     requeueHold: null,
   });
   logTicket(ctx, actor, closed, 'transferred', window, {

@@ -39,6 +39,8 @@ const FIELD_SECTIONS: Record<string, string> = {
   homeVisit: 'homeVisits',
   account: 'staff',
   privacy: 'privacy.categories',
+  appointment: 'appointments',
+  apiKey: 'apiKeys',
 };
 
 const kindOf = (action: string): string => action.split('.')[0] ?? action;

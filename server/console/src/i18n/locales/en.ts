@@ -157,6 +157,7 @@ const en: Messages = {
     unavailable: 'Counts not available yet',
   },
   waiting: {
+    slot: 'Appointment {starts}–{ends}',
     title: 'Waiting',
     subtitle: 'In the order this window will call',
     count: '{count} waiting',
@@ -176,6 +177,7 @@ const en: Messages = {
       normalByRatio: 'In order',
       onlyPriority: '{class} first',
       onlyNormal: 'In order',
+      appointmentDue: 'Appointment time reached (before walk-ins of the service)',
     },
   },
   noShows: {

@@ -149,6 +149,7 @@ const zhCN = {
     unavailable: '统计暂不可用',
   },
   waiting: {
+    slot: '预约 {starts}–{ends}',
     title: '等候队列',
     subtitle: '按本窗口的叫号顺序',
     count: '{count} 人等候',
@@ -168,6 +169,7 @@ const zhCN = {
       normalByRatio: '按顺序',
       onlyPriority: '{class}优先',
       onlyNormal: '按顺序',
+      appointmentDue: '预约时间已到（先于同业务现场取号）',
     },
   },
   noShows: {
