@@ -71,7 +71,9 @@ export async function issueLoop(
       ledger.unackedIssues.delete(requestId);
       ledger.acked += 1;
       if (!r.ok) throw new Error(`issue refused: ${r.error.code}`);
-      ledger.allowed.set(r.data.ticket.id, new Set(['waiting']));
+      // A window may have called this ticket in the same group commit, and that answer (on another
+      // socket) may have been read first: the ticket's later state stands.
+      if (!ledger.allowed.has(r.data.ticket.id)) ledger.allowed.set(r.data.ticket.id, new Set(['waiting']));
       await pause(5);
     }
   };
