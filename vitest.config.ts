@@ -13,7 +13,8 @@ export default defineConfig({
       'display/**/*.test.ts',
       'test/**/*.test.ts',
     ],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // PostgreSQL-only tests run in `npm run test:pg` (test/pg/vitest.config.ts), which starts a cluster.
+    exclude: ['test/e2e/**', 'test/pg/**', '**/*.pg.test.ts', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

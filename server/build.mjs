@@ -17,6 +17,8 @@ const ENTRIES = {
   reports: 'server/src/cli/reports.ts',
   // The report worker thread runs as its own file beside main.js (see reports/reportPool.ts).
   reportWorker: 'server/src/reports/reportWorker.ts',
+  // PostgreSQL's connection thread (DATABASE_URL), also beside main.js (core/db/postgres/pgBridge.ts).
+  pgBridgeWorker: 'server/src/core/db/postgres/pgBridgeWorker.ts',
 };
 
 function npmDependencies() {

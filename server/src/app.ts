@@ -37,8 +37,10 @@ import {
   displayRoom,
   evaluatorRoom,
   kioskRoom,
+  sessionRoom,
   staffRoom,
 } from './core/frames/audiences';
+import { createSessionEnds } from './core/sessionEnds';
 import { registerHallHandlers } from './hall/hallHandlers';
 import { registerKioskHandlers } from './tickets/kioskHandlers';
 import { registerDeskHandlers } from './desk/deskHandlers';
@@ -46,6 +48,7 @@ import { createDeskPrinters } from './desk/deskPrinters';
 import { registerCounterHandlers } from './tickets/counterHandlers';
 import { registerWindowHandlers } from './windows/windowHandlers';
 import { registerHallAdminHandlers } from './hall/hallAdminHandlers';
+import { registerCityMonitorHandlers } from './hall/cityMonitorHandlers';
 import { createHallConfigService } from './hall/hallConfigService';
 import { registerStaffAdminHandlers } from './staff/staffAdminHandlers';
 import { createStaffAdminService } from './staff/staffAdminService';
@@ -85,6 +88,9 @@ import { createPagesRouter } from './http/pages';
 import { createOriginCheck } from './http/originCheck';
 import type { ServerPrinter } from './printing/serverPrinter';
 import { createLogger, type Logger } from './core/logger';
+import { isPostgres } from './core/db/sqlDatabase';
+import type { PgDatabase } from './core/db/postgres/pgDatabase';
+import { joinCluster } from './core/cluster/cluster';
 import { createRatingRepository } from './ratings/ratingRepository';
 import { createEvaluatorPrompts, type EvaluatorPrompts } from './ratings/evaluatorPrompts';
 import { createRatingService } from './ratings/ratingService';
@@ -177,14 +183,28 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   });
   // Committed changes go to the screens' frames, then to the evaluator pads (a finished ticket asks
   // its window's pad for a rating); the pads' prompter needs the change runner, so it is bound late.
+  // On PostgreSQL the other processes' committed changes reach both the same way.
   let prompts: EvaluatorPrompts | null = null;
   const sink = {
     committed: (changes: Parameters<typeof frames.committed>[0]) => {
       frames.committed(changes);
       prompts?.sink.committed(changes);
     },
+    requestSnapshot: (hallId: number) => frames.requestSnapshot(hallId),
   };
-  const groupCommit = createGroupCommit({ db: deps.db, repos, states, sink, clock, logger });
+  // PostgreSQL: one of several processes on the database (core/db/README.md); SQLite: alone.
+  const cluster = isPostgres(deps.db)
+    ? joinCluster({ io, db: deps.db as unknown as PgDatabase, repos, states, frames: sink, logger, clock })
+    : null;
+  const groupCommit = createGroupCommit({
+    db: deps.db,
+    repos,
+    states,
+    sink,
+    clock,
+    logger,
+    coordinator: cluster?.coordinator,
+  });
   const storageAlarm = createStorageAlarm(io, clock);
   const runChange = storageAlarm.watch(groupCommit.run);
   const auth = createAuthService(repos, createLoginLimiter(), clock);
@@ -216,21 +236,26 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
   const evaluatorPrompts = prompts;
   const ratingCases = createRatingCaseService({ repos, ratings: ratingRepository, runChange, clock });
 
-  async function disconnectRoom(
-    room: string,
-    code: 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT',
-  ): Promise<void> {
-    io.to(room).emit('session:ended', { code });
-    const sockets = await io.in(room).fetchSockets();
-    for (const s of sockets) s.disconnect(true);
-  }
+  const sessionEnds = createSessionEnds({
+    io,
+    logger,
+    clustered: cluster !== null,
+    // A signed-out console leaves its window (if it is not serving anyone), on whichever process.
+    beforeEnd: (data, code) => {
+      if (code === 'SIGNED_OUT')
+        void windows.releaseIfIdle({ hallId: data.hallId, staffId: data.staffId, deviceId: null });
+    },
+  });
 
   const control = {
-    disconnectDevice: (deviceId: number) => disconnectRoom(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    disconnectDevice: (deviceId: number) => sessionEnds.end(deviceRoom(deviceId), 'DEVICE_REVOKED'),
+    // The device reconnects by itself (e.g. a pad moved to another window joins its new room);
+    // through the adapter on every process, with no one to wait for.
     reconnectDevice: async (deviceId: number) => {
-      for (const s of await io.in(deviceRoom(deviceId)).fetchSockets()) s.disconnect(true);
+      io.in(deviceRoom(deviceId)).disconnectSockets(true);
+      await Promise.resolve();
     },
-    disconnectStaff: (staffId: number) => disconnectRoom(staffRoom(staffId), 'ACCOUNT_DISABLED'),
+    disconnectStaff: (staffId: number) => sessionEnds.end(staffRoom(staffId), 'ACCOUNT_DISABLED'),
   };
   const adminBase = { repos, runChange, clock };
   const hallConfig = createHallConfigService(adminBase);
@@ -367,6 +392,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       registerHomeVisitHandlers(socket, track, homeVisits);
       registerPrivacyHandlers(socket, track, { privacy, retention, subjects });
       registerReportHandlers(socket, track, reports);
+      registerCityMonitorHandlers(track, { repos, clock });
       registerSignInLockHandlers(socket, track, auth, adminBase);
       registerApiKeyHandlers(socket, track, apiKeys);
       registerAppointmentHandlers(socket, track, appointments);
@@ -375,6 +401,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
         storageAlarm.greet(socket, data.hallId);
       }
       if (data.staffId) void socket.join(staffRoom(data.staffId));
+      if (data.sessionTokenHash) void socket.join(sessionRoom(data.sessionTokenHash));
       if (data.deviceId) {
         void socket.join(deviceRoom(data.deviceId));
         presence.connected(data.hallId, data.deviceId);
@@ -434,17 +461,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       queries,
       version: deps.version ?? 'dev',
       commitStats: () => groupCommit.stats(),
-      onSignedOut: (token) => {
-        const tokenHash = sha256(token);
-        void io.fetchSockets().then((sockets) => {
-          for (const s of sockets) {
-            if (s.data.sessionTokenHash !== tokenHash) continue;
-            void windows.releaseIfIdle({ hallId: s.data.hallId, staffId: s.data.staffId, deviceId: null });
-            s.emit('session:ended', { code: 'SIGNED_OUT' });
-            s.disconnect(true);
-          }
-        });
-      },
+      onSignedOut: (token) => void sessionEnds.end(sessionRoom(sha256(token)), 'SIGNED_OUT'),
     }),
   );
   app.use(createPagesRouter(deps.webRoot));
@@ -488,12 +505,18 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
       frames: frames.stats(),
       statusPages: statusPages.stats(),
     }),
+    /** Several processes on PostgreSQL: the change log and its listener (null on SQLite). */
+    cluster,
     async close(): Promise<void> {
       frames.close();
       evaluatorPrompts.close();
       statusPages.close();
       await reportPool.close();
+      // The adapter must hold its LISTEN connection before it is closed, or it would take one
+      // afterwards and keep it (and the pool) forever.
+      await cluster?.ready();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await cluster?.close();
     },
   };
 }

@@ -45,6 +45,11 @@ const envSchema = z.object({
   STATUS_PAGES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   /** The key file for personal fields; outside DATA_DIR. Default: see defaultKeyFile. */
   KEY_FILE: z.string().min(1).optional(),
+  /** postgres://user:password@host:5432/db: the city's PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// or postgresql:// URL')
+    .optional(),
 });
 
 export type ServerConfig = Omit<z.output<typeof envSchema>, 'KEY_FILE'> & {

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       : undefined;
   const server = await startServer({
     dbFile: config.dbFile,
+    databaseUrl: config.DATABASE_URL ?? null,
     webRoot: config.webRoot,
     port: config.PORT,
     host: config.HOST,

@@ -17,10 +17,14 @@ import { openKeyRing } from './core/crypto/keyRing';
 import { keyFileBeside } from './core/crypto/keyFile';
 import { sealPlainRows } from './privacy/resealing';
 import { startPurgeScheduler } from './privacy/purgeScheduler';
+import { whileStartingAlone } from './core/db/startLock';
 import { startMissedSweep } from './appointments/bookingService';
 
 export interface StartOptions {
+  /** The SQLite file; its folder is the data folder (printer output, backups) on both backends. */
   dbFile: string;
+  /** postgres://…: run on PostgreSQL instead of the SQLite file (DATABASE_URL). */
+  databaseUrl?: string | null;
   webRoot: string;
   port: number;
   host: string;
@@ -71,23 +75,31 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const db = openDatabase(options.dbFile, { synchronous: options.synchronous ?? 'FULL' });
+  const db = openDatabase(options.databaseUrl ?? options.dbFile, {
+    synchronous: options.synchronous ?? 'FULL',
+    applicationName: 'hall-server',
+  });
   const logger = options.logger ?? createLogger({ level: 'warn' });
   const dataDir = path.dirname(path.resolve(options.dbFile));
   const keyFile = path.resolve(options.keyFile ?? keyFileBeside(dataDir));
   let keys: ReturnType<typeof openKeyRing>;
+  let credentials: SeedCredentials | null;
+  const repos = createRepositories(db);
   try {
-    // A missing or wrong key refuses the start: nothing listens, nothing is written.
-    keys = openKeyRing({ db, keyFile, dataDir, now: new Date((options.clock ?? Date.now)()) });
-    const sealed = sealPlainRows(db, keys.cipher);
-    if (sealed > 0) logger.info({ rows: sealed }, 'personal fields of an older version sealed');
+    // Several processes may start together on one PostgreSQL database: one at a time registers
+    // its key and seeds an empty database; the others then find both done.
+    ({ keys, credentials } = whileStartingAlone(db, () => {
+      // A missing or wrong key refuses the start: nothing listens, nothing is written.
+      const opened = openKeyRing({ db, keyFile, dataDir, now: new Date((options.clock ?? Date.now)()) });
+      const sealed = sealPlainRows(db, opened.cipher);
+      if (sealed > 0) logger.info({ rows: sealed }, 'personal fields of an older version sealed');
+      return { keys: opened, credentials: isSeeded(repos) ? null : seedHalls(repos, options.hallConfig) };
+    }));
   } catch (error) {
     db.close();
     throw error;
   }
   if (keys.created) logger.info({ keyFile }, 'key file created');
-  const repos = createRepositories(db);
-  const credentials = isSeeded(repos) ? null : seedHalls(repos, options.hallConfig);
   const stopCheckpoints = startCheckpointTimer(db, logger);
 
   // A hall may use a self-signed certificate: kiosks pin its fingerprint instead of trusting a CA.
@@ -122,6 +134,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     options.purgeCheckEveryMs === null
       ? () => {}
       : startPurgeScheduler(app.services.retention, logger, options.purgeCheckEveryMs ?? 10 * 60_000);
+  // PostgreSQL: listen to the other processes before taking connections.
+  if (app.cluster && !(await app.cluster.ready()))
+    logger.warn('cross-process broadcasts are not listening yet');
   const stopSweeps =
     options.appointmentSweepEveryMs === null
       ? () => {}

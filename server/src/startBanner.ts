@@ -19,10 +19,21 @@ export function lanAddresses(host: string, interfaces: NodeJS.Dict<NetworkInterf
     .map((i) => (i.family === 'IPv6' ? `[${i.address}]` : i.address));
 }
 
+/** A connection URL as it may be shown: never its password. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
 export function describeStart(
   server: Pick<RunningServer, 'url' | 'port' | 'credentials' | 'certificateSha256'> &
     Partial<Pick<RunningServer, 'keyFile'>>,
-  config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR' | 'HOST'>,
+  config: Pick<ServerConfig, 'dbFile' | 'DATA_DIR' | 'HOST'> & Partial<Pick<ServerConfig, 'DATABASE_URL'>>,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
 ): string {
   const base = server.url;
@@ -32,7 +43,7 @@ export function describeStart(
   const lines = [
     '',
     '大厅取号叫号系统已启动 / Hall queue server is running',
-    `  数据 Data:        ${config.dbFile}`,
+    `  数据 Data:        ${config.DATABASE_URL ? withoutPassword(config.DATABASE_URL) : config.dbFile}`,
     ...(server.keyFile ? [`  密钥 Key file:    ${server.keyFile.path}`] : []),
     `  虚拟打印机 Virtual printer: ${config.DATA_DIR}/printer/`,
     '',

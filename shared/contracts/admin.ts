@@ -68,6 +68,34 @@ export interface MonitorState {
   overdueRatingCases: number;
 }
 
+/** One hall on the city's monitor (role `city`): its queue, its windows and its alarms now. */
+export interface CityMonitorHall {
+  hallId: Id;
+  code: string;
+  name: string;
+  nameEn: string;
+  waiting: number;
+  /** Minutes the longest-waiting visitor of the hall has waited (0 when nobody waits). */
+  longestWaitMinutes: number;
+  windows: number;
+  openWindows: number;
+  pausedWindows: number;
+  alarms: {
+    /** Someone has waited at least the hall's alert threshold (rules.alertWaitMinutes). */
+    longWait: boolean;
+    /** Devices (not revoked) whose printer reports a fault. */
+    printerFaults: number;
+    /** 差评 cases past their deadline and not closed. */
+    overdueRatingCases: number;
+  };
+}
+
+export interface CityMonitor {
+  at: number;
+  halls: CityMonitorHall[];
+  totals: { waiting: number; openWindows: number; windows: number; hallsWithAlarms: number };
+}
+
 export interface DurationStats {
   count: number;
   averageMinutes: number | null;

@@ -66,6 +66,7 @@ import type {
   DeviceWithKey,
   HallReport,
   HomeVisit,
+  CityMonitor,
   MonitorState,
   ReportScope,
   SignInLockView,
@@ -127,10 +128,10 @@ export interface ServerToClientEvents {
   /** The question ended (answered, or recorded as 未评价): back to idle. */
   'evaluator:closed': (closed: EvaluatorClosed) => void;
   /** Sent just before the server cuts a session or device off. */
-  'session:ended': (e: {
-    code: 'SESSION_EXPIRED' | 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT';
-  }) => void;
+  'session:ended': (e: { code: SessionEndCode }) => void;
 }
+
+export type SessionEndCode = 'SESSION_EXPIRED' | 'DEVICE_REVOKED' | 'ACCOUNT_DISABLED' | 'SIGNED_OUT';
 
 type Command<In, Out> = (payload: In, ack: Ack<Out>) => void;
 type Query<Out> = (ack: Ack<Out>) => void;
@@ -191,6 +192,8 @@ export interface ClientToServerEvents {
   'admin:noticeUpsert': Command<NoticeUpsertInput, Notice>;
   'admin:noticeDelete': Command<{ id: Id }, null>;
   'admin:monitor': Query<MonitorState>;
+  /** Every hall's queue, windows and alarms now (city accounts only). */
+  'city:monitor': Query<CityMonitor>;
   'admin:report': Command<ReportQueryInput, HallReport>;
   /** The halls this account may report on (its own hall; every hall for a city account). */
   'report:scope': Query<ReportScope>;
@@ -280,6 +283,7 @@ export const COMMAND_ROLES: Record<ClientEventName, readonly Role[]> = {
   'admin:noticeUpsert': ['admin'],
   'admin:noticeDelete': ['admin'],
   'admin:monitor': ['admin'],
+  'city:monitor': ['city'],
   'admin:report': ['admin', 'city'],
   'report:scope': ['admin', 'city'],
   'admin:audit': ['admin'],
@@ -329,4 +333,7 @@ export interface SocketData {
   statusToken: string | null;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between server processes (PostgreSQL deployment): end the sessions of a room on every process. */
+export interface InterServerEvents {
+  'sessions:end': (room: string, code: SessionEndCode) => void;
+}

@@ -1,7 +1,7 @@
 // Reports across halls in real Chromium, on one server with two halls: a city account lands on the
 // reports, sees the whole city summed with a row per hall (and each hall alone), downloads the city
-// CSV, and can open nothing else; a hall admin sees their own hall only. Checked with axe at AAA
-// and photographed (screenshots in /tmp/shots).
+// CSV, opens the city monitor (every hall's queue, windows and alerts) and nothing else; a hall
+// admin sees their own hall only. Checked with axe at AAA and photographed (screenshots in /tmp/shots).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,8 +123,8 @@ describe('reports across halls', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[city page error]', error));
     await signIn(page, 'city', TEST_PASSWORDS.city, /\/console\/admin\/reports$/);
-    // Only the reports in the header: no counter, no hall administration.
-    expect(await page.locator('nav a').allTextContents()).toEqual(['统计报表']);
+    // Only the reports and the city monitor in the header: no counter, no hall administration.
+    expect(await page.locator('nav a').allTextContents()).toEqual(['全市监控', '统计报表']);
     await expect.poll(() => page.locator('[data-test=report-scope] option').count()).toBe(3);
     expect(await page.locator('[data-test=report-scope] option').allTextContents()).toEqual([
       '全市（各大厅合计）',
@@ -171,10 +171,29 @@ describe('reports across halls', () => {
     await context.close();
   });
 
+  it('a city account sees every hall on the city monitor', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[city page error]', error));
+    await signIn(page, 'city', TEST_PASSWORDS.city, /\/console\/admin\/reports$/);
+    await page.click('nav a[href="/console/admin/city"]');
+    await page.waitForSelector('[data-test=city-monitor-halls]');
+    // Hall 2 still has one visitor waiting; each hall has the window its officer opened.
+    const second = page.locator('[data-test=city-hall-second]');
+    expect(await second.locator('th').textContent()).toBe('第二办证大厅');
+    expect(await second.locator('td').first().textContent()).toBe('1');
+    expect(await page.locator('[data-test=city-monitor-halls] tbody tr').count()).toBe(2);
+    expect(await page.textContent('[data-test=city-monitor-totals]')).toContain('全市：1 人等候');
+    await expectAccessible(page);
+    await page.screenshot({ path: shotPath('city-monitor-1366x768'), fullPage: true });
+    await context.close();
+  });
+
   it('a hall admin sees their own hall only', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, 'admin2', 'admin2-pass', /\/console\/(window|counter)$/);
+    expect(await page.locator('nav a').allTextContents()).not.toContain('全市监控');
     await page.click('nav a[href="/console/admin/reports"]');
     await expect
       .poll(() => page.locator('[data-test=report-scope] option').allTextContents())

@@ -118,6 +118,7 @@ const VALID: Record<ClientEventName, (t: Targets) => unknown> = {
   'admin:noticeUpsert': () => ({ text: '矩阵公告' }),
   'admin:noticeDelete': () => ({ id: 1 }),
   'admin:monitor': () => undefined,
+  'city:monitor': () => undefined,
   'admin:report': () => ({ from: today, to: today }),
   'report:scope': () => undefined,
   'admin:audit': () => undefined,

@@ -1,4 +1,6 @@
 // `npm run bench [-- --profile hall|city|all] [--quick] [--cpu-prof] [--no-evaluators]`
+// `npm run bench -- --backend postgres --processes 3 [--quick]`: the city profile twice, side by
+// side — one process on SQLite, and N processes on one PostgreSQL database (a throwaway cluster).
 // Measures the real server (its own process, run from its bundle as `npm start` runs it, production
 // database settings) driven by real Socket.IO clients in other processes on 127.0.0.1, against two
 // limits of this machine measured in the same run — the durable SQLite write and a bare Socket.IO
@@ -45,8 +47,29 @@ function options(): BenchResult['options'] {
       'cpu-prof': { type: 'boolean', default: false },
       // The hall without its window evaluator pads: the same run as before issue 16, to compare.
       'no-evaluators': { type: 'boolean', default: false },
+      backend: { type: 'string', default: 'sqlite' },
+      processes: { type: 'string', default: '3' },
     },
   });
+  const backend = values.backend;
+  if (backend !== 'sqlite' && backend !== 'postgres') {
+    throw new Error(`--backend must be sqlite or postgres (got ${backend})`);
+  }
+  const processes = Number(values.processes);
+  if (!Number.isInteger(processes) || processes < 1 || processes > 6) {
+    throw new Error(`--processes must be 1 to 6 (got ${values.processes})`);
+  }
+  if (backend === 'postgres') {
+    // The city deployment's profile, on both backends (the issue's side-by-side comparison).
+    return {
+      profiles: ['city'],
+      quick: values.quick,
+      cpuProfile: values['cpu-prof'],
+      evaluators: !values['no-evaluators'],
+      backend,
+      processes,
+    };
+  }
   const profile = values.profile;
   if (profile !== 'hall' && profile !== 'city' && profile !== 'all') {
     throw new Error(`--profile must be hall, city or all (got ${profile})`);
@@ -86,14 +109,20 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, ['server/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
   const bundle = path.join(REPO_ROOT, 'dist', 'server', 'main.js');
   const profiles: ProfileResult[] = [];
-  for (const name of opts.profiles) {
-    log(`profile ${name}:`);
-    const cpuDir = opts.cpuProfile ? path.join(RESULTS_DIR, `profile-${stamp}`, name) : null;
+  const runs = opts.profiles.flatMap((name) => [
+    { name, backend: 'sqlite' as const, processes: 1 },
+    ...(opts.backend === 'postgres'
+      ? [{ name, backend: 'postgres' as const, processes: opts.processes ?? 3 }]
+      : []),
+  ]);
+  for (const { name, backend, processes } of runs) {
+    log(`profile ${name}${backend === 'postgres' ? ` on PostgreSQL, ${processes} server processes` : ''}:`);
+    const cpuDir = opts.cpuProfile ? path.join(RESULTS_DIR, `profile-${stamp}`, `${name}-${backend}`) : null;
     profiles.push(
       await runProfile(
         buildProfile(name, opts.quick, opts.evaluators),
         plan,
-        { cpuProfileDir: cpuDir, bundle },
+        { cpuProfileDir: cpuDir, bundle, backend, processes },
         log,
       ),
     );

@@ -1,9 +1,12 @@
 // The load-generator processes of one profile, and the operations a phase performs across them:
-// kiosks spread over a few processes, displays over a few more, all staff consoles in one.
+// kiosks spread over a few processes, displays over a few more, all staff consoles in one. With
+// several server processes (the city deployment) each load process talks to one of them, chosen so
+// kiosks, staff and displays sit on different servers (kiosk i → server i, staff → server 2,
+// display i → server i + 3, modulo the count): every call crosses processes to reach its screens.
 import type { Profile } from './profiles';
 import type { CallRun, Connected, DeviceSockets, DisplayReceipts, IssueRun } from './protocol';
 import type { BaselineClients } from './fanoutBaseline';
-import type { ServerChild } from './serverProcess';
+import type { DeviceKey } from './serverProcess';
 import { startWorker, type LoadWorker } from './workerPool';
 
 export interface Load {
@@ -22,6 +25,8 @@ export interface Load {
   baseline: BaselineClients;
   /** Every ticket id a kiosk was given, over all phases so far. */
   ticketIds(): number[];
+  /** Sockets connected to each server process now (kiosks + staff consoles and pads + displays). */
+  socketsPerServer(): number[];
   stop(): Promise<void>;
 }
 
@@ -29,7 +34,13 @@ export interface Load {
 const split = (total: number, parts: number): number[] =>
   Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 
-export function startLoad(profile: Profile, server: ServerChild): Load {
+export interface LoadTarget {
+  /** One URL per server process. */
+  urls: string[];
+  devices: DeviceKey[];
+}
+
+export function startLoad(profile: Profile, server: LoadTarget): Load {
   const kioskWorkers = Array.from({ length: profile.kioskWorkers }, (_, i) => startWorker(`kiosk${i}`));
   const displayWorkers = Array.from({ length: profile.displayWorkers }, (_, i) => startWorker(`display${i}`));
   const staffWorker = startWorker('staff');
@@ -37,6 +48,11 @@ export function startLoad(profile: Profile, server: ServerChild): Load {
   const displayKeys = server.devices.filter((d) => d.kind === 'display').map((d) => d.key);
   const kioskKeys = server.devices.filter((d) => d.kind === 'kiosk').map((d) => d.key);
   const ticketIds: number[] = [];
+  const urlOf = (slot: number) => server.urls[slot % server.urls.length]!;
+  const kioskUrl = (i: number) => urlOf(i);
+  const staffUrl = urlOf(1);
+  const displayUrl = (i: number) => urlOf(i + 2);
+  const sockets = { kiosks: kioskWorkers.map(() => 0), staff: 0, displays: displayWorkers.map(() => 0) };
   let kioskShare: number[] = kioskWorkers.map(() => 1 / kioskWorkers.length);
 
   const issued = async (runs: Promise<IssueRun[]>) => {
@@ -52,22 +68,24 @@ export function startLoad(profile: Profile, server: ServerChild): Load {
       const kiosks = kioskWorkers.map((w, wi) =>
         w.send({
           kind: 'connectKiosks',
-          url: server.url,
+          url: kioskUrl(wi),
           kiosks: kioskKeys
             .filter((_, i) => i % kioskWorkers.length === wi)
             .map((key) => ({ key, count: profile.kioskSocketsPerDevice })),
         }),
       );
-      const [connected] = await Promise.all([
+      const [connected, staffConnected] = await Promise.all([
         Promise.all(kiosks),
         staffWorker.send({
           kind: 'connectStaff',
-          url: server.url,
+          url: staffUrl,
           staff: profile.staff,
           evaluators: server.devices.filter((d) => d.kind === 'evaluator').map((d) => d.key),
         }),
         load.resizeDisplays(profile.baselineDisplaysPerHall),
       ]);
+      sockets.kiosks = connected.map((c) => c.sockets);
+      sockets.staff = staffConnected.sockets;
       const total = connected.reduce((n, c) => n + c.sockets, 0);
       kioskShare = connected.map((c) => c.sockets / total);
       return total;
@@ -79,9 +97,12 @@ export function startLoad(profile: Profile, server: ServerChild): Load {
         split(perHall, displayWorkers.length).forEach((count, w) => plans[w]!.push({ key, count }));
       return Promise.all(
         displayWorkers.map((w, i) =>
-          w.send({ kind: 'resizeDisplays', url: server.url, displays: plans[i]! }),
+          w.send({ kind: 'resizeDisplays', url: displayUrl(i), displays: plans[i]! }),
         ),
-      );
+      ).then((connected) => {
+        sockets.displays = connected.map((c) => c.sockets);
+        return connected;
+      });
     },
 
     issueOpenLoop: (ratePerSec, durationMs) =>
@@ -130,6 +151,14 @@ export function startLoad(profile: Profile, server: ServerChild): Load {
       },
     },
     ticketIds: () => ticketIds,
+    socketsPerServer() {
+      const counts = server.urls.map(() => 0);
+      const add = (url: string, n: number) => (counts[server.urls.indexOf(url)]! += n);
+      sockets.kiosks.forEach((n, i) => add(kioskUrl(i), n));
+      add(staffUrl, sockets.staff);
+      sockets.displays.forEach((n, i) => add(displayUrl(i), n));
+      return counts;
+    },
     async stop() {
       await Promise.all(all.map((w) => w.stop()));
     },

@@ -131,3 +131,39 @@ export function startStateSampler(pid: number, everyMs = 2): () => ThreadStates 
     return { runnable: pct(counts.R), diskWait: pct(counts.D), idle: pct(counts.S), samples };
   };
 }
+
+/** The processes whose parent is `pid` (PostgreSQL's backends under its postmaster). */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 4 (ppid) comes after the command name, which may hold spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return children;
+}
+
+/** CPU of several processes together over a window; a process that ended counts what it used until then. */
+export function startCpuWindowOf(pids: () => number[]): () => CpuWindow {
+  const start = new Map(pids().map((pid) => [pid, safeCpuSeconds(pid)]));
+  const t0 = Date.now();
+  return () => {
+    let used = 0;
+    for (const pid of new Set([...start.keys(), ...pids()])) {
+      const now = safeCpuSeconds(pid);
+      used += Math.max(0, now - (start.get(pid) ?? 0));
+    }
+    const wall = (Date.now() - t0) / 1000;
+    return {
+      percentOfOneCore: Math.round((used / wall) * 1000) / 10,
+      cpuSeconds: Math.round(used * 100) / 100,
+      wallSeconds: Math.round(wall * 100) / 100,
+    };
+  };
+}

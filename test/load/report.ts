@@ -46,7 +46,7 @@ export function evaluate(result: Pick<BenchResult, 'profiles'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const p of result.profiles) {
     const add = (target: string, measured: string, met: boolean) =>
-      checks.push({ profile: p.profile, target, measured, met });
+      checks.push({ profile: p.label ?? p.profile, target, measured, met });
     const call = p.callToDisplay;
     add(
       `calls sustained at ${call.offeredCallsPerSec}/s to ${call.displayClients} displays, call → display p99 < ${TARGETS.callToDisplayP99Ms} ms, every delivery`,
@@ -66,7 +66,7 @@ export function evaluate(result: Pick<BenchResult, 'profiles'>): TargetCheck[] {
       );
     }
     add(
-      `sustained issue rate (${p.sustained.kioskSockets} kiosks, closed loop) ≥ ${TARGETS.ratioToLimit * 100} % of direct SQLite`,
+      `sustained issue rate (${p.sustained.kioskSockets} kiosks, closed loop) ≥ ${TARGETS.ratioToLimit * 100} % of direct ${p.deployment?.backend === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
       `${p.sustained.achievedPerSec}/s = ${pct(p.limit.ratio)}`,
       p.limit.ratio >= TARGETS.ratioToLimit,
     );
@@ -112,7 +112,7 @@ const ms = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(v < 10 ? 2 : 1));
 function rows(result: BenchResult): string[][] {
   const ps = result.profiles;
   const check = (p: ProfileResult, prefix: string) =>
-    result.targets.find((t) => t.profile === p.profile && t.target.startsWith(prefix));
+    result.targets.find((t) => t.profile === (p.label ?? p.profile) && t.target.startsWith(prefix));
   const cell = (p: ProfileResult, value: string, prefix: string | null) => {
     const c = prefix ? check(p, prefix) : undefined;
     return c ? `${value} — ${verdict(c.met)}` : value;
@@ -150,8 +150,13 @@ function rows(result: BenchResult): string[][] {
       (p) => `${ms(p.serverCpuMs.perCallCycle)} ms = ${p.callCycleVsFrame}×`,
       'server CPU per call cycle',
     ),
+    row('Deployment: server processes; sockets per process (during calls)', 'info', (p) =>
+      p.deployment
+        ? `${p.deployment.processes} on ${p.deployment.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'}; ${p.deployment.socketsPerServer.join(' / ')}`
+        : '1 on SQLite',
+    ),
     row(
-      'Direct SQLite limit (same write, one transaction each, WAL, FULL), before / after',
+      'Direct database limit (same write, one transaction each; SQLite WAL FULL / PostgreSQL fsync on, via the bridge, with lock + change log), before / after',
       'reference',
       (p) =>
         `${p.limit.meanPerSec}/s (${p.limit.before.issuesPerSec} / ${p.limit.after.issuesPerSec}; ${p.limit.before.meanMs} / ${p.limit.after.meanMs} ms per commit)`,
@@ -223,6 +228,14 @@ function rows(result: BenchResult): string[][] {
       return `${st('issueAtRate')}; ${st('callToDisplay')}`;
     }),
     row('Server CPU time per issue', 'info', (p) => `${ms(p.serverCpuMs.perIssue)} ms`),
+    row(
+      'PostgreSQL CPU (its own processes) per issue / per call cycle',
+      'info (all server processes share it)',
+      (p) =>
+        p.deployment?.databaseCpuMs
+          ? `${ms(p.deployment.databaseCpuMs.perIssue)} / ${ms(p.deployment.databaseCpuMs.perCallCycle)} ms`
+          : '– (in the server process)',
+    ),
     row('Load generators CPU: issue at rate / sustained / calls', 'info (same machine)', (p) => {
       const l = p.loadCpuByPhase;
       return `${l.issueAtRate ?? '–'} % / ${l.sustained ?? '–'} % / ${l.callToDisplay ?? '–'} %`;
@@ -236,7 +249,7 @@ function rows(result: BenchResult): string[][] {
 }
 
 export function renderTable(result: BenchResult): string {
-  const header = ['Measure', 'Target', ...result.profiles.map((p) => `${p.profile} profile`)];
+  const header = ['Measure', 'Target', ...result.profiles.map((p) => `${p.label ?? p.profile} profile`)];
   const lines = [header, header.map(() => '---'), ...rows(result)].map((cells) => `| ${cells.join(' | ')} |`);
   const m = result.machine;
   return [

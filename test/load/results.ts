@@ -18,6 +18,18 @@ export interface IssuePhaseResult {
 
 export interface ProfileResult {
   profile: ProfileName;
+  /** The column's name: the profile, and the deployment when it is not one process on SQLite. */
+  label?: string;
+  /** Where the server ran: one process on SQLite, or several on one PostgreSQL database (the city). */
+  deployment?: {
+    backend: 'sqlite' | 'postgres';
+    processes: number;
+    /** Sockets on each server process during the call measurement. */
+    socketsPerServer: number[];
+    peakRssMbPerProcess: number[];
+    /** PostgreSQL's own CPU (postmaster and backends) per operation; null on SQLite. */
+    databaseCpuMs: { perIssue: number; perCallCycle: number } | null;
+  };
   layout: {
     halls: number;
     windows: number;
@@ -87,7 +99,8 @@ export interface ProfileResult {
 }
 
 export interface TargetCheck {
-  profile: ProfileName | 'all';
+  /** The profile's label (see ProfileResult.label). */
+  profile: string;
   target: string;
   measured: string;
   met: boolean;
@@ -98,7 +111,15 @@ export interface BenchResult {
   commit: string;
   dirtyTree: boolean;
   machine: { cores: number; cpuModel: string; nodeVersion: string; platform: string; memoryGb: number };
-  options: { profiles: ProfileName[]; quick: boolean; cpuProfile: boolean; evaluators: boolean };
+  options: {
+    profiles: ProfileName[];
+    quick: boolean;
+    cpuProfile: boolean;
+    evaluators: boolean;
+    /** `--backend postgres --processes N`: the city profile on SQLite and on N processes on PostgreSQL. */
+    backend?: 'sqlite' | 'postgres';
+    processes?: number;
+  };
   /** What else ran on the machine: the 1/5/15-minute load averages when the bench started. */
   loadAverages: [number, number, number];
   profiles: ProfileResult[];

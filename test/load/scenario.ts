@@ -3,7 +3,6 @@
 // call → display; shrink back to the hall's everyday clients; issue at the fixed rate; closed-loop
 // saturation; burst — and finally the ticket-number check on the database file.
 import { summarize } from './stats';
-import fs from 'node:fs';
 import os from 'node:os';
 import { sleep } from './clock';
 import type { Profile } from './profiles';
@@ -11,6 +10,7 @@ import {
   cpuSeconds,
   memoryMb,
   startCpuWindow,
+  startCpuWindowOf,
   startForeignLoadWindow,
   startStateSampler,
   type CpuWindow,
@@ -18,8 +18,8 @@ import {
 } from './procStats';
 import type { ProfileResult } from './results';
 import { checkSequences } from './sequenceCheck';
-import { measureSqliteLimit } from './sqliteLimit';
-import { startServerChild } from './serverProcess';
+import { measurePostgresLimit, measureSqliteLimit, type SqliteLimit } from './sqliteLimit';
+import { startDeployment, type Backend } from './deployment';
 import { callDelivery, mergeIssueRuns } from './phaseResults';
 import { startLoad } from './load';
 import { measureFanoutBaseline } from './fanoutBaseline';
@@ -41,30 +41,54 @@ export interface PhasePlan {
 export async function runProfile(
   profile: Profile,
   plan: PhasePlan,
-  serverOptions: { cpuProfileDir: string | null; bundle: string },
+  serverOptions: { cpuProfileDir: string | null; bundle: string; backend: Backend; processes: number },
   log: (line: string) => void,
 ): Promise<ProfileResult> {
   const loadAverageAtStart = os.loadavg()[0]!;
   const startedAt = Date.now();
-  const server = await startServerChild({ config: profile.config, ...serverOptions });
+  const deployment = await startDeployment(profile, serverOptions);
+  const serverPids = deployment.servers.map((s) => s.pid);
   const serverStartSeconds = Math.round((Date.now() - startedAt) / 100) / 10;
-  log(`  server pid ${server.pid} up in ${serverStartSeconds} s at ${server.url}`);
-  const load = startLoad(profile, server);
-  const foreignLoad = startForeignLoadWindow(() => [server.pid, ...load.pids]);
+  log(
+    `  ${deployment.backend === 'sqlite' ? 'server' : `${serverPids.length} server processes on PostgreSQL,`} ` +
+      `pid ${serverPids.join(', ')} up in ${serverStartSeconds} s at ${deployment.urls.join(', ')}`,
+  );
+  const load = startLoad(profile, { urls: deployment.urls, devices: deployment.devices });
+  const foreignLoad = startForeignLoadWindow(() => [
+    ...serverPids,
+    ...load.pids,
+    ...deployment.databasePids(),
+  ]);
   const cpuByPhase: Record<string, CpuWindow> = {};
-  const rssMbAfterPhase: Record<string, number> = { start: memoryMb(server.pid).rss };
+  const databaseCpuByPhase: Record<string, CpuWindow> = {};
+  // The largest process's resident memory (each process of the city holds its own hot state).
+  const rss = () => Math.max(...serverPids.map((pid) => memoryMb(pid).rss));
+  const rssMbAfterPhase: Record<string, number> = { start: rss() };
   const loadCpuByPhase: Record<string, number> = {};
   const statesByPhase: Record<string, ThreadStates> = {};
   const measure = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
-    const end = startCpuWindow(server.pid);
-    const endStates = startStateSampler(server.pid);
+    const end = startCpuWindowOf(() => serverPids);
+    const endDatabase = startCpuWindowOf(() => deployment.databasePids());
+    // The main thread of the first process (the only one on SQLite).
+    const endStates = startStateSampler(serverPids[0]!);
     const endLoad = load.pids.map((pid) => startCpuWindow(pid));
     const result = await work();
     cpuByPhase[phase] = end();
+    databaseCpuByPhase[phase] = endDatabase();
     statesByPhase[phase] = endStates();
     loadCpuByPhase[phase] = Math.round(endLoad.reduce((sum, e) => sum + e().percentOfOneCore, 0));
-    rssMbAfterPhase[phase] = memoryMb(server.pid).rss;
+    rssMbAfterPhase[phase] = rss();
     return result;
+  };
+  const measureLimit = async (): Promise<SqliteLimit> => {
+    const scratch = deployment.scratchDatabase();
+    if (!scratch) return measureSqliteLimit(profile.config, plan.limitMs);
+    const database = await scratch;
+    try {
+      return await measurePostgresLimit(database.url, profile.config, plan.limitMs);
+    } finally {
+      await database.drop();
+    }
   };
 
   try {
@@ -85,6 +109,7 @@ export async function runProfile(
     );
     const issueWithCallDisplays = mergeIssueRuns(withDisplays, plan.issueRatePerSec, kioskSockets);
     await load.recordCalls(true);
+    const socketsPerServer = load.socketsPerServer();
     const callRun = await measure('callToDisplay', () => load.callLoop(plan.callsPerSec, plan.callsMs));
     await sleep(500);
     await load.recordCalls(false);
@@ -117,12 +142,12 @@ export async function runProfile(
 
     // The disk's fsync speed drifts by a factor of three within minutes on a shared machine, so the
     // direct-SQLite limit is measured right before and right after the closed loop (server idle).
-    const limitBefore = await measureSqliteLimit(profile.config, plan.limitMs);
+    const limitBefore = await measureLimit();
     const closedLoopSockets = Math.min(kioskSockets, profile.closedLoopKioskSockets);
     const sustainedRuns = await measure('sustained', () =>
       load.issueClosedLoop(plan.closedLoopMs, closedLoopSockets),
     );
-    const limitAfter = await measureSqliteLimit(profile.config, plan.limitMs);
+    const limitAfter = await measureLimit();
     const sustained = mergeIssueRuns(sustainedRuns, null, closedLoopSockets);
     const perIssueMs = ((cpuByPhase.sustained?.cpuSeconds ?? NaN) * 1000) / sustained.latencyMs.count;
     const meanPerSec = Math.round((limitBefore.issuesPerSec + limitAfter.issuesPerSec) / 2);
@@ -133,7 +158,7 @@ export async function runProfile(
       ratio: Math.round((sustained.achievedPerSec / meanPerSec) * 1000) / 1000,
     };
     log(
-      `  sustained, closed loop: ${sustained.achievedPerSec}/s; direct SQLite ${limitBefore.issuesPerSec}/s before, ` +
+      `  sustained, closed loop: ${sustained.achievedPerSec}/s; direct ${deployment.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${limitBefore.issuesPerSec}/s before, ` +
         `${limitAfter.issuesPerSec}/s after → ${(limit.ratio * 100).toFixed(1)} %`,
     );
 
@@ -152,8 +177,8 @@ export async function runProfile(
     const perCallCycleMs =
       Math.round((((cpuByPhase.callToDisplay?.cpuSeconds ?? NaN) * 1000) / callRun.calls.length) * 100) / 100;
     const foreignCpuPercent = foreignLoad();
-    const memory = memoryMb(server.pid);
-    const totalCpu = cpuSeconds(server.pid);
+    const peakRssMbPerProcess = serverPids.map((pid) => memoryMb(pid).peakRss);
+    const totalCpu = serverPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     const wall = (Date.now() - startedAt) / 1000;
     cpuByPhase.total = {
       cpuSeconds: Math.round(totalCpu * 100) / 100,
@@ -162,12 +187,28 @@ export async function runProfile(
     };
     const ticketIds = load.ticketIds();
     await load.stop();
-    await server.stop();
-    const sequences = checkSequences(server.dbFile, ticketIds);
-    fs.rmSync(server.dataDir, { recursive: true, force: true });
-    fs.rmSync(`${server.dataDir}-keys`, { recursive: true, force: true });
+    await deployment.stop();
+    const sequences = checkSequences(deployment.database, ticketIds);
+    deployment.dispose();
+    const databaseMs = (phase: string, count: number) =>
+      Math.round((((databaseCpuByPhase[phase]?.cpuSeconds ?? NaN) * 1000) / count) * 100) / 100;
     return {
       profile: profile.name,
+      label:
+        deployment.backend === 'sqlite' ? profile.name : `${profile.name} · PostgreSQL ×${serverPids.length}`,
+      deployment: {
+        backend: deployment.backend,
+        processes: serverPids.length,
+        socketsPerServer,
+        peakRssMbPerProcess,
+        databaseCpuMs:
+          deployment.backend === 'sqlite'
+            ? null
+            : {
+                perIssue: databaseMs('sustained', sustained.latencyMs.count),
+                perCallCycle: databaseMs('callToDisplay', callRun.calls.length),
+              },
+      },
       layout: {
         halls: profile.config.halls.length,
         windows: profile.config.halls.reduce((n, h) => n + h.windows.length, 0),
@@ -202,13 +243,14 @@ export async function runProfile(
       },
       versionGaps: allReceipts.reduce((n, c) => n + c.versionGaps, 0),
       broadcastsSeenByDisplays: allReceipts.reduce((n, c) => n + c.eventsSeen, 0),
-      server: { cpuByPhase, statesByPhase, rssMbAfterPhase, peakRssMb: memory.peakRss },
+      server: { cpuByPhase, statesByPhase, rssMbAfterPhase, peakRssMb: Math.max(...peakRssMbPerProcess) },
       loadCpuByPhase,
       sequences,
     };
   } catch (error) {
     await load.stop();
-    await server.stop();
+    await deployment.stop();
+    deployment.dispose();
     throw error;
   }
 }

@@ -1,7 +1,9 @@
-// After a run, reads the server's SQLite file directly (read-only) and checks the ticket numbers:
+// After a run, reads the server's database directly (read-only: the SQLite file, or PostgreSQL when
+// the target is a postgres:// URL) and checks the ticket numbers:
 // per hall, service and business day the sequences must be exactly 1..N with no duplicates, the
 // stored counter must equal N, and every ticket a kiosk was told about must be there exactly once.
-import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { openDatabase } from '../../server/src/core/db/database';
 
 export interface SequenceCheck {
   tickets: number;
@@ -27,8 +29,10 @@ interface Row {
   number: string;
 }
 
-export function checkSequences(dbFile: string, acknowledgedIds: readonly number[]): SequenceCheck {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+export function checkSequences(database: string, acknowledgedIds: readonly number[]): SequenceCheck {
+  if (!/^postgres(ql)?:\/\//.test(database) && !fs.existsSync(database))
+    throw new Error(`no database at ${database}`);
+  const db = openDatabase(database, { readonly: true });
   try {
     const rows = db
       .prepare('SELECT id, hall_id, service_id, business_day, sequence, number FROM tickets')

@@ -31,6 +31,13 @@ export interface ServerChildOptions {
   cpuProfileDir: string | null;
   /** The server bundle (dist/server/main.js), run with plain Node as `npm start` runs it. */
   bundle: string;
+  /** More environment (DATABASE_URL for the city deployment on PostgreSQL). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Device keys the start banner prints: every device on the first start of a database; none when
+   * another process seeded it already (the city deployment's second and third processes).
+   */
+  expectedDevices?: number;
 }
 
 const START_TIMEOUT_MS = 60_000;
@@ -93,12 +100,14 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       DB_SYNCHRONOUS: 'FULL',
       // Beside the data folder (removed with it), never in the real ~/.config.
       KEY_FILE: `${dataDir}-keys/field-keys.json`,
+      ...options.env,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.set(child, dataDir);
   child.once('exit', () => running.delete(child));
-  const expectedDevices = options.config.halls.reduce((n, hall) => n + hall.devices.length, 0);
+  const expectedDevices =
+    options.expectedDevices ?? options.config.halls.reduce((n, hall) => n + hall.devices.length, 0);
   const output = await waitForBanner(child, expectedDevices);
   const url = /Staff\/Admin:\s+(http:\/\/127\.0\.0\.1:\d+)\/console\//.exec(output)?.[1];
   if (!url) throw new Error(`unexpected start output:\n${output}`);

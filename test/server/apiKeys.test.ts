@@ -1,6 +1,5 @@
 // Admin-issued API keys for external systems: issued by an admin only, shown once, stored hashed,
 // audited, scoped, revocable at once; the /api/v1 door refuses everything else with a code.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKey, ApiKeyWithSecret, AuditEntry } from '@hall/shared/contracts/admin';
 import { connectClient, emitAck, login, type ConnectedClient } from '../support/clients';
@@ -51,7 +50,7 @@ describe('API keys', () => {
     expect(listed.ok && listed.data.map((k) => k.id)).toContain(created.apiKey.id);
     expect(JSON.stringify(listed)).not.toContain(created.key);
 
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = server.openDb();
     const raw = JSON.stringify(db.prepare('SELECT * FROM api_keys').all());
     db.close();
     expect(raw).not.toContain(created.key);

@@ -3,7 +3,7 @@
 // by code and by ID number inside, before and after its window, 60+ visitors keeping the green
 // channel, the missed sweep, the queue rule at the windows, a CSV list all or nothing, and the
 // personal fields sealed, found, revealed, erased and purged like the home-visit register's.
-import Database from 'better-sqlite3';
+import { sqlDialect } from '../../server/src/core/db/sqlDatabase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   Appointment,
@@ -55,7 +55,7 @@ const book = (fields: Record<string, unknown>) =>
 const checkIn = (fields: { code?: string; idNumber?: string }, requestId = newRequestId()) =>
   emitAck<CheckInResult>(kiosk.socket, 'appointment:checkIn', { requestId, ...fields });
 const countRows = (table: string): number => {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = server.openDb();
   try {
     return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   } finally {
@@ -390,10 +390,10 @@ describe('check-in at the kiosk', () => {
     const list = data(await emitAck<Appointment[]>(admin.socket, 'appointment:list', { day: TUESDAY }));
     expect(list.find((a) => a.id === late.id)?.status).toBe('missed');
     expect(list.find((a) => a.id === inTime.id)?.status).toBe('booked');
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = server.openDb();
     const events = db
       .prepare(
-        "SELECT payload_json FROM events WHERE type = 'appointment' AND json_extract(payload_json, '$.appointmentId') = ?",
+        `SELECT payload_json FROM events WHERE type = 'appointment' AND ${sqlDialect(db).jsonNumber('payload_json', 'appointmentId')} = ?`,
       )
       .all(late.id) as { payload_json: string }[];
     db.close();
@@ -449,10 +449,10 @@ describe('the queue at the windows', () => {
     expect(called).toEqual([senior.ticket.id, appointment.issued.ticket.id, walkIn.ticket.id]);
     const second = { id: called[1]! };
     // The call was logged with its reason.
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = server.openDb();
     const reason = db
       .prepare(
-        "SELECT json_extract(payload_json, '$.reason') AS reason FROM events WHERE type = 'called' AND ticket_id = ?",
+        `SELECT ${sqlDialect(db).jsonText('payload_json', 'reason')} AS reason FROM events WHERE type = 'called' AND ticket_id = ?`,
       )
       .get(second.id) as { reason: string };
     db.close();
@@ -549,7 +549,7 @@ describe('reports', () => {
       const report = data(
         await emitAck<HallReport>(reader.socket, 'admin:report', { from: TUESDAY, to: WEDNESDAY }),
       );
-      const db = new Database(server.dbFile, { readonly: true });
+      const db = server.openDb();
       const byStatus = Object.fromEntries(
         (
           db
@@ -640,7 +640,7 @@ describe('personal data', () => {
     const run = await server.app.services.retention.purge(hallId, null);
     expect(run.appointments).toBeGreaterThan(10);
     expect(countRows('appointments')).toBe(kept);
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = server.openDb();
     const left = db
       .prepare(
         "SELECT COUNT(*) AS n FROM appointments WHERE personal_cleared_at IS NULL OR person_name != ''",

@@ -1,7 +1,7 @@
 // The external booking API (/api/v1/appointments) over real HTTP: only a live key with the
 // `appointments` scope gets in, and only to its own hall; booking, reading and cancelling; every
 // refusal is a code with Chinese and English words, and a refused request leaves nothing behind.
-import Database from 'better-sqlite3';
+import { sqlDialect } from '../../server/src/core/db/sqlDatabase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiKeyWithSecret } from '@hall/shared/contracts/admin';
 import type { Appointment, AppointmentSlot } from '@hall/shared/contracts/appointments';
@@ -37,7 +37,7 @@ const booking = (fields: Record<string, unknown> = {}) => ({
 });
 
 function count(table: string): number {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = server.openDb();
   try {
     return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   } finally {
@@ -157,10 +157,11 @@ describe('booking, reading and cancelling', () => {
     expectRefusal(await callApi(server.url, 'DELETE', '/999999', key), 404, 'NOT_FOUND');
 
     // The steps are in the event log with the key that made them.
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = server.openDb();
     const steps = db
       .prepare(
-        "SELECT json_extract(payload_json, '$.step') AS step, json_extract(payload_json, '$.apiKeyId') AS key FROM events WHERE type = 'appointment' AND json_extract(payload_json, '$.appointmentId') = ?",
+        `SELECT ${sqlDialect(db).jsonText('payload_json', 'step')} AS step, ${sqlDialect(db).jsonNumber('payload_json', 'apiKeyId')} AS key
+           FROM events WHERE type = 'appointment' AND ${sqlDialect(db).jsonNumber('payload_json', 'appointmentId')} = ?`,
       )
       .all(booked.id);
     db.close();

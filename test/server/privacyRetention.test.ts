@@ -4,7 +4,6 @@
 // prunes backups older than the longest period. Driven by a controlled clock.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, HallReport, HomeVisit } from '@hall/shared/contracts/admin';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
@@ -45,7 +44,7 @@ function issue(maskedIdNumber: string, proxyRelation: string | null): Promise<Ti
 }
 
 function ticketRow(id: number) {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = server.openDb();
   try {
     return db
       .prepare('SELECT masked_id_number, proxy_relation, marks_json, proxy, state FROM tickets WHERE id = ?')
@@ -60,7 +59,7 @@ function ticketRow(id: number) {
 }
 
 function doneEventPayload(ticketId: number): Record<string, unknown> {
-  const db = new Database(server.dbFile, { readonly: true });
+  const db = server.openDb();
   try {
     return JSON.parse(
       db

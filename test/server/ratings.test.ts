@@ -4,7 +4,6 @@
 // overdue; an unanswered question becomes 未评价 after the timeout; the phone may rate for the
 // hall's number of days.
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { MonitorState, AuditEntry, DeviceWithKey, HallReport } from '@hall/shared/contracts/admin';
 import { businessDay } from '@hall/shared/hallTime';
@@ -85,7 +84,8 @@ function phone(token: string): Promise<TestSocket> {
 }
 
 function ratingRows() {
-  const db = new Database(server.dbFile, { readonly: true });
+  // server.openDb: the same rows on SQLite (npm test) and PostgreSQL (npm run test:pg).
+  const db = server.openDb();
   try {
     return db.prepare('SELECT ticket_id, channel, level, reasons_json FROM ratings ORDER BY id').all();
   } finally {

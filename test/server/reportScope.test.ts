@@ -1,16 +1,12 @@
 // Who may read which hall's reports, on one server with two halls: a hall admin reads their own
 // hall only (asking for every hall gives their hall; another hall is refused, over the socket and
-// as CSV); a city account reads any hall, and all of them per hall and summed.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// as CSV); a city account reads any hall, and all of them per hall and summed. On the test server,
+// so `npm run test:pg` runs it on PostgreSQL too (the city's reports across halls).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallReport, ReportScope } from '@hall/shared/contracts/admin';
 import type { HallSnapshot, IssuedTicket } from '@hall/shared/contracts/entities';
 import type { Result } from '@hall/shared/contracts/errors';
-import { startServer, type RunningServer } from '../../server/src/server';
-import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
-import { REPO_ROOT, TEST_PASSWORDS, testHallConfig } from '../support/testServer';
+import { startTestServer, TEST_PASSWORDS, testHallConfig, type TestServer } from '../support/testServer';
 import {
   connectAccount,
   connectClient,
@@ -22,8 +18,7 @@ import {
   type TestSocket,
 } from '../support/clients';
 
-let server: RunningServer;
-let dir: string;
+let server: TestServer;
 let kiosks: KioskClient[] = [];
 let adminA: ConnectedClient;
 let adminB: ConnectedClient;
@@ -40,7 +35,6 @@ function data<T>(result: Result<T>): T {
 const hallOf = (i: number): HallSnapshot['hall'] => kiosks[i]!.snapshot.hall;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-scope-'));
   const base = testHallConfig().halls[0]!;
   const second = {
     ...base,
@@ -48,17 +42,9 @@ beforeAll(async () => {
     name: '第二办证大厅',
     staff: [{ username: 'admin2', name: '二号厅主管', role: 'admin' as const, password: 'admin2-pass' }],
   };
-  server = await startServer({
-    dbFile: path.join(dir, 'hall.sqlite'),
-    webRoot: path.join(REPO_ROOT, 'dist', 'web'),
-    port: 0,
-    host: '127.0.0.1',
-    hallConfig: { halls: [base, second] },
-    printer: createServerPrinter(dir, { interface: 'virtual', widthColumns: 48 }),
-    synchronous: 'NORMAL',
-  });
+  server = await startTestServer({ extraHalls: [second] });
   for (const hallCode of ['demo', 'second']) {
-    const key = server.credentials!.devices.find((d) => d.hallCode === hallCode && d.kind === 'kiosk')!.key;
+    const key = server.seededDevices.find((d) => d.hallCode === hallCode && d.kind === 'kiosk')!.key;
     kiosks.push(await connectClient(server.url, { role: 'kiosk', deviceKey: key }));
   }
   // One visitor in the first hall, two in the second.
@@ -89,7 +75,6 @@ afterAll(async () => {
   [...kiosks, adminA, adminB].forEach((c) => c?.close());
   city?.close();
   await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
   kiosks = [];
 });
 

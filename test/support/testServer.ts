@@ -12,6 +12,8 @@ import { startServer, type RunningServer } from '../../server/src/server';
 import type { HallRules } from '@hall/shared/contracts/entities';
 import type { StatusPageLimits } from '../../server/src/core/frames/statusPages';
 import type { Logger } from '../../server/src/core/logger';
+import { openDatabase, type Db } from '../../server/src/core/db/database';
+import { createTestPgDatabase, TEST_PG_URL, type TestPgDatabase } from './pgTestDatabase';
 import { hallDayClock } from './hallDayClock';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,6 +51,8 @@ export interface TestServerOptions {
   appointmentSweepEveryMs?: number | null;
   /** How long an evaluator pad's question stays open (the product: ≥ 60 s from the hall rule). */
   evaluatorTimeoutMs?: number;
+  /** More halls after the test hall (each with its own codes and accounts). */
+  extraHalls?: HallConfig['halls'];
 }
 
 export interface TestServer {
@@ -57,6 +61,10 @@ export interface TestServer {
   dataDir: string;
   certificateSha256: string | null;
   dbFile: string;
+  /** postgres://… when the suite runs on PostgreSQL (npm run test:pg), else null (SQLite: dbFile). */
+  databaseUrl: string | null;
+  /** A second connection to the server's database (SQLite read-only, or PostgreSQL), to inspect rows. */
+  openDb(options?: { readonly?: boolean }): Db;
   /** The key file for personal fields (in its own temp folder, outside dataDir). */
   keyFile: string;
   credentials: {
@@ -68,6 +76,8 @@ export interface TestServer {
   app: RunningServer['app'];
   /** The time on the server's clock (not the machine's: see TestServerOptions.clock). */
   now(): number;
+  /** Every device key the first start printed, with its hall (extraHalls' devices too). */
+  seededDevices: { hallCode: string; kind: string; key: string }[];
   /** The id of window `number` of the (first) hall: kiosks no longer see windows. */
   windowId(number: number): number;
   close(): Promise<void>;
@@ -100,6 +110,7 @@ export function testHallConfig(options: TestServerOptions = {}): HallConfig {
           })),
         ],
       },
+      ...(options.extraHalls ?? []),
     ],
   };
 }
@@ -112,6 +123,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   // Fake printers listen on 127.0.0.1, so this test server allows loopback printer targets
   // (PRINTER_ALLOW_LOOPBACK=1); test/server/printerTargets.test.ts checks the default refuses them.
   const allowLoopbackPrinters = options.allowLoopbackPrinters ?? true;
+  const pgDatabase: TestPgDatabase | null = TEST_PG_URL ? await createTestPgDatabase(TEST_PG_URL) : null;
   const printer = createServerPrinter(
     dataDir,
     { interface: 'virtual', widthColumns: 48 },
@@ -122,6 +134,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const boot = (port: number) =>
     startServer({
       dbFile,
+      databaseUrl: pgDatabase?.url ?? null,
       webRoot: path.join(REPO_ROOT, 'dist', 'web'),
       port,
       host: '127.0.0.1',
@@ -151,7 +164,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     certificateSha256: running.certificateSha256,
     dataDir,
     dbFile,
+    databaseUrl: pgDatabase?.url ?? null,
+    openDb(openOptions = {}) {
+      if (pgDatabase) return openDatabase(pgDatabase.url, { readonly: true });
+      return openDatabase(dbFile, { readonly: openOptions.readonly ?? true });
+    },
     keyFile,
+    seededDevices: seeded.devices,
     credentials: {
       kioskKey: key('kiosk'),
       displayKey: key('display'),
@@ -183,6 +202,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       await server.stop();
+      await pgDatabase?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.rmSync(keyDir, { recursive: true, force: true });
     },

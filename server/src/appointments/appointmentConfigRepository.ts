@@ -84,10 +84,10 @@ export function createAppointmentConfigRepository(db: Db) {
     'SELECT 1 AS one FROM appointment_schedules WHERE hall_id = ? AND enabled = 1 LIMIT 1',
   );
   const daysOff = db.prepare<[number], DayOffRow>(
-    'SELECT * FROM appointment_days_off WHERE hall_id = ? ORDER BY day, service_id',
+    'SELECT * FROM appointment_days_off WHERE hall_id = ? ORDER BY day, COALESCE(service_id, 0)',
   );
   const daysOffFrom = db.prepare<[number, string], DayOffRow>(
-    'SELECT * FROM appointment_days_off WHERE hall_id = ? AND day >= ? ORDER BY day, service_id',
+    'SELECT * FROM appointment_days_off WHERE hall_id = ? AND day >= ? ORDER BY day, COALESCE(service_id, 0)',
   );
   const dayOffOf = db.prepare<[number, string, number], DayOffRow>(
     'SELECT * FROM appointment_days_off WHERE hall_id = ? AND day = ? AND COALESCE(service_id, 0) = ?',

@@ -169,7 +169,8 @@ export function createAppointmentRepository(db: Db, cipher: FieldCipher) {
   );
   const dayList = db.prepare(
     `${withTicket} WHERE a.hall_id = @hallId AND a.slot_day = @day
-       AND (@serviceId IS NULL OR a.service_id = @serviceId) AND (@status IS NULL OR a.status = @status)
+       AND (CAST(@serviceId AS BIGINT) IS NULL OR a.service_id = @serviceId)
+       AND (CAST(@status AS TEXT) IS NULL OR a.status = @status)
      ORDER BY a.slot_start, a.id`,
   );
   const insertStmt = db.prepare(
@@ -207,7 +208,7 @@ export function createAppointmentRepository(db: Db, cipher: FieldCipher) {
     const rows = db
       .prepare(
         `SELECT * FROM appointments WHERE hall_id = ? AND (phone_index IN (${marks}) OR id_index IN (${marks}))
-           AND (? IS NULL OR slot_day >= ?) ORDER BY slot_start, id`,
+           AND (CAST(? AS TEXT) IS NULL OR slot_day >= ?) ORDER BY slot_start, id`,
       )
       .all(hallId, ...indexes, ...indexes, fromDay, fromDay) as AppointmentRow[];
     return rows.map(toStored);

@@ -8,6 +8,7 @@ import type { SocketData } from '@hall/shared/contracts/events';
 import type { Repositories } from '../repositories';
 import type { AuthService } from './authService';
 import { sha256 } from '../core/secrets';
+import { isStorageError } from '../core/errors';
 import type { AppSocket } from '../core/socketTypes';
 
 const handshakeSchema = z.discriminatedUnion('role', [
@@ -67,7 +68,14 @@ export function createSocketAuthorizer(repos: Repositories, auth: AuthService) {
         socket.data = authenticate(socket.handshake.auth);
         next();
       } catch (error) {
-        const code = error instanceof DomainError ? error.code : 'UNAUTHENTICATED';
+        // The database is unreachable: say so (the kiosk shows its paused screen and retries),
+        // rather than blame the device's key.
+        const code =
+          error instanceof DomainError
+            ? error.code
+            : isStorageError(error)
+              ? 'STORAGE_FAILURE'
+              : 'UNAUTHENTICATED';
         next(new Error(code));
       }
     },

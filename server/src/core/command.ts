@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { COMMAND_ROLES, type ClientEventName } from '@hall/shared/contracts/events';
 import { appError, DomainError, type AppError, type Result } from '@hall/shared/contracts/errors';
 import type { AppSocket } from './socketTypes';
-import { toAppError, validationError } from './errors';
+import { isStorageError, toAppError, validationError } from './errors';
 import type { SocketAuthorizer } from '../auth/socketAuthorizer';
 import type { Logger } from './logger';
 
@@ -48,6 +48,12 @@ export function createRegistrar(
     try {
       authorizer.recheck(socket);
     } catch (error) {
+      // The database did not answer (PostgreSQL restarting): the session is not at fault, so the
+      // socket stays; the command is refused like any write in that moment.
+      if (isStorageError(error)) {
+        onError(event, error);
+        return { ok: false, error: appError('STORAGE_FAILURE') };
+      }
       const appErr: AppError = error instanceof DomainError ? error.appError : appError('UNAUTHENTICATED');
       authorizer.cutOff(socket, appErr.code);
       return { ok: false, error: appErr };

@@ -3,7 +3,12 @@
 import { DomainError, appError, type AppError } from '@hall/shared/contracts/errors';
 import type { ZodError } from 'zod';
 
-const STORAGE_CODES = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/;
+// SQLite's, and PostgreSQL's through the bridge (core/db/postgres): a lost or refused connection,
+// the server shutting down or starting up (57P0x), out of disk or memory (53), an I/O or system
+// error (58, XX), a lock or statement timeout (55P03, 57014), a deadlock or serialization failure
+// (40), a read-only standby (25006) or a transaction already failed (25P02).
+const STORAGE_CODES =
+  /^(SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)|PG_(CONNECTION|08|57P0|53|58|XX|55P03|57014|40|25006|25P02))/;
 
 export function isStorageError(error: unknown): boolean {
   return (

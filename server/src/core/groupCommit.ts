@@ -5,12 +5,18 @@
 //
 // Why: with synchronous=FULL every commit waits for the disk. One transaction per command made a
 // burst of 500 issues cost 500 fsyncs on the event loop; one per turn costs one.
+//
+// On PostgreSQL with several server processes the coordinator (cluster/) locks the batch's halls
+// and brings their hot state up to date before the changes run, and records what they did before
+// COMMIT (core/db/README.md).
 import type { Db } from './db/database';
 import type { Repositories } from '../repositories';
 import type { Logger } from './logger';
 import { createChangeContext, type ChangeContext, type ChangeOutput } from './changes';
 import type { HallStates } from './hallState/hallStates';
-import { Journal } from './hallState/journal';
+import { Journal, mergeWrites, noWrites } from './hallState/journal';
+import { transactionControl } from './db/transactionControl';
+import { singleProcessCoordinator, type BatchCoordinator, type HallBatch } from './cluster/batchCoordinator';
 
 export interface CommittedChange extends ChangeOutput {
   hallId: number;
@@ -30,6 +36,8 @@ export interface GroupCommitDeps {
   logger: Logger;
   /** At most this many changes per transaction; the rest run in the next turn (health checks in between). */
   maxBatch?: number;
+  /** Several processes on one database (PostgreSQL); default: this process alone. */
+  coordinator?: BatchCoordinator;
 }
 
 interface Unit {
@@ -40,23 +48,15 @@ interface Unit {
 }
 
 type Outcome =
-  | { unit: Unit; ok: true; value: unknown; output: ChangeOutput; version: number }
+  | { unit: Unit; ok: true; value: unknown; output: ChangeOutput; version: number; journal: Journal }
   | { unit: Unit; ok: false; error: unknown };
 
 const DEFAULT_MAX_BATCH = 256;
 
 export function createGroupCommit(deps: GroupCommitDeps) {
-  const { db } = deps;
   const maxBatch = deps.maxBatch ?? DEFAULT_MAX_BATCH;
-  const sql = {
-    begin: db.prepare('BEGIN'),
-    commit: db.prepare('COMMIT'),
-    rollback: db.prepare('ROLLBACK'),
-    savepoint: db.prepare('SAVEPOINT change'),
-    release: db.prepare('RELEASE change'),
-    rollbackTo: db.prepare('ROLLBACK TO change'),
-    setVersion: db.prepare<[number, number]>('UPDATE halls SET version = ? WHERE id = ?'),
-  };
+  const tx = transactionControl(deps.db);
+  const coordinator = deps.coordinator ?? singleProcessCoordinator(deps.db);
   const queue: Unit[] = [];
   let scheduled = false;
   let batches = 0;
@@ -79,44 +79,69 @@ export function createGroupCommit(deps: GroupCommitDeps) {
   /** Runs one change in its savepoint; on failure undoes it in SQLite and in memory. */
   function runUnit(unit: Unit, journal: Journal): Outcome {
     let state: ReturnType<HallStates['get']> | null = null;
-    sql.savepoint.run();
+    tx.savepoint();
     try {
       const now = deps.clock();
       state = deps.states.get(unit.hallId, now);
       state.attach(journal);
       const { ctx, output } = createChangeContext(deps.repos, state, now);
       const value = unit.work(ctx);
-      sql.release.run();
-      return { unit, ok: true, value, output, version: state.version };
+      tx.release();
+      return { unit, ok: true, value, output, version: state.version, journal };
     } catch (error) {
       journal.undo();
-      // Some errors (a full disk, an I/O error) make SQLite roll the whole transaction back.
-      if (db.inTransaction) {
-        sql.rollbackTo.run();
-        sql.release.run();
-      }
+      // Some errors (a full disk, an I/O error, a lost connection) roll the whole transaction back.
+      if (tx.inTransaction) tx.rollbackToSavepoint();
       return { unit, ok: false, error };
     } finally {
       state?.detach();
     }
   }
 
+  /** The batch never ran (BEGIN or the halls' locks failed): all of it is refused. */
+  function abandon(batch: Unit[], error: unknown): void {
+    try {
+      if (tx.inTransaction) tx.rollback();
+    } catch {
+      // The connection is gone, and the transaction with it.
+    }
+    coordinator.failed();
+    for (const unit of batch) unit.reject(error);
+  }
+
+  /** What the batch's committed changes did, per hall, in commit order. */
+  function hallBatches(outcomes: readonly Outcome[]): HallBatch[] {
+    const halls = new Map<number, HallBatch>();
+    for (const outcome of outcomes) {
+      if (!outcome.ok) continue;
+      const hallId = outcome.unit.hallId;
+      let hall = halls.get(hallId);
+      if (!hall)
+        halls.set(hallId, (hall = { hallId, version: outcome.version, writes: noWrites(), changes: [] }));
+      hall.version = outcome.version;
+      mergeWrites(hall.writes, outcome.journal.writes);
+      hall.changes.push(outcome.output);
+    }
+    return [...halls.values()];
+  }
+
   function runBatch(batch: Unit[]): void {
     const outcomes: Outcome[] = [];
     const journals: Journal[] = [];
     try {
-      sql.begin.run();
+      tx.begin();
+      coordinator.lockHalls(batch.map((u) => u.hallId));
     } catch (error) {
-      for (const unit of batch) unit.reject(error);
+      abandon(batch, error);
       return;
     }
-    const versions = new Map<number, number>();
     for (let i = 0; i < batch.length; i += 1) {
       const journal = new Journal();
       const outcome = runUnit(batch[i]!, journal);
-      if (!db.inTransaction) {
+      if (!tx.inTransaction) {
         // The transaction is gone with everything before this change: none of it happened.
         for (let j = journals.length - 1; j >= 0; j -= 1) journals[j]!.undo();
+        coordinator.failed();
         const error = outcome.ok ? new Error('transaction lost') : outcome.error;
         for (const earlier of batch.slice(0, i + 1)) earlier.reject(error);
         // The changes not yet tried get their own transaction.
@@ -128,17 +153,23 @@ export function createGroupCommit(deps: GroupCommitDeps) {
       }
       outcomes.push(outcome);
       journals.push(journal);
-      if (outcome.ok) versions.set(outcome.unit.hallId, outcome.version);
     }
+    const halls = hallBatches(outcomes);
     try {
-      for (const [hallId, version] of versions) sql.setVersion.run(version, hallId);
-      sql.commit.run();
+      coordinator.recordHalls(halls);
+      tx.commit();
     } catch (error) {
-      if (db.inTransaction) sql.rollback.run();
+      try {
+        if (tx.inTransaction) tx.rollback();
+      } catch {
+        // The connection is gone: so is the transaction.
+      }
       for (let j = journals.length - 1; j >= 0; j -= 1) journals[j]!.undo();
+      coordinator.failed();
       for (const unit of batch) unit.reject(error);
       return;
     }
+    coordinator.committed(halls);
     batches += 1;
     changes += batch.length;
     const committed: CommittedChange[] = [];

@@ -13,6 +13,7 @@ import type { KioskSnapshot, ServiceQueue } from '@hall/shared/contracts/frames'
 import { isPriority } from '@hall/shared/queue/policy';
 import { appointmentSlotText } from '@hall/shared/ticketPrintData';
 import type { Repositories } from '../repositories';
+import { sqlDialect } from '../core/db/sqlDatabase';
 import type { HallStates } from '../core/hallState/hallStates';
 import type { HallState } from '../core/hallState/hallState';
 import { toView, type StoredTicket } from '../tickets/ticketRepository';
@@ -31,18 +32,20 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
       WHERE e.hall_id = ? AND e.type IN ('called','recalled') AND t.business_day = ?
       ORDER BY e.id DESC LIMIT ?`,
   );
+  const sql = sqlDialect(db);
   const windowCounts = db.prepare<[number, number, string], Record<string, number | null>>(
     `SELECT
-       SUM(state = 'done') AS served,
-       SUM(state = 'done' AND (proxy = 1 OR json_extract(marks_json, '$.proxy') = 1)) AS proxy,
-       SUM(state = 'done' AND json_extract(marks_json, '$.assistedPayment') = 1) AS assisted,
-       SUM(state = 'done' AND priority_class != 'normal') AS priority_served
+       SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END) AS served,
+       SUM(CASE WHEN state = 'done' AND (proxy = 1 OR ${sql.jsonFlag('marks_json', 'proxy')} = 1) THEN 1 ELSE 0 END) AS proxy,
+       SUM(CASE WHEN state = 'done' AND ${sql.jsonFlag('marks_json', 'assistedPayment')} = 1 THEN 1 ELSE 0 END) AS assisted,
+       SUM(CASE WHEN state = 'done' AND priority_class != 'normal' THEN 1 ELSE 0 END) AS priority_served
      FROM tickets WHERE hall_id = ? AND window_id = ? AND business_day = ?`,
   );
   // No-shows and transfers are counted from the event log: a requeued no-show changes state and
   // leaves the window, but it was still missed at this window.
   const windowMoves = db.prepare<[number, number, string], Record<string, number | null>>(
-    `SELECT SUM(e.type = 'no_show') AS no_shows, SUM(e.type = 'transferred') AS transferred
+    `SELECT SUM(CASE WHEN e.type = 'no_show' THEN 1 ELSE 0 END) AS no_shows,
+            SUM(CASE WHEN e.type = 'transferred' THEN 1 ELSE 0 END) AS transferred
        FROM events e JOIN tickets t ON t.id = e.ticket_id
       WHERE e.hall_id = ? AND e.window_id = ? AND t.business_day = ? AND e.type IN ('no_show', 'transferred')`,
   );

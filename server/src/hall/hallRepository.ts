@@ -39,6 +39,9 @@ export function createHallRepository(db: Db) {
   const byId = db.prepare<[number], HallRow>('SELECT * FROM halls WHERE id = ?');
   const bumpVersion = db.prepare<[number, number]>('UPDATE halls SET version = version + ? WHERE id = ?');
   const versionOf = db.prepare<[number], { version: number }>('SELECT version FROM halls WHERE id = ?');
+  const generationOf = db.prepare<[number], { generation: number }>(
+    'SELECT generation FROM halls WHERE id = ?',
+  );
   return {
     find(id: number): Hall | null {
       const row = byId.get(id);
@@ -97,6 +100,10 @@ export function createHallRepository(db: Db) {
     },
     version(id: number): number {
       return versionOf.get(id)?.version ?? 0;
+    },
+    /** Batches committed to the hall by any server process (PostgreSQL; see core/db/README.md). */
+    generation(id: number): number {
+      return generationOf.get(id)?.generation ?? 0;
     },
   };
 }

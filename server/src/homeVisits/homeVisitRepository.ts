@@ -142,9 +142,9 @@ export function createHomeVisitRepository(db: Db, cipher: FieldCipher) {
       .prepare(
         `SELECT * FROM home_visits
           WHERE hall_id = @hallId
-            AND (@status IS NULL OR status = @status)
-            AND (@from IS NULL OR requested_date >= @from)
-            AND (@to IS NULL OR requested_date <= @to)
+            AND (CAST(@status AS TEXT) IS NULL OR status = @status)
+            AND (CAST(@from AS TEXT) IS NULL OR requested_date >= @from)
+            AND (CAST(@to AS TEXT) IS NULL OR requested_date <= @to)
           ORDER BY requested_date DESC, id DESC LIMIT @limit`,
       )
       .all({ hallId, ...filter, limit }) as HomeVisitRow[];

@@ -9,6 +9,7 @@ import type {
   RevealReason,
 } from '@hall/shared/contracts/privacy';
 import type { Db } from '../core/db/database';
+import { sqlDialect } from '../core/db/sqlDatabase';
 
 interface AccessRow {
   id: number;
@@ -72,7 +73,7 @@ export function createAccessLogRepository(db: Db) {
     list(hallId: number, range: AccessLogRange, limit = 5000): AccessLogEntry[] {
       const rows = db
         .prepare(
-          `${SELECT} WHERE a.hall_id = @hallId AND (@from IS NULL OR a.at >= @from) AND (@to IS NULL OR a.at < @to)
+          `${SELECT} WHERE a.hall_id = @hallId AND (CAST(@from AS BIGINT) IS NULL OR a.at >= @from) AND (CAST(@to AS BIGINT) IS NULL OR a.at < @to)
             ORDER BY a.id DESC LIMIT @limit`,
         )
         .all({ hallId, ...range, limit }) as AccessRow[];
@@ -83,7 +84,8 @@ export function createAccessLogRepository(db: Db) {
       const rows = db
         .prepare(
           `${SELECT} WHERE a.hall_id = @hallId AND a.record_kind = @recordKind AND (a.record_id = @recordId
-              OR EXISTS (SELECT 1 FROM json_each(a.detail_json, '$.recordIds') j WHERE j.value = @recordId))
+              OR EXISTS (SELECT 1 FROM ${sqlDialect(db).jsonArrayIntegers('a.detail_json', 'recordIds', 'j')}
+                          WHERE j.value = @recordId))
             ORDER BY a.id`,
         )
         .all({ hallId, recordKind, recordId }) as AccessRow[];

@@ -3,6 +3,7 @@
 // one transaction; afterwards the file is compacted so the old bytes (plain text, or ciphertexts of
 // a key being retired) do not linger in free pages or the WAL.
 import type { Db } from '../core/db/database';
+import { isPostgres } from '../core/db/sqlDatabase';
 import type { FieldCipher } from '../core/crypto/fieldCipher';
 import type { SealedTable } from './sealedTable';
 import { SEALED_TABLES } from './sealedTables';
@@ -71,6 +72,8 @@ export function resealAll(db: Db, cipher: FieldCipher): number {
  * free page keeps an old value. Only where nobody else writes (start-up, the keys command).
  */
 export function compact(db: Db): void {
+  // PostgreSQL: no file of ours to compact (and sealed fields reach it sealed in the first place).
+  if (isPostgres(db)) return;
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -78,5 +81,6 @@ export function compact(db: Db): void {
 
 /** Empties the WAL after an erasure or a purge while the server runs (readers may delay it). */
 export function flushWal(db: Db): void {
+  if (isPostgres(db)) return;
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -4,9 +4,9 @@
 // over; everything reports count (state, times, priority class, the proxy and assisted-payment
 // marks) stays.
 import type { Db } from '../core/db/database';
+import { sqlDialect } from '../core/db/sqlDatabase';
 
-const HAS_PERSONAL = `(masked_id_number IS NOT NULL OR proxy_relation IS NOT NULL
-  OR json_extract(marks_json, '$.note') IS NOT NULL OR json_extract(marks_json, '$.proxyRelation') IS NOT NULL)`;
+const PERSONAL_MARKS = ['note', 'proxyRelation'] as const;
 
 /**
  * Clears the personal fields of the hall's tickets of business days in [fromDay, beforeDay)
@@ -18,19 +18,22 @@ export function clearTicketPersonalFields(
   fromDay: string | null,
   beforeDay: string,
 ): number {
+  const sql = sqlDialect(db);
+  const anyMark = (column: string) =>
+    `(${PERSONAL_MARKS.map((f) => `${sql.jsonText(column, f)} IS NOT NULL`).join(' OR ')})`;
+  const hasPersonal = `(masked_id_number IS NOT NULL OR proxy_relation IS NOT NULL OR ${anyMark('marks_json')})`;
   const range = { hallId, fromDay, beforeDay };
-  const inRange = `hall_id = @hallId AND business_day < @beforeDay AND (@fromDay IS NULL OR business_day >= @fromDay)`;
+  const inRange = `hall_id = @hallId AND business_day < @beforeDay AND (CAST(@fromDay AS TEXT) IS NULL OR business_day >= @fromDay)`;
   db.prepare(
-    `UPDATE events SET payload_json = json_set(payload_json, '$.note', NULL, '$.proxyRelation', NULL)
-      WHERE ticket_id IN (SELECT id FROM tickets WHERE ${inRange})
-        AND (json_extract(payload_json, '$.note') IS NOT NULL OR json_extract(payload_json, '$.proxyRelation') IS NOT NULL)`,
+    `UPDATE events SET payload_json = ${sql.jsonSetNull('payload_json', PERSONAL_MARKS)}
+      WHERE ticket_id IN (SELECT id FROM tickets WHERE ${inRange}) AND ${anyMark('payload_json')}`,
   ).run(range);
   return db
     .prepare(
       `UPDATE tickets SET masked_id_number = NULL, proxy_relation = NULL,
          marks_json = CASE WHEN marks_json IS NULL THEN NULL
-                           ELSE json_set(marks_json, '$.note', NULL, '$.proxyRelation', NULL) END
-        WHERE ${inRange} AND ${HAS_PERSONAL}`,
+                           ELSE ${sql.jsonSetNull('marks_json', PERSONAL_MARKS)} END
+        WHERE ${inRange} AND ${hasPersonal}`,
     )
     .run(range).changes;
 }

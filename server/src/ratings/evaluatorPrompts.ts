@@ -3,6 +3,8 @@
 // when nobody answers within the hall's evaluationTimeoutSeconds (≥ 60 s), or the window finishes
 // its next visitor first, the question is recorded as 未评价 — never as a good rating. A window
 // whose officer changes sends its pads the new name. Costs nothing for a window without a pad.
+// With several server processes (PostgreSQL) each one asks the pads connected to it, from every
+// process's committed changes (core/db/README.md): hence io.local.
 import type { HallWindow, TicketView } from '@hall/shared/contracts/entities';
 import type { EvaluatorPrompt, EvaluatorState } from '@hall/shared/contracts/ratings';
 import type { CommittedChange, ChangeSink } from '../core/groupCommit';
@@ -55,7 +57,7 @@ export function createEvaluatorPrompts(deps: EvaluatorPromptsDeps) {
   function close(p: OpenPrompt, outcome: 'rated' | 'unrated'): void {
     clearTimeout(p.timer);
     if (open.get(p.windowId) === p) open.delete(p.windowId);
-    deps.io.to(evaluatorRoom(p.windowId)).emit('evaluator:closed', { ticketId: p.ticketId, outcome });
+    deps.io.local.to(evaluatorRoom(p.windowId)).emit('evaluator:closed', { ticketId: p.ticketId, outcome });
     if (outcome === 'unrated') {
       deps.recordUnanswered(p.hallId, p.ticketId).catch((error: unknown) => {
         // Already rated by phone meanwhile, or the disk refused: either way nothing to show.
@@ -80,7 +82,7 @@ export function createEvaluatorPrompts(deps: EvaluatorPromptsDeps) {
     };
     p.timer.unref();
     open.set(windowId, p);
-    deps.io.to(evaluatorRoom(windowId)).emit('evaluator:prompt', promptOf(p));
+    deps.io.local.to(evaluatorRoom(windowId)).emit('evaluator:prompt', promptOf(p));
   }
 
   function windowChanged(hallId: number, window: HallWindow): void {
@@ -89,7 +91,7 @@ export function createEvaluatorPrompts(deps: EvaluatorPromptsDeps) {
     // Most window changes are calls (the ticket it holds); only a new officer changes the pad.
     if (before === window.staffId) return;
     if (hasPad(window.id))
-      deps.io.to(evaluatorRoom(window.id)).emit('evaluator:state', state(hallId, window.id));
+      deps.io.local.to(evaluatorRoom(window.id)).emit('evaluator:state', state(hallId, window.id));
   }
 
   function state(hallId: number, windowId: number | null): EvaluatorState {

@@ -164,7 +164,7 @@ export function createRatingRepository(db: Db) {
       return (
         db
           .prepare(
-            `SELECT * FROM rating_cases WHERE hall_id = ? AND (? IS NULL OR status = ?)
+            `SELECT * FROM rating_cases WHERE hall_id = ? AND (CAST(? AS TEXT) IS NULL OR status = ?)
               ORDER BY status = 'closed', due_at, id LIMIT 1000`,
           )
           .all(hallId, status, status) as CaseRow[]
@@ -185,9 +185,9 @@ export function createRatingRepository(db: Db) {
     caseCounts(hallId: number | null, from: string, to: string, now: number): RatingCaseCounts {
       const rows = db
         .prepare(
-          `SELECT c.status, COUNT(*) AS n, SUM(c.status != 'closed' AND c.due_at < @now) AS overdue
+          `SELECT c.status, COUNT(*) AS n, SUM(CASE WHEN c.status != 'closed' AND c.due_at < @now THEN 1 ELSE 0 END) AS overdue
              FROM rating_cases c JOIN ratings r ON r.id = c.rating_id
-            WHERE (@hallId IS NULL OR c.hall_id = @hallId) AND r.business_day BETWEEN @from AND @to
+            WHERE (CAST(@hallId AS BIGINT) IS NULL OR c.hall_id = @hallId) AND r.business_day BETWEEN @from AND @to
             GROUP BY c.status`,
         )
         .all({ hallId, from, to, now }) as { status: RatingCaseStatus; n: number; overdue: number }[];

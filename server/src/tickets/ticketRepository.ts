@@ -137,7 +137,7 @@ export function createTicketRepository(db: Db) {
   );
   const nextSequence = db.prepare<[number, number, string], { last_sequence: number }>(
     `INSERT INTO ticket_sequences (hall_id, service_id, business_day, last_sequence) VALUES (?, ?, ?, 1)
-     ON CONFLICT (hall_id, service_id, business_day) DO UPDATE SET last_sequence = last_sequence + 1
+     ON CONFLICT (hall_id, service_id, business_day) DO UPDATE SET last_sequence = ticket_sequences.last_sequence + 1
      RETURNING last_sequence`,
   );
   const insert = db.prepare(

@@ -27,6 +27,12 @@ export const adminRoutes: RouteRecordRaw[] = [
     meta: { ...admin, allowCity: true, navKey: 'admin.nav.reports' },
   },
   {
+    path: '/admin/city',
+    name: 'admin-city-monitor',
+    component: () => import('../admin/views/CityMonitorView.vue'),
+    meta: { requiresAuth: true, allowCity: true, onlyCity: true, navKey: 'admin.nav.cityMonitor' },
+  },
+  {
     path: '/admin/home-visits',
     name: 'admin-home-visits',
     component: () => import('../admin/views/HomeVisitsView.vue'),

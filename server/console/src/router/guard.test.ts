@@ -28,6 +28,17 @@ describe('decideNavigation', () => {
     });
     expect(decideNavigation({ requiresAuth: true }, true, 'admin')).toEqual({ allow: true });
   });
+  it('opens the city monitor to a city account only', () => {
+    const city = { requiresAuth: true, allowCity: true, onlyCity: true };
+    expect(decideNavigation(city, true, 'city')).toEqual({ allow: true });
+    for (const role of ['admin', 'staff'] as const) {
+      expect(decideNavigation(city, true, role)).toEqual({
+        allow: false,
+        redirect: '/counter',
+        messageKey: 'messages.needCityAccount',
+      });
+    }
+  });
   it('lets a city account open the reports only, and sends it there from anywhere else', () => {
     const reports = { requiresAuth: true, requiresAdmin: true, allowCity: true };
     expect(decideNavigation(reports, true, 'city')).toEqual({ allow: true });

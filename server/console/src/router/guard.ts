@@ -20,6 +20,9 @@ export function decideNavigation(
     return { allow: false, redirect: '/login', messageKey: null };
   }
   if (!signedIn) return { allow: true };
+  if (meta.onlyCity && role !== 'city') {
+    return { allow: false, redirect: homeFor(role), messageKey: 'messages.needCityAccount' };
+  }
   if (role === 'city') {
     // A city account reads reports across halls; no counter, no hall administration.
     if (meta.allowCity || !(meta.requiresAuth || meta.requiresAdmin)) return { allow: true };

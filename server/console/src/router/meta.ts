@@ -9,6 +9,8 @@ declare module 'vue-router' {
     requiresAdmin?: boolean;
     /** A city account may open it too (city accounts open nothing else). */
     allowCity?: boolean;
+    /** Only a city account may open it (the monitor across halls). */
+    onlyCity?: boolean;
     /** The front desk's page: only desk accounts open it (and, of the others, only `allowDesk` pages). */
     forDesk?: boolean;
     /** A desk account may open it too (the appointments page: booking by phone, issue 17). */

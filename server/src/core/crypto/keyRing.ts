@@ -70,7 +70,7 @@ export function openKeyRing(options: OpenKeyRingOptions): OpenedKeyRing {
   if (!registered.some((r) => r.key_id === content.current)) {
     const current = keys.find((k) => k.id === content.current)!;
     db.prepare(
-      'INSERT INTO field_keys (key_id, check_value, added_at, retired_at) VALUES (?, ?, ?, NULL)',
+      'INSERT INTO field_keys (key_id, check_value, added_at, retired_at) VALUES (?, ?, ?, NULL) ON CONFLICT (key_id) DO NOTHING',
     ).run(current.id, keyCheckValue(current), options.now.getTime());
   }
   return { cipher: createFieldCipher(keys, content.current), content, created };

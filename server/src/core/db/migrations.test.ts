@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 import { migrate } from './database';
+import { PG_MIGRATIONS } from './pgMigrations';
 
 describe('migrations', () => {
   it('takes a first-schema database with staff references to the city role', () => {
@@ -73,5 +74,11 @@ describe('migrations', () => {
     expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({
       v: MIGRATIONS.at(-1)!.version,
     });
+  });
+});
+
+describe('the PostgreSQL migrations', () => {
+  it('are in step with SQLite’s: the same versions and names, in the same order', () => {
+    expect(PG_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
   });
 });

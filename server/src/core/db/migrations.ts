@@ -1,6 +1,7 @@
 // Numbered schema migrations. Each runs once, inside a transaction, and records its number in
 // schema_migrations. Never edit a shipped migration: add the next number. Every row carries
-// hall_id so one server can host many halls and a PostgreSQL port is an addition, not a rewrite.
+// hall_id so one server can host many halls. PostgreSQL's list (pgMigrations.ts) has the same names
+// in the same order: append a new migration to both.
 
 export interface Migration {
   version: number;
@@ -507,6 +508,23 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE report_rollups ADD COLUMN appointments_missed INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE report_rollups ADD COLUMN appointments_cancelled INTEGER NOT NULL DEFAULT 0;
       DELETE FROM report_rollup_days;
+    `,
+  },
+  {
+    version: 11,
+    name: 'hall change log for several server processes',
+    // Used by the PostgreSQL deployment (several processes per hall, core/db/README.md); kept in
+    // SQLite too so both schemas stay the same and a hall moves between them unchanged.
+    sql: `
+      ALTER TABLE halls ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE hall_changes (
+        hall_id INTEGER NOT NULL,
+        generation INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (hall_id, generation)
+      ) WITHOUT ROWID;
+      CREATE INDEX hall_changes_at ON hall_changes(at);
     `,
   },
 ];

@@ -16,6 +16,8 @@ export const adminRoom = (hallId: number) => `admin:${hallId}`;
 export const statusRoom = (statusToken: string) => `status:${statusToken}`;
 export const deviceRoom = (deviceId: number) => `device:${deviceId}`;
 export const staffRoom = (staffId: number) => `staff:${staffId}`;
+/** The sockets of one sign-in session (by its token's hash): a sign-out ends them on every process. */
+export const sessionRoom = (tokenHash: string) => `session:${tokenHash}`;
 /** The evaluator pad(s) of one window: only that window's pad asks about its visitors. */
 export const evaluatorRoom = (windowId: number) => `evaluator:${windowId}`;
 

@@ -2,7 +2,8 @@
 // (FRAME_TICK_MS) go to each audience room as one frame, in commit order, built once and written
 // once per room: work grows with frames, not with changes × sockets, so a burst of issues or a
 // storm of calls never puts the hall behind. A configuration change sends every room a fresh
-// snapshot instead (it contains everything before it).
+// snapshot instead (it contains everything before it). With several server processes each one
+// publishes to its own sockets, from its own commits and those of the others (core/db/README.md).
 import type { HallDelta, HallFrame } from '@hall/shared/contracts/frames';
 import type { AppServer } from '../socketTypes';
 import type { Logger } from '../logger';
@@ -119,7 +120,10 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
 
   function flushHall(hallId: number, p: Pending): void {
     const r = roomsOf(hallId, deps.states.get(hallId).version);
-    const { io } = deps;
+    // This process's own sockets only: every process builds the frames for its screens from the
+    // same ordered stream of committed changes (its own and, on PostgreSQL, the other processes'),
+    // so a frame's base is always the version this room was last sent from here.
+    const io = deps.io.local;
     if (p.snapshot) {
       const snapshot = deps.queries.snapshot(hallId);
       io.to([displayRoom(hallId), consoleRoom(hallId)]).emit('hall:snapshot', snapshot);

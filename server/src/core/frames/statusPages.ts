@@ -55,7 +55,8 @@ export function createStatusPages(deps: StatusPagesDeps) {
     const json = JSON.stringify(current.status);
     if (json === w.last) return;
     w.last = json;
-    deps.io.to(statusRoom(token)).emit('ticket:status', current.status);
+    // Each process refreshes the status pages connected to it (from every process's changes).
+    deps.io.local.to(statusRoom(token)).emit('ticket:status', current.status);
   }
 
   function refresh(): void {

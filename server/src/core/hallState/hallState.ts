@@ -6,7 +6,7 @@
 // rebuilds it all from the database (loadHallState.ts).
 import type { Hall, HallRules, HallWindow, Service } from '@hall/shared/contracts/entities';
 import type { StoredTicket } from '../../tickets/ticketRepository';
-import type { Journal } from './journal';
+import type { Journal, StateWrites } from './journal';
 import { buildQueuePlans, type QueuePlans } from './queuePlans';
 
 /** How many recent service times per service the estimate averages over. */
@@ -27,6 +27,8 @@ export interface HallConfigState {
 
 export interface HallStateData extends HallConfigState {
   version: number;
+  /** halls.generation when loaded (PostgreSQL); 0 on SQLite, where nobody else writes. */
+  generation?: number;
   day: string;
   tickets: StoredTicket[];
   /** Per service id, the newest service times first (minutes), at most AVERAGE_OVER. */
@@ -37,6 +39,8 @@ export class HallState {
   readonly hallId: number;
   private current: HallConfigState;
   private versionNow: number;
+  /** Batches committed to this hall, as far as this copy knows (PostgreSQL: see core/db/README.md). */
+  private generationNow: number;
   private dayNow: string;
   private readonly live = new Map<number, StoredTicket>();
   /** The same tickets indexed the ways commands read them, kept in step by setLive. */
@@ -60,6 +64,7 @@ export class HallState {
     this.hallId = hallId;
     this.current = { hall: data.hall, rules: data.rules, services: data.services, windows: data.windows };
     this.versionNow = data.version;
+    this.generationNow = data.generation ?? 0;
     this.dayNow = data.day;
     for (const t of [...data.tickets].sort((a, b) => a.id - b.id)) this.setLive(t.id, t);
     this.serviceMinutes = data.serviceMinutes;
@@ -75,15 +80,19 @@ export class HallState {
     this.journal = null;
   }
 
-  private undoable(undo: () => void): void {
+  private undoable(undo: () => void): StateWrites {
     if (!this.journal) throw new Error(`hall ${this.hallId}: hot state changed outside a change`);
     this.journal.record(undo);
+    return this.journal.writes;
   }
 
   // ---- reads ----
 
   get version(): number {
     return this.versionNow;
+  }
+  get generation(): number {
+    return this.generationNow;
   }
   get day(): string {
     return this.dayNow;
@@ -188,21 +197,21 @@ export class HallState {
   putTicket(ticket: StoredTicket): void {
     if (ticket.hallId !== this.hallId || ticket.businessDay !== this.dayNow) return;
     const before = this.live.get(ticket.id);
-    this.undoable(() => this.setLive(ticket.id, before));
+    this.undoable(() => this.setLive(ticket.id, before)).tickets.set(ticket.id, ticket);
     // A ticket just taken usually joins the current plans in place (callPlan.addNewcomer), so a
     // burst of issues does not make the plans again for every ticket.
     const current = this.plans !== null && this.plans.stamp === this.stamp;
     const joined =
       current && before === undefined && ticket.state === 'waiting' && this.plans!.addNewcomer(ticket);
     this.queueChanged(joined);
-    this.setLive(ticket.id, LIVE_STATES.has(ticket.state) ? ticket : undefined);
+    this.mirrorTicket(ticket);
   }
 
   putWindow(window: HallWindow): void {
     const before = this.current;
-    this.undoable(() => this.setConfig(before));
+    this.undoable(() => this.setConfig(before)).windows.set(window.id, window);
     this.queueChanged(false);
-    this.setConfig({ ...before, windows: before.windows.map((w) => (w.id === window.id ? window : w)) });
+    this.mirrorWindow(window);
   }
 
   /** A new stamp for the queue; the plans keep up when `plansUpdated` (they took the change in place). */
@@ -222,16 +231,61 @@ export class HallState {
     this.undoable(() => {
       if (before) this.serviceMinutes.set(serviceId, before);
       else this.serviceMinutes.delete(serviceId);
-    });
-    this.serviceMinutes.set(serviceId, [minutes, ...(before ?? [])].slice(0, AVERAGE_OVER));
+    }).minutes.push([serviceId, minutes]);
+    this.mirrorMinutes(serviceId, minutes);
   }
 
   /** After an admin change: the configuration as the database now holds it. */
   replaceConfig(config: HallConfigState): void {
     const before = this.current;
-    this.undoable(() => this.setConfig(before));
+    this.undoable(() => this.setConfig(before)).config = true;
     this.queueChanged(false);
     this.setConfig(config);
+  }
+
+  // ---- another server process committed to this hall (PostgreSQL) ----
+
+  /**
+   * Applies what another process's committed batch wrote (its change-log row), bringing this copy
+   * to that batch's version and generation. `config`: the configuration re-read, when it changed.
+   */
+  applyCommitted(
+    writes: Pick<StateWrites, 'minutes'> & {
+      tickets: readonly StoredTicket[];
+      windows: readonly HallWindow[];
+    },
+    version: number,
+    generation: number,
+    config: HallConfigState | null,
+  ): void {
+    if (config) this.setConfig(config);
+    for (const ticket of writes.tickets) this.mirrorTicket(ticket);
+    for (const window of writes.windows) this.mirrorWindow(window);
+    for (const [serviceId, minutes] of writes.minutes) this.mirrorMinutes(serviceId, minutes);
+    this.versionNow = version;
+    this.generationNow = generation;
+    // The queue changed under the plans (outside any change of this process: nothing to undo).
+    this.stamp = ++this.stamps;
+  }
+
+  /** This process committed batch `generation` (its own writes are already here). */
+  committedAs(generation: number): void {
+    this.generationNow = generation;
+  }
+
+  private mirrorTicket(ticket: StoredTicket): void {
+    if (ticket.hallId !== this.hallId || ticket.businessDay !== this.dayNow) return;
+    this.setLive(ticket.id, LIVE_STATES.has(ticket.state) ? ticket : undefined);
+  }
+
+  private mirrorWindow(window: HallWindow): void {
+    const current = this.current;
+    this.setConfig({ ...current, windows: current.windows.map((w) => (w.id === window.id ? window : w)) });
+  }
+
+  private mirrorMinutes(serviceId: number, minutes: number): void {
+    const before = this.serviceMinutes.get(serviceId);
+    this.serviceMinutes.set(serviceId, [minutes, ...(before ?? [])].slice(0, AVERAGE_OVER));
   }
 
   /**

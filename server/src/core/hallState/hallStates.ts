@@ -3,6 +3,7 @@
 import { DomainError } from '@hall/shared/contracts/errors';
 import { businessDay } from '@hall/shared/hallTime';
 import type { Repositories } from '../../repositories';
+import { readConsistently } from '../db/sqlDatabase';
 import { AVERAGE_OVER, HallState, type HallConfigState } from './hallState';
 
 export function loadHallConfig(repos: Repositories, hallId: number): HallConfigState {
@@ -17,31 +18,39 @@ export function loadHallConfig(repos: Repositories, hallId: number): HallConfigS
 }
 
 export function loadHallState(repos: Repositories, hallId: number, now: number): HallState {
-  const config = loadHallConfig(repos, hallId);
-  const day = businessDay(now, config.hall.timezone);
-  const serviceMinutes = new Map<number, number[]>();
-  for (const service of config.services) {
-    serviceMinutes.set(service.id, repos.tickets.recentServiceMinutes(hallId, service.id, AVERAGE_OVER));
-  }
-  return new HallState(hallId, {
-    ...config,
-    version: repos.halls.version(hallId),
-    day,
-    tickets: repos.tickets.active(hallId, day),
-    serviceMinutes,
+  // Several reads: on PostgreSQL another process may commit between them, so they share one
+  // snapshot (inside a batch the hall's lock already keeps writers out).
+  return readConsistently(repos.db, () => {
+    const config = loadHallConfig(repos, hallId);
+    const day = businessDay(now, config.hall.timezone);
+    const serviceMinutes = new Map<number, number[]>();
+    for (const service of config.services) {
+      serviceMinutes.set(service.id, repos.tickets.recentServiceMinutes(hallId, service.id, AVERAGE_OVER));
+    }
+    return new HallState(hallId, {
+      ...config,
+      version: repos.halls.version(hallId),
+      generation: repos.halls.generation(hallId),
+      day,
+      tickets: repos.tickets.active(hallId, day),
+      serviceMinutes,
+    });
   });
 }
 
 export function createHallStates(repos: Repositories, clock: () => number) {
   const states = new Map<number, HallState>();
+  /** Halls whose copy here may be stale (a database session was lost): re-read at their next use. */
+  const stale = new Set<number>();
   const newDayListeners = new Set<(hallId: number) => void>();
   const hallStates = {
     /** The hall's state as of now (the current business day). Throws HALL_NOT_FOUND. */
     get(hallId: number, now = clock()): HallState {
       let state = states.get(hallId);
-      if (!state) {
+      if (!state || stale.has(hallId)) {
         state = loadHallState(repos, hallId, now);
         states.set(hallId, state);
+        stale.delete(hallId);
       }
       const today = businessDay(now, state.hall.timezone);
       if (today !== state.day) {
@@ -53,7 +62,26 @@ export function createHallStates(repos: Repositories, clock: () => number) {
     },
     /** The halls loaded so far (the ones with connected screens or commands since start). */
     loaded(): HallState[] {
-      return [...states.values()];
+      return [...states.values()].filter((s) => !stale.has(s.hallId));
+    },
+    /** The hall's state if this process holds a current one (no load, no day roll-over). */
+    peek(hallId: number): HallState | null {
+      return stale.has(hallId) ? null : (states.get(hallId) ?? null);
+    },
+    /** Reads the hall again from the database (another process changed it in a way not applied here). */
+    reload(hallId: number, now = clock()): HallState {
+      const state = loadHallState(repos, hallId, now);
+      states.set(hallId, state);
+      stale.delete(hallId);
+      return state;
+    },
+    /**
+     * The database session was lost (a COMMIT without answer may or may not have happened): every
+     * hall held here is read again at its next use. Returns those halls.
+     */
+    markAllStale(): number[] {
+      for (const hallId of states.keys()) stale.add(hallId);
+      return [...states.keys()];
     },
     /**
      * Moves every loaded hall whose business day has ended to the new day, so screens hear of it

@@ -4,6 +4,7 @@
 // in short transactions of their own, never inside a command's transaction.
 import { businessDay } from '@hall/shared/hallTime';
 import type { Db } from '../../core/db/database';
+import { sqlDialect } from '../../core/db/sqlDatabase';
 import { COUNTER_COLUMNS, ROW_COLUMNS, type RollupRecord, type RollupRow } from './rollupRecord';
 
 export interface HallDay {
@@ -41,7 +42,7 @@ export function createRollupReader(db: Db) {
   );
   // A booking's steps count on its slot's day, which may be another day than the step's.
   const touchedOther = db.prepare<[number, number], { hall_id: number; at: number; slot_day: string | null }>(
-    `SELECT hall_id, at, CASE type WHEN 'appointment' THEN json_extract(payload_json, '$.slotDay') END AS slot_day
+    `SELECT hall_id, at, CASE type WHEN 'appointment' THEN ${sqlDialect(db).jsonText('payload_json', 'slotDay')} END AS slot_day
        FROM events WHERE id > ? AND id <= ? AND ticket_id IS NULL`,
   );
   const storedDays = db.prepare<[number, string, string], { business_day: string }>(
@@ -99,13 +100,14 @@ export function createRollupWriter(db: Db, clock: () => number) {
     'DELETE FROM report_rollup_days WHERE hall_id = ? AND business_day = ?',
   );
   const insertDay = db.prepare<[number, string, number]>(
-    'INSERT OR REPLACE INTO report_rollup_days (hall_id, business_day, built_at) VALUES (?, ?, ?)',
+    `INSERT INTO report_rollup_days (hall_id, business_day, built_at) VALUES (?, ?, ?)
+     ON CONFLICT (hall_id, business_day) DO UPDATE SET built_at = excluded.built_at`,
   );
   const insertRow = db.prepare(
     `INSERT INTO report_rollups (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
   const advance = db.prepare<[number]>(
-    'UPDATE report_rollup_state SET checked_event_id = MAX(checked_event_id, ?) WHERE id = 1',
+    `UPDATE report_rollup_state SET checked_event_id = ${sqlDialect(db).greatest('checked_event_id', '?')} WHERE id = 1`,
   );
 
   return {
