@@ -593,6 +593,17 @@ describe('staff console: two consoles pressing call-next together', () => {
     const ticket = await kioskIssuer(kiosk)('A');
     await one.page.keyboard.press('n');
     await expect.poll(() => currentNumber(one.page)).toBe(ticket.ticket.number);
+    // As a person would, wait until the console offers the transfer (its answer to the call and the
+    // window's refresh may still be on their way on a busy machine); else the refusal says why.
+    await expect
+      .poll(
+        async () =>
+          (await one.page.isEnabled('[data-test=action-transfer]'))
+            ? 'enabled'
+            : await one.page.textContent('[data-test=action-transfer-reason]'),
+        { timeout: 15_000 },
+      )
+      .toBe('enabled');
 
     await one.page.keyboard.press('t');
     await one.page.waitForSelector('[data-test=transfer-dialog]');
