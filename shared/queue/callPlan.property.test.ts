@@ -17,7 +17,15 @@ import {
   type QueueTicket,
   type QueueWindow,
 } from './policy';
-import { MINUTE, NOW, testHallAndWaitingArb, type TestHall } from './queueTestHalls';
+import {
+  MINUTE,
+  NOW,
+  classArb,
+  testHallAndWaitingArb,
+  testHallArb,
+  testWaitingArb,
+  type TestHall,
+} from './queueTestHalls';
 
 interface ReplayStep {
   id: Id;
@@ -248,5 +256,59 @@ describe('call plan', () => {
     );
     // The shortcut must actually be taken, not only the fallback.
     expect(added).toBeGreaterThan(500);
+  });
+
+  it('takes in a newcomer of any class mid-plan, exactly as a new plan over everyone would, call for call', () => {
+    let midPlan = 0;
+    const longQueueArb = fc.record({
+      hallAndWaiting: testHallArb.chain((hall) =>
+        fc.record({ hall: fc.constant(hall), waiting: testWaitingArb(hall, 80) }),
+      ),
+      shiftMinutes: fc.integer({ min: 0, max: 120 }),
+      open: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      figures: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        longQueueArb,
+        fc.array(fc.record({ priorityClass: classArb, service: fc.nat() }), { minLength: 1, maxLength: 12 }),
+        ({ hallAndWaiting: { hall, waiting }, shiftMinutes, open, figures }, arrivals) => {
+          const now = NOW + shiftMinutes * MINUTE;
+          const options = figures ? FIGURES_PLAN : {};
+          const windows = hall.windows.filter((_, i) => open[i]);
+          let queue: QueueTicket[] = [...waiting];
+          const plan = planCalls(windows, queue, hall.rules, now, options);
+          arrivals.forEach((a, n) => {
+            const serviceId = hall.serviceIds[a.service % hall.serviceIds.length]!;
+            const taken: QueueTicket = {
+              ...newcomer(serviceId, false, now),
+              priorityClass: a.priorityClass,
+              id: 10_000 + n,
+              sequence: 10_000 + n,
+            };
+            queue = [...queue, taken];
+            // Nothing the newcomer brings (no hold, target or slot, not overdue) makes the plan refuse it.
+            expect(plan.addNewcomer(taken)).toBe(true);
+            const fresh = planCalls(windows, queue, hall.rules, now, options);
+            expect(plan.steps.map((s) => [s.ticket.id, s.windowId, s.round, s.slot])).toEqual(
+              fresh.steps.map((s) => [s.ticket.id, s.windowId, s.round, s.slot]),
+            );
+            for (const t of queue) {
+              expect(plan.peopleAhead(t)).toBe(fresh.peopleAhead(t));
+              expect(plan.callOf(t.id)?.round ?? null).toBe(fresh.callOf(t.id)?.round ?? null);
+            }
+            for (const id of hall.serviceIds) {
+              for (const p of [false, true]) expect(plan.newcomer(id, p)).toEqual(fresh.newcomer(id, p));
+            }
+            const call = fresh.callOf(taken.id);
+            if (call && fresh.steps.some((s) => s.windowId === call.windowId && s.round > call.round))
+              midPlan += 1;
+          });
+        },
+      ),
+      { numRuns: 600 },
+    );
+    // Newcomers that go before calls already planned at their window must be common here.
+    expect(midPlan).toBeGreaterThan(300);
   });
 });

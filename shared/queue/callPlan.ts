@@ -9,7 +9,9 @@
 // without rescanning the queue for every pick: tickets are grouped once into lists per service,
 // class and target window, in queue order, with one shared head each; a window looks only at the
 // heads of its lists. A plan of n waiting tickets costs O(n log n) once, then every figure is read
-// from it in O(windows).
+// from it in O(windows). Every CHECKPOINT_ROUNDS rounds the plan notes its state (list heads, each
+// window's picks, streak and newcomer turns, the no-shows' holds), so a ticket taken later that goes
+// mid-plan re-runs only the rounds from its first possible turn on, not the whole queue.
 import type { Id } from '../contracts/entities';
 import {
   compareDueAppointments,
@@ -79,10 +81,13 @@ export interface CallPlan<T extends QueueTicket> {
   /** The place of a ticket of this service and class taken now (null: no window here serves it). */
   newcomer(serviceId: Id, priority: boolean): NewcomerPlace | null;
   /**
-   * Adds a ticket just taken (no hold, no target window, not overdue, behind everyone of its class)
-   * to the plan when that leaves every other call as it was — when it lands on a window with
-   * nobody else to call. Returns false when the plan must be made again instead. Earlier calls keep
-   * the reason they were planned with (a class "alone" then may now share the window).
+   * Adds a ticket just taken (no hold, no target window, not overdue, no appointment slot, behind
+   * everyone in queue order) to the plan, exactly as a new plan over everyone would place every
+   * call: on a window with nobody else to call it joins in place; otherwise (a priority ticket goes
+   * before normal ones) the plan is made again only from the last checkpoint at or before the
+   * round it is first called in. Returns false for any other ticket: the plan must be made again.
+   * Calls before that point keep the reason they were planned with (a class "alone" then may now
+   * share the window).
    */
   addNewcomer(ticket: T): boolean;
 }
@@ -121,6 +126,21 @@ interface WindowLists<T> {
   due: Map<Id, List<T>[]>;
 }
 
+/** How many rounds apart the plan notes where it was, to re-plan a mid-plan newcomer from there. */
+const CHECKPOINT_ROUNDS = 4;
+
+/** The plan's state at the start of a round: what a re-plan from that round starts from. */
+interface Checkpoint {
+  round: number;
+  /** Steps made before the round. */
+  stepCount: number;
+  /** The head of every list (allLists order). */
+  heads: number[];
+  runs: { picks: number; streak: number; firstFor: { normal: number; priority: number } }[];
+  /** The requeued tickets' holds (requeued order). */
+  holds: (RequeueHold | null)[];
+}
+
 export interface PlanOptions {
   /**
    * Appointment tickets whose slot begins by then count as due (queue rule 7); default `now`, as
@@ -150,6 +170,13 @@ export function planCalls<T extends QueueTicket>(
   const overdueLists = new Map<string, List<T>>();
   const dueLists = new Map<string, List<T>>();
   const requeued: Entry<T>[] = [];
+  /** Every list of the plan, in the order made: checkpoints keep their heads by this index. */
+  const allLists: List<T>[] = [];
+  const newList = (): List<T> => {
+    const list: List<T> = { entries: [], head: 0 };
+    allLists.push(list);
+    return list;
+  };
   /** The last ticket in queue order: a newcomer must come after it to join the plan in place. */
   let last: QueueTicket | null = null;
   for (const ticket of waiting) {
@@ -161,16 +188,16 @@ export function planCalls<T extends QueueTicket>(
     if (!last || compareQueueOrder(ticket, last) > 0) last = ticket;
     const key = listKey(ticket.serviceId, isPriority(ticket), ticket.targetWindowId);
     let list = queueLists.get(key);
-    if (!list) queueLists.set(key, (list = { entries: [], head: 0 }));
+    if (!list) queueLists.set(key, (list = newList()));
     list.entries.push(entry);
     if (now - waitingSince(ticket) > limit) {
       let late = overdueLists.get(key);
-      if (!late) overdueLists.set(key, (late = { entries: [], head: 0 }));
+      if (!late) overdueLists.set(key, (late = newList()));
       late.entries.push(entry);
     }
     if (!isPriority(ticket) && isDueAppointment(ticket, dueBy)) {
       let due = dueLists.get(key);
-      if (!due) dueLists.set(key, (due = { entries: [], head: 0 }));
+      if (!due) dueLists.set(key, (due = newList()));
       due.entries.push(entry);
     }
   }
@@ -208,8 +235,11 @@ export function planCalls<T extends QueueTicket>(
     streak: window.normalStreak,
     firstFor: { normal: Number.POSITIVE_INFINITY, priority: Number.POSITIVE_INFINITY },
   }));
-  const lists = windows.map(listsOf);
+  let lists = windows.map(listsOf);
   const steps: PlanStep<T>[] = [];
+  /** The entry each step took, index for index (a rewind gives them back). */
+  const stepEntries: Entry<T>[] = [];
+  const checkpoints: Checkpoint[] = [];
   const calls = new Map<Id, PlannedCall>();
 
   /** pickNext for one window, on the plan's lists; also notes where a newcomer would be called. */
@@ -270,23 +300,94 @@ export function planCalls<T extends QueueTicket>(
     }
   }
 
-  let active = [...runs];
-  for (let round = 0; active.length > 0; round += 1) {
-    const stillActive: WindowRun[] = [];
-    for (const run of active) {
-      const chosen = pick(run, round);
-      if (!chosen) continue; // nobody left for this window: it stays idle from here on
-      chosen.entry.taken = true;
-      const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason: chosen.reason };
-      steps.push({ ...call, ticket: chosen.entry.ticket });
-      calls.set(chosen.entry.ticket.id, call);
-      if (requeued.length > 0) settleHolds(chosen.entry.ticket, run.window);
-      run.picks += 1;
-      run.streak = nextStreak({ ...run.window, normalStreak: run.streak }, chosen.entry.ticket);
-      stillActive.push(run);
+  /**
+   * Runs the turns from the start of `fromRound`, with the windows that still call then, to the
+   * end; notes a checkpoint every CHECKPOINT_ROUNDS rounds so a later newcomer re-plans from there.
+   */
+  function simulate(fromRound: number, activeRuns: WindowRun[]): void {
+    let active = activeRuns;
+    for (let round = fromRound; active.length > 0; round += 1) {
+      if (round % CHECKPOINT_ROUNDS === 0) checkpoints.push(checkpoint(round));
+      const stillActive: WindowRun[] = [];
+      for (const run of active) {
+        const chosen = pick(run, round);
+        if (!chosen) continue; // nobody left for this window: it stays idle from here on
+        chosen.entry.taken = true;
+        const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason: chosen.reason };
+        steps.push({ ...call, ticket: chosen.entry.ticket });
+        stepEntries.push(chosen.entry);
+        calls.set(chosen.entry.ticket.id, call);
+        if (requeued.length > 0) settleHolds(chosen.entry.ticket, run.window);
+        run.picks += 1;
+        run.streak = nextStreak({ ...run.window, normalStreak: run.streak }, chosen.entry.ticket);
+        stillActive.push(run);
+      }
+      active = stillActive;
     }
-    active = stillActive;
   }
+
+  function checkpoint(round: number): Checkpoint {
+    return {
+      round,
+      stepCount: steps.length,
+      heads: allLists.map((list) => list.head),
+      runs: runs.map((run) => ({ picks: run.picks, streak: run.streak, firstFor: { ...run.firstFor } })),
+      holds: requeued.map((entry) => entry.hold),
+    };
+  }
+
+  /** Puts the plan back to the start of the checkpoint's round, and runs it again from there. */
+  function replanFrom(index: number): void {
+    const saved = checkpoints[index]!;
+    for (let i = saved.stepCount; i < steps.length; i += 1) {
+      stepEntries[i]!.taken = false;
+      calls.delete(steps[i]!.ticket.id);
+    }
+    steps.length = saved.stepCount;
+    stepEntries.length = saved.stepCount;
+    // A list made after the checkpoint holds only newcomers, none called before it.
+    allLists.forEach((list, i) => (list.head = saved.heads[i] ?? 0));
+    runs.forEach((run, i) => {
+      const was = saved.runs[i]!;
+      run.picks = was.picks;
+      run.streak = was.streak;
+      run.firstFor = { ...was.firstFor };
+    });
+    requeued.forEach((entry, i) => (entry.hold = saved.holds[i] ?? null));
+    checkpoints.length = index; // simulate notes this one again as it passes its round
+    // A window still calling at the start of a round has called once in every round before it.
+    simulate(
+      saved.round,
+      runs.filter((run) => run.picks === saved.round),
+    );
+  }
+
+  /** The last checkpoint at or before `round` (there is always one at round 0). */
+  function checkpointAtOrBefore(round: number): number {
+    let low = 0;
+    let high = checkpoints.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (checkpoints[middle]!.round <= round) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** Puts a newcomer's entry at the end of its queue list (it comes after everyone in queue order). */
+  function enqueue(ticket: T): Entry<T> {
+    const entry: Entry<T> = { ticket, taken: false, hold: null };
+    const key = listKey(ticket.serviceId, isPriority(ticket), ticket.targetWindowId);
+    let list = queueLists.get(key);
+    if (!list) {
+      queueLists.set(key, (list = newList()));
+      lists = windows.map(listsOf);
+    }
+    list.entries.push(entry);
+    return entry;
+  }
+
+  simulate(0, [...runs]);
 
   /** Calls `run`'s window makes before the turn (round, slot). */
   const picksBefore = (run: WindowRun, round: number, slot: number): number =>
@@ -353,10 +454,20 @@ export function planCalls<T extends QueueTicket>(
         now - waitingSince(ticket) <= limit &&
         (!last || compareQueueOrder(ticket, last) > 0);
       if (!joinsAtTheEnd) return false;
+      last = ticket;
       const priority = isPriority(ticket);
       const turn = earliest(newcomerTurn(ticket.serviceId, priority));
-      if (!turn || turn.round !== turn.run.picks) return false;
+      const entry = enqueue(ticket);
+      if (!turn) return true; // no window of this plan serves it: it is never called here
       const { run, round } = turn;
+      if (round !== run.picks) {
+        // It goes mid-plan (a priority ticket before normal ones): every call before its first
+        // possible turn stays as it was, so the plan is made again only from the last checkpoint
+        // at or before that round.
+        replanFrom(checkpointAtOrBefore(round));
+        return true;
+      }
+      // It lands on a window with nobody else to call: every other call stays as it was.
       const streakBefore = run.streak;
       const reason: PickReason = run.window.elderlyDedicated
         ? priority
@@ -366,9 +477,11 @@ export function planCalls<T extends QueueTicket>(
           ? 'only_priority_waiting'
           : 'only_normal_waiting';
       const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason };
-      steps.splice(stepIndexAfter(round, run.slot), 0, { ...call, ticket });
+      const at = stepIndexAfter(round, run.slot);
+      steps.splice(at, 0, { ...call, ticket });
+      stepEntries.splice(at, 0, entry);
+      entry.taken = true;
       calls.set(ticket.id, call);
-      last = ticket;
       run.picks += 1;
       run.streak = nextStreak({ ...run.window, normalStreak: streakBefore }, ticket);
       // The window's turn in this round is now this ticket's: the next newcomer of the same class
@@ -379,6 +492,12 @@ export function planCalls<T extends QueueTicket>(
       run.firstFor[kind] = Number.POSITIVE_INFINITY;
       if (run.firstFor[other] >= round) {
         run.firstFor[other] = otherTakesTurn(run, priority, streakBefore) ? round : Number.POSITIVE_INFINITY;
+      }
+      // Checkpoints after this round now hold one call more, made by this window (idle again after it).
+      for (const saved of checkpoints) {
+        if (saved.round <= round) continue;
+        saved.stepCount += 1;
+        saved.runs[run.slot] = { picks: run.picks, streak: run.streak, firstFor: { ...run.firstFor } };
       }
       return true;
     },

@@ -198,8 +198,9 @@ export class HallState {
     if (ticket.hallId !== this.hallId || ticket.businessDay !== this.dayNow) return;
     const before = this.live.get(ticket.id);
     this.undoable(() => this.setLive(ticket.id, before)).tickets.set(ticket.id, ticket);
-    // A ticket just taken usually joins the current plans in place (callPlan.addNewcomer), so a
-    // burst of issues does not make the plans again for every ticket.
+    // A ticket just taken joins the current plans in place (callPlan.addNewcomer; a priority one
+    // re-plans only from its turn on), so a burst of issues does not make the plans again for
+    // every ticket.
     const current = this.plans !== null && this.plans.stamp === this.stamp;
     const joined =
       current && before === undefined && ticket.state === 'waiting' && this.plans!.addNewcomer(ticket);
