@@ -111,6 +111,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Changes committed within this many milliseconds go to each screen as one frame. */
   frameTickMs?: number;
+  /** Least time between two frames to one room of a hall (ms). */
+  frameIntervalMs?: number;
   /** How often idle halls are checked for a new business day (ms, default a minute); null: never. */
   dayCheckMs?: number | null;
   /** Commands one socket may have unanswered at once (more are refused with RATE_LIMITED). */
@@ -178,6 +180,7 @@ export function createApplication(httpServer: http.Server | https.Server, deps: 
     queries,
     logger,
     tickMs: deps.frameTickMs ?? DEFAULT_FRAME_TICK_MS,
+    frameIntervalMs: deps.frameIntervalMs,
     dayCheckMs: deps.dayCheckMs,
     afterFlush: (hallId) => statusPages.hallChanged(hallId),
   });

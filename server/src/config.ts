@@ -38,6 +38,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Changes committed within this many milliseconds reach each screen as one frame. */
   FRAME_TICK_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  /** Least time between two frames to one room of a hall (changes close together go as one). */
+  FRAME_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(40),
   /** Commands one socket may have unanswered at once; more are refused with RATE_LIMITED. */
   COMMAND_BUDGET: z.coerce.number().int().min(1).max(10_000).default(64),
   /** Ticket-status pages (public) that may watch one ticket, and that one address may open. */

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     version: process.env.npm_package_version,
     logger,
     frameTickMs: config.FRAME_TICK_MS,
+    frameIntervalMs: config.FRAME_INTERVAL_MS,
     commandBudget: config.COMMAND_BUDGET,
     statusPageLimits: {
       perTicket: config.STATUS_PAGES_PER_TICKET,

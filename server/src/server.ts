@@ -37,6 +37,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Changes committed within this many milliseconds go to each screen as one frame. */
   frameTickMs?: number;
+  /** Least time between two frames to one room of a hall (ms). */
+  frameIntervalMs?: number;
   /** How often idle halls are checked for a new business day (ms); null: only when something happens. */
   dayCheckMs?: number | null;
   /** Commands one socket may have unanswered at once. */
@@ -114,6 +116,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     version: options.version,
     logger,
     frameTickMs: options.frameTickMs,
+    frameIntervalMs: options.frameIntervalMs,
     dayCheckMs: options.dayCheckMs,
     commandBudget: options.commandBudget,
     statusPageLimits: options.statusPageLimits,

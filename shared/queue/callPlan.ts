@@ -28,11 +28,19 @@ import {
 } from './policy';
 import { holdAfterLeaving, isHeld, type RequeueHold } from './requeueHold';
 
-interface Entry<T> {
-  ticket: T;
+/**
+ * A waiting ticket in the plan, and its call once the plan makes it (`taken`). The same object is
+ * the plan's step and the ticket's call, and a re-plan overwrites its fields: a plan kept current
+ * through a busy hour makes no garbage per re-plan (the server's memory target, issue 11).
+ */
+interface Entry<T> extends PlanStep<T> {
   taken: boolean;
   /** Mutable copy of the ticket's requeue hold while the plan runs. */
   hold: RequeueHold | null;
+}
+
+function entryOf<T>(ticket: T, hold: RequeueHold | null): Entry<T> {
+  return { ticket, taken: false, hold, round: -1, slot: -1, windowId: -1, reason: 'only_normal_waiting' };
 }
 
 interface List<T> {
@@ -129,14 +137,25 @@ interface WindowLists<T> {
 /** How many rounds apart the plan notes where it was, to re-plan a mid-plan newcomer from there. */
 const CHECKPOINT_ROUNDS = 4;
 
-/** The plan's state at the start of a round: what a re-plan from that round starts from. */
+/** A window's part of a checkpoint. */
+interface RunState {
+  picks: number;
+  streak: number;
+  firstNormal: number;
+  firstPriority: number;
+}
+
+/**
+ * The plan's state at the start of a round: what a re-plan from that round starts from. Noted again
+ * in place when a re-plan passes the round once more (no new objects).
+ */
 interface Checkpoint {
   round: number;
   /** Steps made before the round. */
   stepCount: number;
   /** The head of every list (allLists order). */
   heads: number[];
-  runs: { picks: number; streak: number; firstFor: { normal: number; priority: number } }[];
+  runs: RunState[];
   /** The requeued tickets' holds (requeued order). */
   holds: (RequeueHold | null)[];
 }
@@ -179,8 +198,11 @@ export function planCalls<T extends QueueTicket>(
   };
   /** The last ticket in queue order: a newcomer must come after it to join the plan in place. */
   let last: QueueTicket | null = null;
+  /** Every ticket's entry: its call once taken (entries are never dropped, only un-taken). */
+  const calls = new Map<Id, Entry<T>>();
   for (const ticket of waiting) {
-    const entry: Entry<T> = { ticket, taken: false, hold: ticket.requeueHold ?? null };
+    const entry = entryOf(ticket, ticket.requeueHold ?? null);
+    calls.set(ticket.id, entry);
     if (entry.hold) {
       requeued.push(entry);
       continue;
@@ -236,16 +258,23 @@ export function planCalls<T extends QueueTicket>(
     firstFor: { normal: Number.POSITIVE_INFINITY, priority: Number.POSITIVE_INFINITY },
   }));
   let lists = windows.map(listsOf);
-  const steps: PlanStep<T>[] = [];
-  /** The entry each step took, index for index (a rewind gives them back). */
-  const stepEntries: Entry<T>[] = [];
+  /** The calls in turn order (a rewind gives back the entries after a checkpoint). */
+  const steps: Entry<T>[] = [];
+  /** Checkpoints in round order; those at and after checkpointCount are spare, reused in place. */
   const checkpoints: Checkpoint[] = [];
-  const calls = new Map<Id, PlannedCall>();
+  let checkpointCount = 0;
+
+  /** Why the last pick() chose its entry (kept apart so a pick allocates nothing: plans run often). */
+  let pickedReason: PickReason = 'only_normal_waiting';
+  const chose = (entry: Entry<T>, reason: PickReason): Entry<T> => {
+    pickedReason = reason;
+    return entry;
+  };
 
   /** pickNext for one window, on the plan's lists; also notes where a newcomer would be called. */
-  function pick(run: WindowRun, round: number): { entry: Entry<T>; reason: PickReason } | null {
+  function pick(run: WindowRun, round: number): Entry<T> | null {
     const here = lists[run.slot]!;
-    const window: QueueWindow = { ...run.window, normalStreak: run.streak };
+    const window = run.window; // its streak in the plan is run.streak
     let due: Entry<T> | undefined;
     let held: Entry<T> | undefined;
     for (const entry of requeued) {
@@ -253,7 +282,7 @@ export function planCalls<T extends QueueTicket>(
       if (isHeld({ id: entry.ticket.id, requeueHold: entry.hold })) held ??= entry;
       else due ??= entry;
     }
-    if (due) return { entry: due, reason: 'requeue_due' };
+    if (due) return chose(due, 'requeue_due');
     const overdue = firstHead(here.overdue, byAge);
     const priority = firstHead(here.priority, compareQueueOrder);
     const head = firstHead(here.normal, compareQueueOrder);
@@ -267,25 +296,25 @@ export function planCalls<T extends QueueTicket>(
       // Only held no-shows (or nobody): a newcomer of either class would be called here now.
       noteNewcomerRound(run, 'normal', round);
       noteNewcomerRound(run, 'priority', round);
-      return held ? { entry: held, reason: 'requeue_due' } : null;
+      return held ? chose(held, 'requeue_due') : null;
     }
-    if (overdue) return { entry: overdue, reason: 'overdue' };
+    if (overdue) return chose(overdue, 'overdue');
     if (window.elderlyDedicated) {
-      if (priority) return { entry: priority, reason: 'priority_at_elderly_window' };
+      if (priority) return chose(priority, 'priority_at_elderly_window');
       noteNewcomerRound(run, 'priority', round);
-      return { entry: normal!, reason: normalReason('other_at_elderly_window') };
+      return chose(normal!, normalReason('other_at_elderly_window'));
     }
     if (priority && normal) {
-      return window.normalStreak >= rules.mixRatio
-        ? { entry: priority, reason: 'priority_by_ratio' }
-        : { entry: normal, reason: normalReason('normal_by_ratio') };
+      return run.streak >= rules.mixRatio
+        ? chose(priority, 'priority_by_ratio')
+        : chose(normal, normalReason('normal_by_ratio'));
     }
     if (priority) {
-      if (window.normalStreak < rules.mixRatio) noteNewcomerRound(run, 'normal', round);
-      return { entry: priority, reason: 'only_priority_waiting' };
+      if (run.streak < rules.mixRatio) noteNewcomerRound(run, 'normal', round);
+      return chose(priority, 'only_priority_waiting');
     }
-    if (window.normalStreak >= rules.mixRatio) noteNewcomerRound(run, 'priority', round);
-    return { entry: normal!, reason: normalReason('only_normal_waiting') };
+    if (run.streak >= rules.mixRatio) noteNewcomerRound(run, 'priority', round);
+    return chose(normal!, normalReason('only_normal_waiting'));
   }
 
   function noteNewcomerRound(run: WindowRun, kind: 'normal' | 'priority', round: number): void {
@@ -307,54 +336,68 @@ export function planCalls<T extends QueueTicket>(
   function simulate(fromRound: number, activeRuns: WindowRun[]): void {
     let active = activeRuns;
     for (let round = fromRound; active.length > 0; round += 1) {
-      if (round % CHECKPOINT_ROUNDS === 0) checkpoints.push(checkpoint(round));
+      if (round % CHECKPOINT_ROUNDS === 0) noteCheckpoint(round);
       const stillActive: WindowRun[] = [];
       for (const run of active) {
-        const chosen = pick(run, round);
-        if (!chosen) continue; // nobody left for this window: it stays idle from here on
-        chosen.entry.taken = true;
-        const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason: chosen.reason };
-        steps.push({ ...call, ticket: chosen.entry.ticket });
-        stepEntries.push(chosen.entry);
-        calls.set(chosen.entry.ticket.id, call);
-        if (requeued.length > 0) settleHolds(chosen.entry.ticket, run.window);
+        const entry = pick(run, round);
+        if (!entry) continue; // nobody left for this window: it stays idle from here on
+        entry.taken = true;
+        entry.round = round;
+        entry.slot = run.slot;
+        entry.windowId = run.window.id;
+        entry.reason = pickedReason;
+        steps.push(entry);
+        if (requeued.length > 0) settleHolds(entry.ticket, run.window);
         run.picks += 1;
-        run.streak = nextStreak({ ...run.window, normalStreak: run.streak }, chosen.entry.ticket);
+        run.streak = isPriority(entry.ticket) ? 0 : run.streak + 1; // policy.nextStreak
         stillActive.push(run);
       }
       active = stillActive;
     }
   }
 
-  function checkpoint(round: number): Checkpoint {
-    return {
-      round,
-      stepCount: steps.length,
-      heads: allLists.map((list) => list.head),
-      runs: runs.map((run) => ({ picks: run.picks, streak: run.streak, firstFor: { ...run.firstFor } })),
-      holds: requeued.map((entry) => entry.hold),
-    };
+  function noteCheckpoint(round: number): void {
+    let saved = checkpoints[checkpointCount];
+    if (!saved) {
+      saved = { round, stepCount: 0, heads: [], runs: [], holds: [] };
+      checkpoints.push(saved);
+    }
+    checkpointCount += 1;
+    saved.round = round;
+    saved.stepCount = steps.length;
+    saved.heads.length = allLists.length;
+    for (let i = 0; i < allLists.length; i += 1) saved.heads[i] = allLists[i]!.head;
+    for (const run of runs) {
+      const state = (saved.runs[run.slot] ??= { picks: 0, streak: 0, firstNormal: 0, firstPriority: 0 });
+      saveRun(state, run);
+    }
+    saved.holds.length = requeued.length;
+    for (let i = 0; i < requeued.length; i += 1) saved.holds[i] = requeued[i]!.hold;
+  }
+
+  function saveRun(state: RunState, run: WindowRun): void {
+    state.picks = run.picks;
+    state.streak = run.streak;
+    state.firstNormal = run.firstFor.normal;
+    state.firstPriority = run.firstFor.priority;
   }
 
   /** Puts the plan back to the start of the checkpoint's round, and runs it again from there. */
   function replanFrom(index: number): void {
     const saved = checkpoints[index]!;
-    for (let i = saved.stepCount; i < steps.length; i += 1) {
-      stepEntries[i]!.taken = false;
-      calls.delete(steps[i]!.ticket.id);
-    }
+    for (let i = saved.stepCount; i < steps.length; i += 1) steps[i]!.taken = false;
     steps.length = saved.stepCount;
-    stepEntries.length = saved.stepCount;
     // A list made after the checkpoint holds only newcomers, none called before it.
     allLists.forEach((list, i) => (list.head = saved.heads[i] ?? 0));
-    runs.forEach((run, i) => {
-      const was = saved.runs[i]!;
+    for (const run of runs) {
+      const was = saved.runs[run.slot]!;
       run.picks = was.picks;
       run.streak = was.streak;
-      run.firstFor = { ...was.firstFor };
-    });
+      run.firstFor.normal = was.firstNormal;
+      run.firstFor.priority = was.firstPriority;
+    }
     requeued.forEach((entry, i) => (entry.hold = saved.holds[i] ?? null));
-    checkpoints.length = index; // simulate notes this one again as it passes its round
+    checkpointCount = index; // simulate notes this one again as it passes its round
     // A window still calling at the start of a round has called once in every round before it.
     simulate(
       saved.round,
@@ -365,7 +408,7 @@ export function planCalls<T extends QueueTicket>(
   /** The last checkpoint at or before `round` (there is always one at round 0). */
   function checkpointAtOrBefore(round: number): number {
     let low = 0;
-    let high = checkpoints.length - 1;
+    let high = checkpointCount - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (checkpoints[middle]!.round <= round) low = middle;
@@ -376,7 +419,8 @@ export function planCalls<T extends QueueTicket>(
 
   /** Puts a newcomer's entry at the end of its queue list (it comes after everyone in queue order). */
   function enqueue(ticket: T): Entry<T> {
-    const entry: Entry<T> = { ticket, taken: false, hold: null };
+    const entry = entryOf(ticket, null);
+    calls.set(ticket.id, entry);
     const key = listKey(ticket.serviceId, isPriority(ticket), ticket.targetWindowId);
     let list = queueLists.get(key);
     if (!list) {
@@ -424,11 +468,14 @@ export function planCalls<T extends QueueTicket>(
 
   return {
     steps,
-    callOf: (ticketId) => calls.get(ticketId) ?? null,
+    callOf(ticketId) {
+      const entry = calls.get(ticketId);
+      return entry?.taken ? entry : null;
+    },
 
     peopleAhead(ticket) {
       const call = calls.get(ticket.id);
-      if (!call) return null;
+      if (!call?.taken) return null;
       let ahead = 0;
       for (const run of eligibleRuns(ticket)) ahead += picksBefore(run, call.round, call.slot);
       return ahead;
@@ -476,12 +523,12 @@ export function planCalls<T extends QueueTicket>(
         : priority
           ? 'only_priority_waiting'
           : 'only_normal_waiting';
-      const call: PlannedCall = { round, slot: run.slot, windowId: run.window.id, reason };
-      const at = stepIndexAfter(round, run.slot);
-      steps.splice(at, 0, { ...call, ticket });
-      stepEntries.splice(at, 0, entry);
+      entry.round = round;
+      entry.slot = run.slot;
+      entry.windowId = run.window.id;
+      entry.reason = reason;
       entry.taken = true;
-      calls.set(ticket.id, call);
+      steps.splice(stepIndexAfter(round, run.slot), 0, entry);
       run.picks += 1;
       run.streak = nextStreak({ ...run.window, normalStreak: streakBefore }, ticket);
       // The window's turn in this round is now this ticket's: the next newcomer of the same class
@@ -494,10 +541,11 @@ export function planCalls<T extends QueueTicket>(
         run.firstFor[other] = otherTakesTurn(run, priority, streakBefore) ? round : Number.POSITIVE_INFINITY;
       }
       // Checkpoints after this round now hold one call more, made by this window (idle again after it).
-      for (const saved of checkpoints) {
+      for (let i = 0; i < checkpointCount; i += 1) {
+        const saved = checkpoints[i]!;
         if (saved.round <= round) continue;
         saved.stepCount += 1;
-        saved.runs[run.slot] = { picks: run.picks, streak: run.streak, firstFor: { ...run.firstFor } };
+        saveRun(saved.runs[run.slot]!, run);
       }
       return true;
     },

@@ -228,11 +228,13 @@ describe('rule 4: transfers keep their issue time, requeued no-shows go back a f
   });
 });
 
-describe('rule 6: ties break by issue time, then sequence', () => {
-  it('orders equal issue times by sequence, then id, whatever the input order', () => {
+describe('rule 6: ties break by issue time, then the order taken', () => {
+  it('orders equal issue times by id (the order taken), whatever the sequence or input order', () => {
+    // One group commit stamps its tickets with one time: service 1's 2 taken after service 2's 1
+    // and 2 goes behind them, though a per-service sequence would say otherwise.
     const a = ticket({ id: 7, issuedAt: at(0), sequence: 2, serviceId: 1 });
-    const b = ticket({ id: 5, issuedAt: at(0), sequence: 1, serviceId: 2 });
-    const c = ticket({ id: 6, issuedAt: at(0), sequence: 2, serviceId: 2 });
+    const b = ticket({ id: 5, issuedAt: at(0), sequence: 9, serviceId: 2 });
+    const c = ticket({ id: 6, issuedAt: at(0), sequence: 1, serviceId: 1 });
     for (const input of [
       [a, b, c],
       [c, b, a],
@@ -245,7 +247,7 @@ describe('rule 6: ties break by issue time, then sequence', () => {
   it('orders equal overdue issue times the same way', () => {
     const a = ticket({ id: 8, issuedAt: at(0), sequence: 4 });
     const b = ticket({ id: 9, issuedAt: at(0), sequence: 3, priorityClass: 'elderly' });
-    expect(pickNext(ordinary, [a, b], RULES, at(90))).toEqual({ ticket: b, reason: 'overdue' });
+    expect(pickNext(ordinary, [a, b], RULES, at(90))).toEqual({ ticket: a, reason: 'overdue' });
   });
 });
 

@@ -58,9 +58,12 @@ export interface Pick<T extends QueueTicket = QueueTicket> {
 export const isPriority = (t: Pick<QueueTicket>['ticket'] | { priorityClass: string }): boolean =>
   t.priorityClass !== NORMAL_CLASS;
 
-/** Deterministic queue order: position key, then first issue time, then sequence, then id. */
+/** Deterministic queue order: position key, then first issue time, then the order taken (id). */
 export function compareQueueOrder(a: QueueTicket, b: QueueTicket): number {
-  return a.orderKey - b.orderKey || a.issuedAt - b.issuedAt || a.sequence - b.sequence || a.id - b.id;
+  // Tickets issued in the same millisecond (one group commit) go in the order they were taken:
+  // ids only grow, so a ticket just taken is always behind everyone (the call plan relies on it to
+  // add it in place). The per-service sequence would put service A's 5 before service B's 9.
+  return a.orderKey - b.orderKey || a.issuedAt - b.issuedAt || a.id - b.id;
 }
 
 /**

@@ -164,3 +164,59 @@ describe('coalescing', () => {
     display.close();
   });
 });
+
+describe('pacing', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    // A long interval: the changes below certainly fall inside it however slow the machine.
+    server = await startTestServer({ frameTickMs: 5, frameIntervalMs: 3000 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('the first change after a quiet spell goes out at the next tick; the next ones wait for the interval and go as one frame', async () => {
+    const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
+    const display = await connectClient(server.url, {
+      role: 'display',
+      deviceKey: server.credentials.displayKey,
+    });
+    const session = await login(server.url, 'admin', server.credentials.admin.password);
+    const admin = await connectClient(server.url, { role: 'admin', sessionToken: session.token });
+    const screens = { display: recorder(display.socket), admin: recorder(admin.socket) };
+    const serviceA = kiosk.snapshot.services.find((s) => s.code === 'A')!.id;
+    const issue = async () => {
+      const ack = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+        requestId: newRequestId(),
+        serviceId: serviceA,
+      });
+      if (!ack.ok) throw new Error(ack.error.code);
+      return ack.data.ticket.number;
+    };
+
+    const first = await issue();
+    await Promise.all([screens.display.until('hall:changed', 1), screens.admin.until('hall:changed', 1)]);
+    // Two more changes, each answered at once, while both rooms are inside their interval…
+    const second = await issue();
+    const third = await issue();
+    // …reach each room together once it is over, with nothing lost and versions contiguous.
+    await Promise.all([
+      screens.display.until('hall:changed', 2, 10_000),
+      screens.admin.until('hall:changed', 2, 10_000),
+    ]);
+
+    const numbers = (frame: HallFrame) =>
+      frame.deltas.map((d) => (d.type === 'ticket:issued' ? d.ticket.number : d.type));
+    for (const room of [screens.display, screens.admin]) {
+      const [one, two] = room.frames();
+      expect(numbers(one!)).toEqual([first]);
+      expect(numbers(two!)).toEqual([second, third]);
+      expect(two!.base).toBe(one!.version);
+      expect(two!.version).toBe(one!.version + 2);
+    }
+    kiosk.close();
+    display.close();
+    admin.close();
+  });
+});

@@ -37,6 +37,8 @@ export interface TestServerOptions {
   /** Extra staff accounts (username, password = `${username}-pass`). */
   extraStaff?: string[];
   frameTickMs?: number;
+  /** Least time between two frames to one room of a hall (default the server's). */
+  frameIntervalMs?: number;
   /** How often the server looks for a new business day (default a minute). */
   dayCheckMs?: number | null;
   commandBudget?: number;
@@ -143,6 +145,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       clock,
       synchronous: 'NORMAL',
       frameTickMs: options.frameTickMs,
+      frameIntervalMs: options.frameIntervalMs,
       dayCheckMs: options.dayCheckMs,
       commandBudget: options.commandBudget,
       statusPageLimits: options.statusPageLimits,

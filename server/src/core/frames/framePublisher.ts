@@ -2,8 +2,12 @@
 // (FRAME_TICK_MS) go to each audience room as one frame, in commit order, built once and written
 // once per room: work grows with frames, not with changes × sockets, so a burst of issues or a
 // storm of calls never puts the hall behind. A configuration change sends every room a fresh
-// snapshot instead (it contains everything before it). With several server processes each one
-// publishes to its own sockets, from its own commits and those of the others (core/db/README.md).
+// snapshot instead (it contains everything before it). Each room of a hall (its displays are often
+// hundreds of sockets) gets at most one frame per FRAME_INTERVAL_MS: the first change after a quiet
+// spell goes out at the next tick, and while changes come thick and fast (a call, its start and the
+// finish before it, several windows at once) they wait for the rest of that interval and go
+// together. With several server processes each one publishes to its own sockets, from its own
+// commits and those of the others (core/db/README.md).
 import type { HallDelta, HallFrame } from '@hall/shared/contracts/frames';
 import type { AppServer } from '../socketTypes';
 import type { Logger } from '../logger';
@@ -14,6 +18,11 @@ import { consoleRoom, displayRoom, kioskRoom } from './audiences';
 
 /** Default tick: long enough to gather a call, its start and finish; short against the 100 ms target. */
 export const DEFAULT_FRAME_TICK_MS = 10;
+/**
+ * Least time between two frames to one room of a hall. Nobody can tell 40 ms from 10 on a wall screen
+ * or a console; under a storm of calls it halves what the screens cost the server (README, Performance).
+ */
+export const DEFAULT_FRAME_INTERVAL_MS = 40;
 /** How often idle halls are checked for a new business day: screens show it within a minute of midnight. */
 export const DEFAULT_DAY_CHECK_MS = 60_000;
 
@@ -23,6 +32,8 @@ export interface FramePublisherDeps {
   queries: HallQueries;
   logger: Logger;
   tickMs: number;
+  /** Least time between two frames to one room of a hall (DEFAULT_FRAME_INTERVAL_MS). */
+  frameIntervalMs?: number;
   /** How often to look for halls whose business day has ended; null: only when something happens. */
   dayCheckMs?: number | null;
   /** Called after each hall's frames went out (status pages refresh from the same changes). */
@@ -39,6 +50,9 @@ interface RoomVersions {
   consoles: number;
   displays: number;
   kioskQueue: string;
+  /** When the consoles and the displays were last sent a frame or snapshot (performance.now()). */
+  consolesSentAt: number;
+  displaysSentAt: number;
 }
 
 export interface FramePublisher extends ChangeSink {
@@ -55,6 +69,8 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
   const rooms = new Map<number, RoomVersions>();
   const counts = { consoles: 0, displays: 0, kiosks: 0, snapshots: 0 };
   let timer: NodeJS.Timeout | null = null;
+  let timerDueAt = Number.POSITIVE_INFINITY;
+  const intervalMs = deps.frameIntervalMs ?? DEFAULT_FRAME_INTERVAL_MS;
 
   // A new business day is sent as a snapshot too: screens that stayed connected across the hall's
   // midnight drop yesterday's queue and calls, which a screen connecting after midnight never had.
@@ -90,35 +106,64 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
    */
   function roomsOf(hallId: number, start: number): RoomVersions {
     let r = rooms.get(hallId);
-    if (!r) rooms.set(hallId, (r = { consoles: start, displays: start, kioskQueue: '' }));
+    if (!r)
+      rooms.set(
+        hallId,
+        (r = {
+          consoles: start,
+          displays: start,
+          kioskQueue: '',
+          consolesSentAt: Number.NEGATIVE_INFINITY,
+          displaysSentAt: Number.NEGATIVE_INFINITY,
+        }),
+      );
     return r;
   }
 
-  function schedule(): void {
-    if (timer) return;
-    timer = setTimeout(flush, deps.tickMs);
+  /** A flush within `delayMs` (an earlier one already due stands). */
+  function schedule(delayMs = deps.tickMs): void {
+    const dueAt = performance.now() + delayMs;
+    if (timer) {
+      if (timerDueAt <= dueAt) return;
+      clearTimeout(timer);
+    }
+    timerDueAt = dueAt;
+    timer = setTimeout(flush, delayMs);
   }
 
   function flush(): void {
     timer = null;
-    const halls = [...pending.entries()];
-    pending.clear();
-    for (const [hallId, p] of halls) {
+    timerDueAt = Number.POSITIVE_INFINITY;
+    const now = performance.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const [hallId, p] of [...pending.entries()]) {
       try {
-        flushHall(hallId, p);
-        deps.afterFlush(hallId);
+        if (flushHall(hallId, p, now)) deps.afterFlush(hallId);
       } catch (error) {
         // Screens resync on their next frame; the changes themselves are committed and answered.
         deps.logger.error({ err: error, hallId }, 'sending frames failed');
+        p.consoles = [];
+        p.displays = [];
+        p.snapshot = false;
       }
+      const r = rooms.get(hallId)!;
+      if (p.consoles.length > 0) next = Math.min(next, r.consolesSentAt + intervalMs);
+      if (p.displays.length > 0) next = Math.min(next, r.displaysSentAt + intervalMs);
+      if (p.consoles.length === 0 && p.displays.length === 0) pending.delete(hallId);
     }
+    // Rooms held back for their interval: flush again when the first of them is due.
+    if (next < Number.POSITIVE_INFINITY) schedule(Math.max(0, next - now));
   }
 
   function frameOf(base: number, deltas: HallDelta[]): HallFrame {
     return { base, version: deltas[deltas.length - 1]!.version, deltas };
   }
 
-  function flushHall(hallId: number, p: Pending): void {
+  /**
+   * Sends each room what is due; deltas of a room still inside its interval stay pending. True when
+   * the consoles were sent something (the hall's status pages and kiosks follow them).
+   */
+  function flushHall(hallId: number, p: Pending, now: number): boolean {
     const r = roomsOf(hallId, deps.states.get(hallId).version);
     // This process's own sockets only: every process builds the frames for its screens from the
     // same ordered stream of committed changes (its own and, on PostgreSQL, the other processes'),
@@ -130,29 +175,45 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
       const kiosk = deps.queries.kioskSnapshot(hallId);
       io.to(kioskRoom(hallId)).emit('kiosk:snapshot', kiosk);
       r.consoles = r.displays = snapshot.version;
+      r.consolesSentAt = r.displaysSentAt = now;
       r.kioskQueue = JSON.stringify(kiosk.queue);
       counts.snapshots += 1;
-      return;
+      // The snapshot holds every change so far.
+      p.snapshot = false;
+      p.consoles = [];
+      p.displays = [];
+      return true;
     }
-    if (p.consoles.length > 0) {
-      const forConsoles = frameOf(r.consoles, p.consoles);
-      if (p.displays.length === p.consoles.length && r.displays === r.consoles) {
-        // The usual case for calls and issues: one frame, encoded once, for both rooms.
-        io.to([consoleRoom(hallId), displayRoom(hallId)]).emit('hall:changed', forConsoles);
-        r.displays = forConsoles.version;
-        counts.displays += 1;
-      } else {
-        io.to(consoleRoom(hallId)).emit('hall:changed', forConsoles);
-        if (p.displays.length > 0) {
-          const forDisplays = frameOf(r.displays, p.displays);
-          io.to(displayRoom(hallId)).emit('hall:changed', forDisplays);
-          r.displays = forDisplays.version;
-          counts.displays += 1;
-        }
-      }
-      r.consoles = forConsoles.version;
-      counts.consoles += 1;
+    const consolesDue = p.consoles.length > 0 && now - r.consolesSentAt >= intervalMs;
+    const displaysDue = p.displays.length > 0 && now - r.displaysSentAt >= intervalMs;
+    const sendDisplays = (): void => {
+      const forDisplays = frameOf(r.displays, p.displays);
+      io.to(displayRoom(hallId)).emit('hall:changed', forDisplays);
+      r.displays = forDisplays.version;
+      r.displaysSentAt = now;
+      counts.displays += 1;
+      p.displays = [];
+    };
+    if (!consolesDue) {
+      if (displaysDue) sendDisplays();
+      return false;
     }
+    const forConsoles = frameOf(r.consoles, p.consoles);
+    if (displaysDue && p.displays.length === p.consoles.length && r.displays === r.consoles) {
+      // The usual case for calls and issues: one frame, encoded once, for both rooms.
+      io.to([consoleRoom(hallId), displayRoom(hallId)]).emit('hall:changed', forConsoles);
+      r.displays = forConsoles.version;
+      r.displaysSentAt = now;
+      counts.displays += 1;
+      p.displays = [];
+    } else {
+      io.to(consoleRoom(hallId)).emit('hall:changed', forConsoles);
+      if (displaysDue) sendDisplays();
+    }
+    r.consoles = forConsoles.version;
+    r.consolesSentAt = now;
+    counts.consoles += 1;
+    p.consoles = [];
     // Kiosks: the counts and estimates, only when they changed.
     const queue = deps.queries.kioskQueue(hallId);
     const json = JSON.stringify(queue);
@@ -161,6 +222,7 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
       io.to(kioskRoom(hallId)).emit('kiosk:queue', { version: deps.states.get(hallId).version, queue });
       counts.kiosks += 1;
     }
+    return true;
   }
 
   return {
@@ -176,7 +238,8 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
         if (change.snapshot) p.snapshot = true;
         // A change with nothing to show (a home visit, an unchanged window claim) sends nothing.
         if (change.deltas.length === 0 && !change.snapshot) {
-          if (p.consoles.length === 0 && !p.snapshot) pending.delete(change.hallId);
+          if (p.consoles.length === 0 && p.displays.length === 0 && !p.snapshot)
+            pending.delete(change.hallId);
           continue;
         }
         schedule();
@@ -189,6 +252,7 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
       if (dayTimer) clearInterval(dayTimer);
       if (timer) clearTimeout(timer);
       timer = null;
+      timerDueAt = Number.POSITIVE_INFINITY;
       pending.clear();
     },
   };

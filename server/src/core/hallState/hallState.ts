@@ -18,6 +18,18 @@ export const PLAN_MAX_AGE_MS = 30_000;
 /** Tickets the hall screens and consoles still show (the consoles requeue no-shows). */
 const LIVE_STATES = new Set(['waiting', 'called', 'serving', 'no_show']);
 
+/** Whether a window's new row changes what the queue plans read of it (planCalls' QueueWindow). */
+function changesPlans(was: HallWindow, now: HallWindow): boolean {
+  return (
+    was.state !== now.state ||
+    was.number !== now.number ||
+    was.elderlyDedicated !== now.elderlyDedicated ||
+    was.normalStreak !== now.normalStreak ||
+    was.serviceIds.length !== now.serviceIds.length ||
+    was.serviceIds.some((id, i) => now.serviceIds[i] !== id)
+  );
+}
+
 export interface HallConfigState {
   hall: Hall;
   rules: HallRules;
@@ -201,17 +213,22 @@ export class HallState {
     // A ticket just taken joins the current plans in place (callPlan.addNewcomer; a priority one
     // re-plans only from its turn on), so a burst of issues does not make the plans again for
     // every ticket.
-    const current = this.plans !== null && this.plans.stamp === this.stamp;
-    const joined =
-      current && before === undefined && ticket.state === 'waiting' && this.plans!.addNewcomer(ticket);
-    this.queueChanged(joined);
+    // The plans read only waiting tickets: a ticket starting or finishing its visit leaves them be.
+    if (before?.state === 'waiting' || ticket.state === 'waiting') {
+      const current = this.plans !== null && this.plans.stamp === this.stamp;
+      const joined =
+        current && before === undefined && ticket.state === 'waiting' && this.plans!.addNewcomer(ticket);
+      this.queueChanged(joined);
+    }
     this.mirrorTicket(ticket);
   }
 
   putWindow(window: HallWindow): void {
     const before = this.current;
+    const was = this.window(window.id);
     this.undoable(() => this.setConfig(before)).windows.set(window.id, window);
-    this.queueChanged(false);
+    // Which ticket a window holds or who staffs it is not what the plans read.
+    if (!was || changesPlans(was, window)) this.queueChanged(false);
     this.mirrorWindow(window);
   }
 
