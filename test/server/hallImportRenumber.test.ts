@@ -8,6 +8,7 @@
 // and the city's report shows each hall with the figures the hall's own server gave.
 // `npm test`: the city on SQLite. `npm run test:pg`: the city on PostgreSQL (the halls stay on
 // their SQLite files, as hall PCs do).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,14 +20,9 @@ import type { Rating } from '@hall/shared/contracts/ratings';
 import { businessDay } from '@hall/shared/hallTime';
 import { openDatabase, type Db } from '../../server/src/core/db/database';
 import { addKeysFrom } from '../../server/src/core/crypto/keyFile';
-import {
-  exportHall,
-  importHall,
-  readTransferFile,
-  type TransferCounts,
-} from '../../server/src/core/db/transfer/hallTransfer';
+import { exportHall, importHall, readTransferFile } from '../../server/src/core/db/transfer/hallTransfer';
 import { columnRules } from '../../server/src/core/db/transfer/idReferences';
-import { renumberFile } from '../../server/src/core/db/transfer/renumber';
+import { renumberFile, type RenumberPlan } from '../../server/src/core/db/transfer/renumber';
 import { hallTables } from '../../server/src/core/db/transfer/schemaTables';
 import { createServerPrinter } from '../../server/src/printing/createServerPrinter';
 import { startServer, type RunningServer } from '../../server/src/server';
@@ -74,7 +70,7 @@ interface HallDay {
   waiting: string[];
 }
 const halls: Record<'A' | 'B', HallDay> = {} as Record<'A' | 'B', HallDay>;
-let imported: Record<'A' | 'B', TransferCounts>;
+let planB: RenumberPlan;
 
 /** A day in a hall on its own SQLite file, exported; `visitors` differ so the halls' figures do. */
 async function hallDay(name: 'A' | 'B', visitors: number, person: (typeof PEOPLE)[number]): Promise<void> {
@@ -202,6 +198,19 @@ async function hallDay(name: 'A' | 'B', visitors: number, person: (typeof PEOPLE
   }
 }
 
+/** `npm run db -- …` on the city's database. */
+function cli(...args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'server/src/cli/db.ts', ...args],
+    {
+      env: { ...process.env, DATA_DIR: cityDataDir(), KEY_FILE: cityKeyFile() },
+      encoding: 'utf8',
+    },
+  );
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
 function openCity(): Db {
   return openDatabase(cityTarget);
 }
@@ -235,17 +244,14 @@ describe('moving halls set up apart into one city database', () => {
   it('keeps the first hall’s ids; refuses the second while its names are taken, writing nothing', () => {
     const db = openCity();
     try {
-      imported = {} as typeof imported;
-      imported.A = importHall(db, halls.A.file);
-      expect(imported.A.renumbered).toBeUndefined();
-      expect(imported.A.hallId).toBe(1);
+      const first = importHall(db, halls.A.file);
+      expect(first.renumbered).toBeUndefined();
+      expect(first.hallId).toBe(1);
       const before = rowCounts(db);
-      let refusal = '';
-      try {
-        importHall(db, halls.B.file);
-      } catch (error) {
-        refusal = (error as Error).message;
-      }
+      // On the command line, as the city's admin runs it.
+      const refused = cli('import', halls.B.file, '--to', cityTarget);
+      expect(refused.status).toBe(1);
+      const refusal = refused.stderr;
       // Every collision named, in Chinese and English, with the ways through.
       expect(refusal).toContain('导入被拒绝');
       expect(refusal).toContain('import refused (nothing written)');
@@ -260,14 +266,31 @@ describe('moving halls set up apart into one city database', () => {
   });
 
   it('gives the second hall new ids and renames its taken accounts, every reference rewritten', () => {
+    const run = cli(
+      'import',
+      halls.B.file,
+      '--to',
+      cityTarget,
+      '--rename-taken-users',
+      '.b',
+      '--hall-code',
+      'demo-b',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    // The mapping printed: the hall's new id, each table's count and the offset of its ids.
+    expect(run.stdout).toMatch(/hall 2: \d+ rows/);
+    expect(run.stdout).toContain('New ids: hall 1 → 2');
+    expect(run.stdout).toContain('Hall code: demo → demo-b');
+    for (const u of ['staff', 'admin', 'city', 'desk']) expect(run.stdout).toContain(`  ${u} → ${u}.b\n`);
+    planB = { fromHallId: 1, toHallId: 2, offsets: new Map() };
+    for (const [, table, rows, offset] of run.stdout.matchAll(/^ {2}(\w+)\s+(\d+)(?:\s+ids \+(\d+))?$/gm)) {
+      planB.offsets.set(table!, Number(offset ?? 0));
+      const file = readTransferFile(halls.B.file).tables.find((t) => t.table === table)!;
+      expect(Number(rows), table).toBe(file.rows.length);
+    }
+    expect(planB.offsets.get('tickets')).toBeGreaterThan(0);
     const db = openCity();
     try {
-      imported.B = importHall(db, halls.B.file, { renameTakenUsers: '.b', hallCode: 'demo-b' });
-      const plan = imported.B.renumbered!;
-      expect(plan).toMatchObject({ fromHallId: 1, toHallId: 2 });
-      expect(imported.B.renamedUsers).toEqual(
-        ['staff', 'admin', 'city', 'desk'].map((u) => ({ from: u, to: `${u}.b` })),
-      );
       // Every reference of hall 2's rows (foreign keys, id columns, JSON ids) names a row of hall 2.
       const dangling: string[] = [];
       for (const table of hallTables(db)) {
@@ -326,7 +349,7 @@ describe('moving halls set up apart into one city database', () => {
   });
 
   it('round-trips: hall 2 exported again equals hall B’s file but for the id mapping and the names changed', () => {
-    const plan = imported.B.renumbered!;
+    const plan = planB;
     const db = openCity();
     const again = path.join(dir, 'again-B.jsonl');
     try {
@@ -395,7 +418,7 @@ describe('moving halls set up apart into one city database', () => {
   });
 
   it('serves both halls from the city database: renamed staff sign in, numbering continues, reports agree', async () => {
-    const plan = imported.B.renumbered!;
+    const plan = planB;
     const city = await startCity();
     const open: { close(): void }[] = [];
     try {

@@ -8,8 +8,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../sqlDatabase';
-import { exportHall, importHall } from './hallTransfer';
+import { exportHall, importHall, type ParsedFile } from './hallTransfer';
 import { columnRules } from './idReferences';
+import { renumberFile } from './renumber';
 import { hallTables } from './schemaTables';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hall-renumber-'));
@@ -128,5 +129,103 @@ describe('importing a hall whose ids are taken', () => {
     source.close();
     kept.close();
     forced.close();
+  });
+});
+
+describe('ids inside audit details and the access log', () => {
+  it('maps the target by the action, id-named changes, older shapes, and records by their kind', () => {
+    const db = database(
+      'audit.sqlite',
+      `CREATE TABLE windows (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL REFERENCES halls(id));
+       CREATE TABLE home_visits (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL REFERENCES halls(id));
+       CREATE TABLE appointments (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL REFERENCES halls(id));
+       CREATE TABLE staff (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL REFERENCES halls(id));
+       CREATE TABLE audit_log (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL, staff_id INTEGER,
+         action TEXT NOT NULL, detail_json TEXT NOT NULL);
+       CREATE TABLE access_log (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL, staff_id INTEGER,
+         record_kind TEXT NOT NULL, record_id INTEGER, detail_json TEXT NOT NULL);`,
+    );
+    const rules = new Map(hallTables(db).map((t) => [t.name, columnRules(t)]));
+    const offsets = new Map(
+      [
+        'services',
+        'tickets',
+        'events',
+        'windows',
+        'home_visits',
+        'appointments',
+        'staff',
+        'audit_log',
+        'access_log',
+      ].map((t, i) => [t, (i + 1) * 100]),
+    );
+    const audit = [
+      {
+        target: { id: 2, label: '2' },
+        changes: [
+          { field: 'serviceIds', from: [1], to: [1, 2] },
+          { field: 'name', to: 'x' },
+        ],
+      },
+      { id: 2, serviceIds: [3] },
+      { before: { id: 2, number: 2 }, after: { id: 2, number: 3 } },
+      { target: { id: null, label: null }, changes: [{ field: 'mixRatio', from: 2, to: 3 }] },
+    ];
+    const file: ParsedFile = {
+      header: {
+        format: 'hall-queue/hall-export',
+        schemaVersion: 1,
+        hallId: 1,
+        hallCode: 'a',
+        exportedAt: '',
+        fieldKeys: [],
+      },
+      tables: [
+        {
+          table: 'audit_log',
+          columns: ['action', 'detail_json', 'hall_id', 'id', 'staff_id'],
+          deferred: [],
+          rows: [
+            ['window.update', JSON.stringify(audit[0]), 1, 1, 5],
+            ['window.update', JSON.stringify(audit[1]), 1, 2, null],
+            ['window.update', JSON.stringify(audit[2]), 1, 3, null],
+            ['rules.update', JSON.stringify(audit[3]), 1, 4, null],
+          ],
+        },
+        {
+          table: 'access_log',
+          columns: ['detail_json', 'hall_id', 'id', 'record_id', 'record_kind', 'staff_id'],
+          deferred: [],
+          rows: [
+            ['{}', 1, 1, 4, 'home_visit', 5],
+            ['{"recordIds":[4,6]}', 1, 2, null, 'appointment', 5],
+          ],
+        },
+      ],
+    };
+    const moved = renumberFile(file, { fromHallId: 1, toHallId: 9, offsets }, rules);
+    const [auditRows, accessRows] = moved.tables;
+    expect(auditRows!.rows.map((r) => [r[4], JSON.parse(String(r[1]))])).toEqual([
+      [
+        705,
+        {
+          target: { id: 402, label: '2' },
+          changes: [
+            { field: 'serviceIds', from: [101], to: [101, 102] },
+            { field: 'name', to: 'x' },
+          ],
+        },
+      ],
+      [null, { id: 402, serviceIds: [103] }],
+      [null, { before: { id: 402, number: 2 }, after: { id: 402, number: 3 } }],
+      [null, audit[3]],
+    ]);
+    // Untouched JSON is kept as written.
+    expect(auditRows!.rows[3]![1]).toBe(JSON.stringify(audit[3]));
+    expect(accessRows!.rows).toEqual([
+      ['{}', 9, 901, 504, 'home_visit', 705],
+      ['{"recordIds":[604,606]}', 9, 902, null, 'appointment', 705],
+    ]);
+    db.close();
   });
 });

@@ -210,6 +210,14 @@ function rewriteAuditDetail(value: unknown, where: string, ctx: RowContext): unk
     const at = `${where}.${key}`;
     if (key === 'target' && isRecord(v)) out[key] = { ...v, id: mapTarget(v.id, `${at}.id`) };
     else if (key === 'id') out[key] = mapTarget(v, at);
+    // Older versions stored { before: {id, …}, after: {id, …} }: the thing changed, by the same action.
+    else if ((key === 'before' || key === 'after') && isRecord(v))
+      out[key] = Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [
+          k,
+          k === 'id' ? mapTarget(x, `${at}.id`) : rewriteEntry(k, x, `${at}.${k}`, ctx),
+        ]),
+      );
     else if (key === 'changes' && Array.isArray(v))
       out[key] = v.map((c, i) => rewriteChange(c, `${at}[${i}]`, ctx));
     else out[key] = rewriteEntry(key, v, at, ctx);
