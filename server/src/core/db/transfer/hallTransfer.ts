@@ -1,9 +1,10 @@
 // Moving one hall between databases (a hall PC's SQLite file ⇄ the city's PostgreSQL), through a
 // file: `npm run db -- export` / `import` (server/src/cli/db.ts). Every row of the hall's tables
-// is copied as stored — ids, ticket numbers, events, audit and access logs, and personal fields
-// still sealed (the target's servers need the same key file; field_keys must agree). Derived and
-// transient rows (rollups, sign-in sessions, the processes' change log) are rebuilt where the hall
-// lands (schemaTables.ts).
+// is copied as stored — ticket numbers, events, audit and access logs, and personal fields still
+// sealed (the target's servers need the hall's keys in their key file; field_keys must agree) —
+// with its ids, or with new ids when they are taken in the target (halls set up apart all start
+// at 1: renumber.ts). Derived and transient rows (rollups, sign-in sessions, the processes' change
+// log) are rebuilt where the hall lands (schemaTables.ts).
 //
 // The file is JSON lines: a header, then per table one line naming it and its columns, then one
 // JSON array per row. Rows are read in primary-key order, in one consistent read.

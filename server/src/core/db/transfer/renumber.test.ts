@@ -143,7 +143,9 @@ describe('ids inside audit details and the access log', () => {
        CREATE TABLE audit_log (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL, staff_id INTEGER,
          action TEXT NOT NULL, detail_json TEXT NOT NULL);
        CREATE TABLE access_log (id INTEGER PRIMARY KEY, hall_id INTEGER NOT NULL, staff_id INTEGER,
-         record_kind TEXT NOT NULL, record_id INTEGER, detail_json TEXT NOT NULL);`,
+         record_kind TEXT NOT NULL, record_id INTEGER, detail_json TEXT NOT NULL);
+       ALTER TABLE windows ADD COLUMN service_ids_json TEXT;
+       ALTER TABLE tickets ADD COLUMN requeue_hold_json TEXT;`,
     );
     const rules = new Map(hallTables(db).map((t) => [t.name, columnRules(t)]));
     const offsets = new Map(
@@ -203,7 +205,24 @@ describe('ids inside audit details and the access log', () => {
         },
       ],
     };
+    file.tables.push(
+      {
+        table: 'windows',
+        columns: ['hall_id', 'id', 'service_ids_json'],
+        deferred: [],
+        rows: [[1, 2, '[1,3]']],
+      },
+      {
+        table: 'tickets',
+        columns: ['hall_id', 'id', 'number', 'requeue_hold_json', 'service_id', 'transferred_from_id'],
+        deferred: [],
+        rows: [[1, 7, 'A007', '{"before":[5,6],"left":1}', 1, null]],
+      },
+    );
     const moved = renumberFile(file, { fromHallId: 1, toHallId: 9, offsets }, rules);
+    // A window's services, and the tickets a returned no-show waits behind.
+    expect(moved.tables[2]!.rows).toEqual([[9, 402, '[101,103]']]);
+    expect(moved.tables[3]!.rows).toEqual([[9, 207, 'A007', '{"before":[205,206],"left":1}', 101, null]]);
     const [auditRows, accessRows] = moved.tables;
     expect(auditRows!.rows.map((r) => [r[4], JSON.parse(String(r[1]))])).toEqual([
       [
