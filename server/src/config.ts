@@ -47,6 +47,12 @@ const envSchema = z.object({
   STATUS_PAGES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   /** The key file for personal fields; outside DATA_DIR. Default: see defaultKeyFile. */
   KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Tests only (refused unless NODE_ENV=test): milliseconds added to the server's clock, so the
+   * multi-process tests run their processes on one clock at 10:00 of the hall's day and never meet
+   * its midnight (test/support/hallDayClock.ts does the same for in-process test servers).
+   */
+  TEST_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
   /** postgres://user:password@host:5432/db: the city's PostgreSQL instead of the SQLite file. */
   DATABASE_URL: z
     .string()
@@ -82,6 +88,12 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, repoRoot: string): Serv
   if ((parsed.data.TLS_CERT === undefined) !== (parsed.data.TLS_KEY === undefined)) {
     throw new Error(
       '环境变量有误 / Invalid environment settings:\n  - TLS_CERT, TLS_KEY: 需同时设置 / set both or neither',
+    );
+  }
+  if (parsed.data.TEST_CLOCK_OFFSET_MS !== undefined && env.NODE_ENV !== 'test') {
+    throw new Error(
+      '环境变量有误 / Invalid environment settings:\n  - TEST_CLOCK_OFFSET_MS: 仅用于测试 / for tests only ' +
+        '(NODE_ENV=test); a hall server keeps the real time',
     );
   }
   const dataDir = path.resolve(repoRoot, parsed.data.DATA_DIR);

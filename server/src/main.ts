@@ -27,6 +27,12 @@ function readHallConfig(file: string | undefined): HallConfig {
   return parseHallConfig(raw);
 }
 
+/** The real clock, or (tests only: config.ts refuses it outside NODE_ENV=test) a shifted one. */
+function testClock(offsetMs: number | undefined): (() => number) | undefined {
+  if (offsetMs === undefined) return undefined;
+  return () => Date.now() + offsetMs;
+}
+
 async function main(): Promise<void> {
   const config = loadServerConfig(process.env, repoRoot);
   const hallConfig = readHallConfig(config.HALL_CONFIG);
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
       perAddress: config.STATUS_PAGES_PER_ADDRESS,
     },
     keyFile: config.keyFile,
+    clock: testClock(config.TEST_CLOCK_OFFSET_MS),
   });
   logger.info({ url: server.url, dataDir: config.DATA_DIR }, 'server started');
   console.log(describeStart(server, config, os.networkInterfaces()));

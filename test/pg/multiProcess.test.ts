@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket, TicketView } from '@hall/shared/contracts/entities';
 import type { HallDelta } from '@hall/shared/contracts/frames';
+import { startOfDay } from '@hall/shared/hallTime';
 import { testHallConfig } from '../support/testServer';
 import {
   connectClient,
@@ -143,8 +144,20 @@ describe('three processes, one database', () => {
       .prepare('SELECT sequence FROM tickets WHERE service_id = ? ORDER BY sequence')
       .pluck()
       .all(serviceB) as number[];
+    const times = db.prepare('SELECT business_day, issued_at FROM tickets').all() as {
+      business_day: string;
+      issued_at: number | string;
+    }[];
     db.close();
     expect(stored).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    // Every process runs on the test clock (TEST_CLOCK_OFFSET_MS): 10:00 of the hall's day, far
+    // from its midnight whenever the suite runs.
+    const timezone = testHallConfig().halls[0]!.timezone;
+    for (const t of times) {
+      const sinceMidnight = Number(t.issued_at) - startOfDay(t.business_day, timezone);
+      expect(sinceMidnight).toBeGreaterThanOrEqual(10 * 3_600_000);
+      expect(sinceMidnight).toBeLessThan(12 * 3_600_000);
+    }
     // Each process's consoles saw every issue, with versions contiguous (one version per delta).
     for (const chain of chains) {
       await chain.until(

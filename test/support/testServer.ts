@@ -55,6 +55,8 @@ export interface TestServerOptions {
   evaluatorTimeoutMs?: number;
   /** More halls after the test hall (each with its own codes and accounts). */
   extraHalls?: HallConfig['halls'];
+  /** A hall PC's own SQLite file even under `npm run test:pg` (a hall set up apart, moved in later). */
+  sqlite?: boolean;
 }
 
 export interface TestServer {
@@ -125,7 +127,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   // Fake printers listen on 127.0.0.1, so this test server allows loopback printer targets
   // (PRINTER_ALLOW_LOOPBACK=1); test/server/printerTargets.test.ts checks the default refuses them.
   const allowLoopbackPrinters = options.allowLoopbackPrinters ?? true;
-  const pgDatabase: TestPgDatabase | null = TEST_PG_URL ? await createTestPgDatabase(TEST_PG_URL) : null;
+  const pgDatabase: TestPgDatabase | null =
+    TEST_PG_URL && !options.sqlite ? await createTestPgDatabase(TEST_PG_URL) : null;
   const printer = createServerPrinter(
     dataDir,
     { interface: 'virtual', widthColumns: 48 },

@@ -1,5 +1,6 @@
 // `npm run db -- export --hall <id> [--from <db>] [--out <file>]`: writes one hall's data to a file.
-// `npm run db -- import <file> [--to <db>]`: adds that hall to a database, all or nothing.
+// `npm run db -- import <file> [--to <db>] [--renumber] [--rename-taken-users <suffix>] [--hall-code <code>]`:
+// adds that hall to a database, all or nothing; new ids when its ids are taken there (printed).
 // <db> is a SQLite file or a postgres:// URL; the default is this server's own database
 // (DATABASE_URL, else DATA_DIR/hall.sqlite). How and what: server/src/core/db/transfer/.
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { exportHall, importHall, type TransferCounts } from '../core/db/transfer
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const USAGE =
   '用法 / usage: npm run db -- export --hall <id> [--from <sqlite file | postgres://…>] [--out <file>]\n' +
-  '              npm run db -- import <file> [--to <sqlite file | postgres://…>]';
+  '              npm run db -- import <file> [--to <sqlite file | postgres://…>] [--renumber]\n' +
+  '                                 [--rename-taken-users <suffix>] [--hall-code <code>]';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -27,7 +29,25 @@ const describeTarget = (target: string) => target.replace(/\/\/([^:@/]+):[^@/]*@
 function printCounts(verb: string, counts: TransferCounts): void {
   const total = counts.tables.reduce((n, t) => n + t.rows, 0);
   console.log(`${verb} hall ${counts.hallId}: ${total} rows`);
-  for (const t of counts.tables) console.log(`  ${t.table.padEnd(20)} ${t.rows}`);
+  const plan = counts.renumbered;
+  if (plan) {
+    console.log(`新编号 / New ids: hall ${plan.fromHallId} → ${plan.toHallId}; each table's ids + offset:`);
+  }
+  for (const t of counts.tables) {
+    const offset = plan?.offsets.get(t.table);
+    console.log(`  ${t.table.padEnd(22)} ${String(t.rows).padStart(7)}${offset ? `   ids +${offset}` : ''}`);
+  }
+  if (counts.hallCode) console.log(`大厅代码 / Hall code: ${counts.hallCode.from} → ${counts.hallCode.to}`);
+  if (counts.renamedUsers?.length) {
+    console.log('已改名的账号（请告知本人）/ Renamed accounts (tell each person):');
+    for (const r of counts.renamedUsers) console.log(`  ${r.from} → ${r.to}`);
+  }
+}
+
+function flag(args: string[], name: string): boolean {
+  const at = args.indexOf(name);
+  if (at >= 0) args.splice(at, 1);
+  return at >= 0;
 }
 
 function main(): void {
@@ -53,13 +73,18 @@ function main(): void {
   }
   if (command === 'import') {
     const to = option(args, '--to') ?? ownDatabase;
-    const file = args[0];
-    if (!file) throw new Error(USAGE);
+    const options = {
+      renumber: flag(args, '--renumber'),
+      renameTakenUsers: option(args, '--rename-taken-users'),
+      hallCode: option(args, '--hall-code'),
+    };
+    const [file, ...rest] = args;
+    if (!file || rest.length > 0) throw new Error(USAGE);
     const db = openDatabase(to);
     try {
       printCounts(
         `已导入 / Imported ${file} into ${describeTarget(to)},`,
-        importHall(db, path.resolve(file)),
+        importHall(db, path.resolve(file), options),
       );
     } finally {
       db.close();

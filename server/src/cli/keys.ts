@@ -1,11 +1,14 @@
 // `npm run keys -- status | rotate | forget-retired [--drop-unmatchable] | forget-lost --yes`: the
 // key file that seals personal fields (README › Privacy). All but status change the database, so
 // they need the server stopped: they take the database exclusively and refuse while it is open.
+// `npm run keys -- add-from <other key file>` changes only the key file (a hall moved in brings
+// fields sealed with its own key file; README › City deployment).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { loadServerConfig } from '../config';
 import { migrate, type Db } from '../core/db/database';
+import { addKeysFrom } from '../core/crypto/keyFile';
 import {
   forgetLostKeys,
   forgetRetiredKeys,
@@ -17,7 +20,8 @@ import {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const USAGE =
-  '用法 / usage: npm run keys -- status | rotate | forget-retired [--drop-unmatchable] | forget-lost --yes';
+  '用法 / usage: npm run keys -- status | rotate | forget-retired [--drop-unmatchable] | forget-lost --yes\n' +
+  '              npm run keys -- add-from <other key file>';
 
 function openExclusive(file: string): Db {
   const db = new Database(file, { fileMustExist: true, timeout: 0 });
@@ -50,6 +54,16 @@ function main(): void {
   const config = loadServerConfig(process.env, repoRoot);
   if (command === 'rotate' || command === 'forget-retired') requireKeyFile(config.keyFile);
   const options = { keyFile: config.keyFile, dataDir: config.DATA_DIR, now: new Date() };
+  if (command === 'add-from') {
+    const other = flags[0];
+    if (!other || flags.length > 1) throw new Error(USAGE);
+    const added = addKeysFrom(config.keyFile, path.resolve(other), options.now);
+    console.log(
+      `已加入密钥 / Keys added to ${config.keyFile}: ${added.join(', ') || '— (已全部存在 / all there already)'}`,
+    );
+    if (added.length > 0) console.log('请立即另行备份密钥文件 / Back up the key file again now.');
+    return;
+  }
   if (command === 'status') {
     const db = new Database(config.dbFile, { readonly: true, fileMustExist: true });
     try {

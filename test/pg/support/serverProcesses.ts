@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../../server/src/core/db/database';
 import type { HallConfig } from '../../../server/src/hall/hallConfig';
 import { REPO_ROOT, testHallConfig, TEST_PASSWORDS } from '../../support/testServer';
 import { createTestPgDatabase, TEST_PG_URL, type TestPgDatabase } from '../../support/pgTestDatabase';
+import { hallDayClock } from '../../support/hallDayClock';
 
 export interface ServerProcess {
   name: string;
@@ -80,6 +81,9 @@ export async function startServerProcesses(
   fs.writeFileSync(configFile, JSON.stringify(options.hallConfig ?? testHallConfig()));
   const keyFile = path.join(root, 'keys', 'field-keys.json');
   const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+  // Every process (and each restart) on one clock at 10:00 of the hall's business day, as the
+  // in-process test servers: a run crossing the hall's midnight would restart numbers mid-test.
+  const clockOffset = hallDayClock(testHallConfig().halls[0]!.timezone)() - Date.now();
   const envOf = (i: number, port: number): NodeJS.ProcessEnv => ({
     DATABASE_URL: database.url,
     DATA_DIR: path.join(root, `data-${names[i]}`),
@@ -87,6 +91,8 @@ export async function startServerProcesses(
     KEY_FILE: keyFile,
     HOST: '127.0.0.1',
     PORT: String(port),
+    NODE_ENV: 'test',
+    TEST_CLOCK_OFFSET_MS: String(clockOffset),
     ...options.env,
   });
   let kioskKey = '';

@@ -130,3 +130,30 @@ export function isInside(inner: string, outer: string): boolean {
   const relative = path.relative(path.resolve(outer), path.resolve(inner));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
+
+/**
+ * Adds the keys of `otherFile` that `file` lacks, as retired keys (they open and match what they
+ * sealed; new values keep being sealed with this file's current key): a hall moved into the
+ * city's database (npm run db -- import) brings fields sealed with its own key file. Creates
+ * `file` as a copy when it does not exist. Returns the ids added.
+ */
+export function addKeysFrom(file: string, otherFile: string, at: Date): string[] {
+  const other = readKeyFile(otherFile);
+  if (!other) throw new KeyFileError(`找不到密钥文件 / No key file at ${otherFile}`);
+  const own = readKeyFile(file);
+  if (!own) {
+    writeKeyFile(file, other);
+    return other.keys.map((k) => k.id);
+  }
+  const added: KeyEntry[] = [];
+  for (const key of other.keys) {
+    const found = own.keys.find((k) => k.id === key.id);
+    if (found && found.secret !== key.secret)
+      throw new KeyFileError(
+        `两个密钥文件中的密钥 ${key.id} 不同 / Key ${key.id} differs between ${file} and ${otherFile}`,
+      );
+    if (!found) added.push({ ...key, retiredAt: key.retiredAt ?? at.toISOString() });
+  }
+  if (added.length > 0) writeKeyFile(file, { ...own, keys: [...own.keys, ...added] });
+  return added.map((k) => k.id);
+}

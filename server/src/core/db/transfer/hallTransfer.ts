@@ -1,16 +1,21 @@
 // Moving one hall between databases (a hall PC's SQLite file ⇄ the city's PostgreSQL), through a
 // file: `npm run db -- export` / `import` (server/src/cli/db.ts). Every row of the hall's tables
-// is copied as stored — ids, ticket numbers, events, audit and access logs, and personal fields
-// still sealed (the target's servers need the same key file; field_keys must agree). Derived and
-// transient rows (rollups, sign-in sessions, the processes' change log) are rebuilt where the hall
-// lands (schemaTables.ts).
+// is copied as stored — ticket numbers, events, audit and access logs, and personal fields still
+// sealed (the target's servers need the hall's keys in their key file; field_keys must agree) —
+// with its ids, or with new ids when they are taken in the target (halls set up apart all start
+// at 1: renumber.ts). Derived and transient rows (rollups, sign-in sessions, the processes' change
+// log) are rebuilt where the hall lands (schemaTables.ts).
 //
 // The file is JSON lines: a header, then per table one line naming it and its columns, then one
 // JSON array per row. Rows are read in primary-key order, in one consistent read.
 import fs from 'node:fs';
 import type { Statement } from 'better-sqlite3';
 import { isPostgres, readConsistently, type Db } from '../sqlDatabase';
+import { columnRules, type TableRules } from './idReferences';
+import { isUnclassifiedId, planRenumbering, renumberFile, type RenumberPlan } from './renumber';
 import { hallTables, schemaVersion, type TableInfo } from './schemaTables';
+import { refuseTakenNames, renameHall, renameTakenUsers } from './takenNameRemedies';
+import { takenNames } from './takenNames';
 
 export const TRANSFER_FORMAT = 'hall-queue/hall-export';
 const PAGE_ROWS = 5000;
@@ -29,6 +34,21 @@ export interface TransferHeader {
 export interface TransferCounts {
   hallId: number;
   tables: { table: string; rows: number }[];
+  /** Set when the import gave the hall new ids (they were taken here, or --renumber). */
+  renumbered?: RenumberPlan;
+  /** User names that were taken here and renamed (--rename-taken-users). */
+  renamedUsers?: { from: string; to: string }[];
+  /** The hall's code when --hall-code changed it. */
+  hallCode?: { from: string; to: string };
+}
+
+export interface ImportOptions {
+  /** New ids even when the file's ids are free here. */
+  renumber?: boolean;
+  /** Rename the file's user names that are taken here by appending this suffix. */
+  renameTakenUsers?: string;
+  /** A new code for the hall (its code is taken here). */
+  hallCode?: string;
 }
 
 /** Binary values (none today) survive JSON as base64. */
@@ -120,7 +140,7 @@ function readSnapshot<T>(db: Db, read: () => T): T {
   }
 }
 
-interface ParsedFile {
+export interface ParsedFile {
   header: TransferHeader;
   /** deferred: columns set after every table's rows are in (a cycle of foreign keys). */
   tables: { table: string; columns: string[]; deferred: string[]; rows: Cell[][] }[];
@@ -147,10 +167,14 @@ export function readTransferFile(file: string): ParsedFile {
 /**
  * Adds the hall in `file` to `db`, all or nothing. Refused (nothing written) when the schema
  * versions differ, when the key file's check values disagree, when a table of the file is
- * missing here, or when a row clashes with one already there (the same hall id, ids, user names).
+ * missing here, or when a name unique across halls is taken (a user name, the hall's code, a
+ * device or API key) and `options` offers no way through. When the hall's id or any row id is
+ * taken here (every hall set up on its own file is hall 1), the hall gets new ids and every
+ * reference to them is rewritten (idReferences.ts); `options.renumber` does so always.
  */
-export function importHall(db: Db, file: string): TransferCounts {
-  const { header, tables } = readTransferFile(file);
+export function importHall(db: Db, file: string, options: ImportOptions = {}): TransferCounts {
+  const parsed = readTransferFile(file);
+  const { header } = parsed;
   const version = schemaVersion(db);
   if (version !== header.schemaVersion) {
     throw new Error(
@@ -158,27 +182,56 @@ export function importHall(db: Db, file: string): TransferCounts {
         `this database ${version} (start the newer server once on the older side to migrate it)`,
     );
   }
-  const here = new Map(hallTables(db).map((t) => [t.name, t]));
-  for (const t of tables) {
+  const schema = hallTables(db);
+  const here = new Map(schema.map((t) => [t.name, t]));
+  for (const t of parsed.tables) {
     const target = here.get(t.table);
     const missing = target ? t.columns.filter((c) => !target.columns.includes(c)) : t.columns;
     if (missing.length > 0)
       throw new Error(`import refused: table ${t.table} has no column(s) ${missing.join(', ')} here`);
   }
+  const rules = new Map<string, TableRules>(
+    parsed.tables.map((t) => [t.table, columnRules(here.get(t.table)!)]),
+  );
   const counts: TransferCounts = { hallId: header.hallId, tables: [] };
   db.transaction(() => {
     copyFieldKeys(db, header.fieldKeys);
-    if (db.prepare('SELECT 1 FROM halls WHERE id = ?').get(header.hallId))
-      throw new Error(`import refused: hall id ${header.hallId} already exists in this database`);
-    for (const t of tables) {
+    let incoming = parsed;
+    const plan = planRenumbering(db, incoming, options.renumber ?? false);
+    if (plan) {
+      try {
+        incoming = renumberFile(incoming, plan, rules);
+      } catch (error) {
+        if (!isUnclassifiedId(error)) throw error;
+        throw new Error(
+          `导入被拒绝（未写入任何数据）：无法重新编号 / import refused (nothing written): cannot renumber: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      counts.hallId = plan.toHallId;
+      counts.renumbered = plan;
+    }
+    if (options.hallCode !== undefined) {
+      const renamed = renameHall(incoming, options.hallCode);
+      incoming = renamed.file;
+      counts.hallCode = renamed.change;
+    }
+    if (options.renameTakenUsers !== undefined) {
+      const renamed = renameTakenUsers(db, incoming, options.renameTakenUsers);
+      incoming = renamed.file;
+      counts.renamedUsers = renamed.renamed;
+    }
+    refuseTakenNames(takenNames(db, incoming, rules));
+    for (const t of incoming.tables) {
       const held = t.deferred.map((c) => t.columns.indexOf(c));
       const rows =
         held.length === 0 ? t.rows : t.rows.map((r) => r.map((v, i) => (held.includes(i) ? null : v)));
       insertRows(db, t.table, t.columns, rows);
       counts.tables.push({ table: t.table, rows: t.rows.length });
     }
-    for (const t of tables) setDeferred(db, t);
-    if (isPostgres(db)) for (const t of tables) if (t.columns.includes('id')) advanceIdentity(db, t.table);
+    for (const t of incoming.tables) setDeferred(db, t);
+    if (isPostgres(db))
+      for (const t of incoming.tables) if (t.columns.includes('id')) advanceIdentity(db, t.table);
   })();
   return counts;
 }

@@ -26,6 +26,8 @@ export interface TableInfo {
   columns: string[];
   /** Tables this one references (foreign keys), to insert parents first. */
   references: { table: string; column: string }[];
+  /** Every foreign-key column and the table it points at, its own table included (renumbering). */
+  foreignKeys: { table: string; column: string }[];
   /**
    * Columns whose reference closes a cycle of foreign keys (tickets ⇄ appointments): imported as
    * NULL first and set once every row is in (hallTables fills it).
@@ -60,14 +62,18 @@ export function listTables(db: Db): TableInfo[] {
       )
     : db.prepare('SELECT "table", "from" AS "column" FROM pragma_foreign_key_list(?)');
   return names
-    .map(({ name }) => ({
-      name,
-      columns: (columnsOf.all(name) as { name: string }[]).map((c) => c.name).sort(),
-      references: (referencesOf.all(name) as { table: string; column: string }[])
-        .filter((r) => r.table !== name)
-        .sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column)),
-      deferred: [],
-    }))
+    .map(({ name }) => {
+      const foreignKeys = (referencesOf.all(name) as { table: string; column: string }[]).sort(
+        (a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column),
+      );
+      return {
+        name,
+        columns: (columnsOf.all(name) as { name: string }[]).map((c) => c.name).sort(),
+        references: foreignKeys.filter((r) => r.table !== name),
+        foreignKeys,
+        deferred: [],
+      };
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
