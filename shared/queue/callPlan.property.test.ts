@@ -311,4 +311,58 @@ describe('call plan', () => {
     // Newcomers that go before calls already planned at their window must be common here.
     expect(midPlan).toBeGreaterThan(300);
   });
+
+  it('takes in several newcomers before anyone reads the plan (one group commit), exactly as a new plan', () => {
+    let owed = 0;
+    const longQueueArb = fc.record({
+      hallAndWaiting: testHallArb.chain((hall) =>
+        fc.record({ hall: fc.constant(hall), waiting: testWaitingArb(hall, 80) }),
+      ),
+      shiftMinutes: fc.integer({ min: 0, max: 120 }),
+      open: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+    });
+    const batchArb = fc.array(fc.record({ priorityClass: classArb, service: fc.nat() }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(
+        longQueueArb,
+        fc.array(batchArb, { minLength: 1, maxLength: 4 }),
+        ({ hallAndWaiting: { hall, waiting }, shiftMinutes, open }, batches) => {
+          const now = NOW + shiftMinutes * MINUTE;
+          const windows = hall.windows.filter((_, i) => open[i]);
+          let queue: QueueTicket[] = [...waiting];
+          const plan = planCalls(windows, queue, hall.rules, now, FIGURES_PLAN);
+          let n = 0;
+          for (const batch of batches) {
+            for (const a of batch) {
+              const serviceId = hall.serviceIds[a.service % hall.serviceIds.length]!;
+              const taken: QueueTicket = {
+                ...newcomer(serviceId, false, now),
+                priorityClass: a.priorityClass,
+                id: 10_000 + n,
+                sequence: 10_000 + n,
+              };
+              n += 1;
+              queue = [...queue, taken];
+              expect(plan.addNewcomer(taken)).toBe(true);
+            }
+            if (batch.some((a) => a.priorityClass !== 'normal')) owed += 1;
+            // Read only now, as the answers of one group commit are.
+            const fresh = planCalls(windows, queue, hall.rules, now, FIGURES_PLAN);
+            for (const id of hall.serviceIds) {
+              for (const p of [false, true]) expect(plan.newcomer(id, p)).toEqual(fresh.newcomer(id, p));
+            }
+            for (const t of queue) expect(plan.peopleAhead(t)).toBe(fresh.peopleAhead(t));
+            expect(plan.steps.map((s) => [s.ticket.id, s.windowId, s.round, s.slot])).toEqual(
+              fresh.steps.map((s) => [s.ticket.id, s.windowId, s.round, s.slot]),
+            );
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(owed).toBeGreaterThan(300);
+  });
 });

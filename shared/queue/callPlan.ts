@@ -466,14 +466,33 @@ export function planCalls<T extends QueueTicket>(
     return best;
   }
 
+  /**
+   * The checkpoint a re-plan is owed from, or -1. Newcomers that go mid-plan only note it; the first
+   * read re-plans once for all of them (the tickets of one group commit are answered after it).
+   */
+  let owedFrom = -1;
+
+  function settle(): void {
+    if (owedFrom < 0) return;
+    const from = owedFrom;
+    owedFrom = -1;
+    replanFrom(from);
+  }
+
   return {
-    steps,
+    get steps() {
+      settle();
+      return steps;
+    },
+
     callOf(ticketId) {
+      settle();
       const entry = calls.get(ticketId);
       return entry?.taken ? entry : null;
     },
 
     peopleAhead(ticket) {
+      settle();
       const call = calls.get(ticket.id);
       if (!call?.taken) return null;
       let ahead = 0;
@@ -484,6 +503,7 @@ export function planCalls<T extends QueueTicket>(
     windowsFor: (ticket) => eligibleRuns(ticket).length,
 
     newcomer(serviceId, priority) {
+      settle();
       const turns = newcomerTurn(serviceId, priority);
       const turn = earliest(turns);
       if (!turn) return null;
@@ -507,11 +527,14 @@ export function planCalls<T extends QueueTicket>(
       const entry = enqueue(ticket);
       if (!turn) return true; // no window of this plan serves it: it is never called here
       const { run, round } = turn;
-      if (round !== run.picks) {
+      if (owedFrom >= 0 || round !== run.picks) {
         // It goes mid-plan (a priority ticket before normal ones): every call before its first
         // possible turn stays as it was, so the plan is made again only from the last checkpoint
-        // at or before that round.
-        replanFrom(checkpointAtOrBefore(round));
+        // at or before that round, at the next read. With a re-plan already owed, the turn read
+        // from the plan is exact if it comes before the owed one's (the plan is right up to
+        // there), and later turns are re-planned anyway.
+        const at = checkpointAtOrBefore(round);
+        owedFrom = owedFrom < 0 ? at : Math.min(owedFrom, at);
         return true;
       }
       // It lands on a window with nobody else to call: every other call stays as it was.

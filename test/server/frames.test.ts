@@ -220,3 +220,44 @@ describe('pacing', () => {
     admin.close();
   });
 });
+
+describe('kiosk counts under a storm of changes', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('are read at most twice a second, and the last reading always arrives', async () => {
+    const kiosk = await connectClient(server.url, { role: 'kiosk', deviceKey: server.credentials.kioskKey });
+    const watcher = await connectClient(server.url, {
+      role: 'kiosk',
+      deviceKey: server.credentials.kioskKey,
+    });
+    const screen = recorder(watcher.socket);
+    const serviceA = kiosk.snapshot.services.find((s) => s.code === 'A')!.id;
+    const waitingA = () => screen.queues().map((q) => q.queue.find((s) => s.serviceId === serviceA)!.waiting);
+    const before = watcher.snapshot.queue.find((s) => s.serviceId === serviceA)!.waiting;
+    for (let n = 0; n < 20; n += 1) {
+      const ack = await emitAck<IssuedTicket>(kiosk.socket, 'ticket:issue', {
+        requestId: newRequestId(),
+        serviceId: serviceA,
+      });
+      if (!ack.ok) throw new Error(ack.error.code);
+    }
+    // The sentinel: the count after the twentieth ticket.
+    const deadline = Date.now() + 10_000;
+    while (waitingA().at(-1) !== before + 20 && Date.now() < deadline) {
+      await new Promise((wake) => setTimeout(wake, 10));
+    }
+    expect(waitingA().at(-1)).toBe(before + 20);
+    // Twenty changes, far fewer readings (one at once, then one per half second at most).
+    expect(waitingA().length).toBeLessThan(20);
+    expect(waitingA()).toEqual([...waitingA()].sort((a, b) => a - b));
+    kiosk.close();
+    watcher.close();
+  });
+});

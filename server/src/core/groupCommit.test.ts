@@ -88,9 +88,28 @@ describe('group commit', () => {
     expect(versions).toEqual([versionBefore + 1, versionBefore + 2]);
     const numbers = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.ticket.number] : []));
     expect(numbers).toEqual(['A001', 'A002']);
-    // Each answer was computed inside its change: the second ticket had the first ahead of it.
+    // Each answer describes the queue as committed: the second ticket has the first ahead of it.
     expect(outcomes[0]!.status === 'fulfilled' && outcomes[0]!.value.peopleAhead).toBe(0);
     expect(outcomes[2]!.status === 'fulfilled' && outcomes[2]!.value.peopleAhead).toBe(1);
+  });
+
+  it('answers an issue from the queue as committed: an elderly ticket taken with it that goes first counts', async () => {
+    for (let n = 10; n < 14; n += 1) await issue(actor, command(n, serviceA()));
+    const alone = await issue(actor, command(14, serviceA()));
+    // Four normal tickets ahead: every window that serves A (the two elderly windows take others
+    // while no elderly visitor waits) calls one before it.
+    expect(alone.peopleAhead).toBe(5 - 1);
+    const [normal, elderly] = await Promise.all([
+      issue(actor, command(15, serviceA())),
+      issue(actor, command(16, serviceA(), 'elderly')),
+    ]);
+    // The elderly ticket, taken in the same group commit after it, goes first at an elderly window
+    // and pushes one more call ahead of the normal ticket: its answer says so.
+    expect(elderly.peopleAhead).toBe(0);
+    expect(normal.peopleAhead).toBe(alone.peopleAhead + 2);
+    const state = states.get(1);
+    const stored = state.liveTicket(normal.ticket.id)!;
+    expect(normal.peopleAhead).toBe(state.queuePlans(Date.now()).all().peopleAhead(stored));
   });
 
   it('changes of later turns are later transactions', async () => {

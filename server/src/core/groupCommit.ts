@@ -53,6 +53,17 @@ type Outcome =
 
 const DEFAULT_MAX_BATCH = 256;
 
+/**
+ * An answer made once every change of the group commit has run and committed, from the hall as it
+ * then is (issueService: the figures a ticket is told). Changes that only read the queue afterwards
+ * let the hot state take all of the batch's tickets before the call plan is brought up to date once.
+ */
+export class AfterBatch<T> {
+  constructor(readonly answer: () => T) {}
+}
+
+export const afterBatch = <T>(answer: () => T): AfterBatch<T> => new AfterBatch(answer);
+
 export function createGroupCommit(deps: GroupCommitDeps) {
   const maxBatch = deps.maxBatch ?? DEFAULT_MAX_BATCH;
   const tx = transactionControl(deps.db);
@@ -176,7 +187,7 @@ export function createGroupCommit(deps: GroupCommitDeps) {
     for (const outcome of outcomes) {
       if (outcome.ok) {
         committed.push({ hallId: outcome.unit.hallId, ...outcome.output });
-        outcome.unit.resolve(outcome.value);
+        answer(outcome.unit, outcome.value);
       } else {
         outcome.unit.reject(outcome.error);
       }
@@ -189,9 +200,26 @@ export function createGroupCommit(deps: GroupCommitDeps) {
     }
   }
 
+  /** A committed change's answer; one made after the batch that fails is refused (the change stands). */
+  function answer(unit: Unit, value: unknown): void {
+    if (!(value instanceof AfterBatch)) {
+      unit.resolve(value);
+      return;
+    }
+    try {
+      unit.resolve((value as AfterBatch<unknown>).answer());
+    } catch (error) {
+      deps.logger.error({ err: error, hallId: unit.hallId }, 'answering a committed change failed');
+      unit.reject(error);
+    }
+  }
+
   return {
-    /** Runs `work` as one change of the next group commit; resolves after COMMIT with its result. */
-    run<T>(hallId: number, work: (ctx: ChangeContext) => T): Promise<T> {
+    /**
+     * Runs `work` as one change of the next group commit; resolves after COMMIT with its result (or,
+     * for an AfterBatch, with its answer made then).
+     */
+    run<T>(hallId: number, work: (ctx: ChangeContext) => T | AfterBatch<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ hallId, work, resolve: resolve as (value: unknown) => void, reject });
         schedule();

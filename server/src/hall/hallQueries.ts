@@ -72,7 +72,9 @@ export function createHallQueries(repos: Repositories, states: HallStates, clock
     const watch = isPriority(ticket) && elderlyWindows.length > 0 ? elderlyWindows : windows;
     return {
       ticket: toView(ticket),
-      ...figuresOf(state, ticket, now),
+      // The figures of the ticket as the hall holds it now: answered after its group commit, it may
+      // already have been called by a change committed with it.
+      ...figuresOf(state, state.liveTicket(ticket.id) ?? ticket, now),
       statusPath: `/t/${ticket.statusToken}`,
       windowsToWatch: watch.map((w) => w.number),
       serviceNameZh: service.nameZh,

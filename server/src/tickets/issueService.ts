@@ -1,6 +1,8 @@
 // Issuing tickets at a kiosk. Idempotent by request id: a kiosk that retries after a lost
 // acknowledgement gets the very same ticket back, never a second one. The figures the visitor is
-// told (people ahead, estimate) are taken inside the change, from the queue as it is at that moment.
+// told (people ahead, estimate) are taken once the change's group commit has committed, from the
+// queue as it then is: the tickets issued together join the call plan before it is brought up to
+// date once, not once each (issue 11).
 import { DomainError } from '@hall/shared/contracts/errors';
 import type { IssueTicketCommand } from '@hall/shared/contracts/schemas';
 import type { IssuedTicket, TicketSource } from '@hall/shared/contracts/entities';
@@ -8,7 +10,7 @@ import { NORMAL_CLASS } from '@hall/shared/contracts/entities';
 import { formatTicketNumber, markerFor } from '@hall/shared/ticketNumber';
 import type { Repositories } from '../repositories';
 import { toView } from './ticketRepository';
-import type { RunChange } from '../core/groupCommit';
+import { afterBatch, type RunChange } from '../core/groupCommit';
 import type { HallQueries } from '../hall/hallQueries';
 import { assertIssuing } from '../hall/issuingHours';
 import type { Actor } from '../core/actor';
@@ -82,7 +84,8 @@ export function createIssueService(repos: Repositories, runChange: RunChange, qu
           },
         });
         ctx.emit({ type: 'ticket:issued', ticket: toView(created) });
-        return queries.issued(created, ctx.hall, ctx.now);
+        const hall = ctx.hall;
+        return afterBatch(() => queries.issued(created, hall, now));
       });
     },
   };

@@ -23,6 +23,12 @@ export const DEFAULT_FRAME_TICK_MS = 10;
  * or a console; under a storm of calls it halves what the screens cost the server (README, Performance).
  */
 export const DEFAULT_FRAME_INTERVAL_MS = 40;
+/**
+ * Least time between two readings of a hall's waiting counts and estimates for its kiosks: the
+ * estimates come from the call plan, which every call changes; a kiosk's buttons need not follow a
+ * storm of calls more often than this (the ticket itself is told its exact place).
+ */
+export const KIOSK_QUEUE_MS = 500;
 /** How often idle halls are checked for a new business day: screens show it within a minute of midnight. */
 export const DEFAULT_DAY_CHECK_MS = 60_000;
 
@@ -44,6 +50,8 @@ interface Pending {
   consoles: HallDelta[];
   displays: HallDelta[];
   snapshot: boolean;
+  /** The queue changed since the kiosks' counts and estimates were last read. */
+  kiosks: boolean;
 }
 
 interface RoomVersions {
@@ -53,6 +61,8 @@ interface RoomVersions {
   /** When the consoles and the displays were last sent a frame or snapshot (performance.now()). */
   consolesSentAt: number;
   displaysSentAt: number;
+  /** When the kiosks' counts and estimates were last read. */
+  kiosksReadAt: number;
 }
 
 export interface FramePublisher extends ChangeSink {
@@ -95,7 +105,7 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
 
   function pendingFor(hallId: number): Pending {
     let p = pending.get(hallId);
-    if (!p) pending.set(hallId, (p = { consoles: [], displays: [], snapshot: false }));
+    if (!p) pending.set(hallId, (p = { consoles: [], displays: [], snapshot: false, kiosks: false }));
     return p;
   }
 
@@ -115,6 +125,7 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
           kioskQueue: '',
           consolesSentAt: Number.NEGATIVE_INFINITY,
           displaysSentAt: Number.NEGATIVE_INFINITY,
+          kiosksReadAt: Number.NEGATIVE_INFINITY,
         }),
       );
     return r;
@@ -145,11 +156,13 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
         p.consoles = [];
         p.displays = [];
         p.snapshot = false;
+        p.kiosks = false;
       }
       const r = rooms.get(hallId)!;
       if (p.consoles.length > 0) next = Math.min(next, r.consolesSentAt + intervalMs);
       if (p.displays.length > 0) next = Math.min(next, r.displaysSentAt + intervalMs);
-      if (p.consoles.length === 0 && p.displays.length === 0) pending.delete(hallId);
+      if (p.kiosks) next = Math.min(next, r.kiosksReadAt + KIOSK_QUEUE_MS);
+      if (p.consoles.length === 0 && p.displays.length === 0 && !p.kiosks) pending.delete(hallId);
     }
     // Rooms held back for their interval: flush again when the first of them is due.
     if (next < Number.POSITIVE_INFINITY) schedule(Math.max(0, next - now));
@@ -175,13 +188,14 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
       const kiosk = deps.queries.kioskSnapshot(hallId);
       io.to(kioskRoom(hallId)).emit('kiosk:snapshot', kiosk);
       r.consoles = r.displays = snapshot.version;
-      r.consolesSentAt = r.displaysSentAt = now;
+      r.consolesSentAt = r.displaysSentAt = r.kiosksReadAt = now;
       r.kioskQueue = JSON.stringify(kiosk.queue);
       counts.snapshots += 1;
       // The snapshot holds every change so far.
       p.snapshot = false;
       p.consoles = [];
       p.displays = [];
+      p.kiosks = false;
       return true;
     }
     const consolesDue = p.consoles.length > 0 && now - r.consolesSentAt >= intervalMs;
@@ -196,6 +210,7 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
     };
     if (!consolesDue) {
       if (displaysDue) sendDisplays();
+      sendKioskQueue(hallId, p, r, now);
       return false;
     }
     const forConsoles = frameOf(r.consoles, p.consoles);
@@ -214,15 +229,24 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
     r.consolesSentAt = now;
     counts.consoles += 1;
     p.consoles = [];
-    // Kiosks: the counts and estimates, only when they changed.
+    p.kiosks = true;
+    sendKioskQueue(hallId, p, r, now);
+    return true;
+  }
+
+  /** Kiosks: the counts and estimates when they changed, read at most once per KIOSK_QUEUE_MS. */
+  function sendKioskQueue(hallId: number, p: Pending, r: RoomVersions, now: number): void {
+    if (!p.kiosks || now - r.kiosksReadAt < KIOSK_QUEUE_MS) return;
+    p.kiosks = false;
+    r.kiosksReadAt = now;
     const queue = deps.queries.kioskQueue(hallId);
     const json = JSON.stringify(queue);
-    if (json !== r.kioskQueue) {
-      r.kioskQueue = json;
-      io.to(kioskRoom(hallId)).emit('kiosk:queue', { version: deps.states.get(hallId).version, queue });
-      counts.kiosks += 1;
-    }
-    return true;
+    if (json === r.kioskQueue) return;
+    r.kioskQueue = json;
+    deps.io.local
+      .to(kioskRoom(hallId))
+      .emit('kiosk:queue', { version: deps.states.get(hallId).version, queue });
+    counts.kiosks += 1;
   }
 
   return {
@@ -238,7 +262,7 @@ export function createFramePublisher(deps: FramePublisherDeps): FramePublisher {
         if (change.snapshot) p.snapshot = true;
         // A change with nothing to show (a home visit, an unchanged window claim) sends nothing.
         if (change.deltas.length === 0 && !change.snapshot) {
-          if (p.consoles.length === 0 && p.displays.length === 0 && !p.snapshot)
+          if (p.consoles.length === 0 && p.displays.length === 0 && !p.snapshot && !p.kiosks)
             pending.delete(change.hallId);
           continue;
         }
