@@ -118,9 +118,19 @@ function firstHead<T extends QueueTicket>(
   compare: (a: T, b: T) => number,
 ): Entry<T> | undefined {
   let best: Entry<T> | undefined;
-  for (const list of lists) {
-    const head = headOf(list);
+  for (let i = 0; i < lists.length; i += 1) {
+    const head = headOf(lists[i]!);
     if (head && (!best || compare(head.ticket, best.ticket) < 0)) best = head;
+  }
+  return best;
+}
+
+/** firstHead in queue order: the plan's hottest loop, written out (no comparator call per list). */
+function firstInQueueOrder<T extends QueueTicket>(lists: readonly List<T>[]): Entry<T> | undefined {
+  let best: Entry<T> | undefined;
+  for (let i = 0; i < lists.length; i += 1) {
+    const head = headOf(lists[i]!);
+    if (head && (!best || compareQueueOrder(head.ticket, best.ticket) < 0)) best = head;
   }
   return best;
 }
@@ -277,21 +287,22 @@ export function planCalls<T extends QueueTicket>(
     const window = run.window; // its streak in the plan is run.streak
     let due: Entry<T> | undefined;
     let held: Entry<T> | undefined;
-    for (const entry of requeued) {
+    for (let i = 0; i < requeued.length; i += 1) {
+      const entry = requeued[i]!;
       if (entry.taken || !isEligible(window, entry.ticket, rules)) continue;
       if (isHeld({ id: entry.ticket.id, requeueHold: entry.hold })) held ??= entry;
       else due ??= entry;
     }
     if (due) return chose(due, 'requeue_due');
-    const overdue = firstHead(here.overdue, byAge);
-    const priority = firstHead(here.priority, compareQueueOrder);
-    const head = firstHead(here.normal, compareQueueOrder);
+    const overdue = here.overdue.length > 0 ? firstHead(here.overdue, byAge) : undefined;
+    const priority = firstInQueueOrder(here.priority);
+    const head = firstInQueueOrder(here.normal);
     // Rule 7 (policy.firstNormal): a due appointment of the head's service goes instead of it.
-    const dueAppointment = head
-      ? firstHead(here.due.get(head.ticket.serviceId) ?? [], compareDueAppointments)
-      : undefined;
+    const dueLists = head && here.due.size > 0 ? here.due.get(head.ticket.serviceId) : undefined;
+    const dueAppointment = dueLists ? firstHead(dueLists, compareDueAppointments) : undefined;
     const normal = dueAppointment ?? head;
-    const normalReason = (reason: PickReason): PickReason => (dueAppointment ? 'appointment_due' : reason);
+    const normalReason = (reason: PickReason): PickReason =>
+      dueAppointment === undefined ? reason : 'appointment_due';
     if (!overdue && !priority && !normal) {
       // Only held no-shows (or nobody): a newcomer of either class would be called here now.
       noteNewcomerRound(run, 'normal', round);

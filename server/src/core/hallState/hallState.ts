@@ -57,7 +57,8 @@ export class HallState {
   private readonly live = new Map<number, StoredTicket>();
   /** The same tickets indexed the ways commands read them, kept in step by setLive. */
   private readonly waitingByService = new Map<number, Map<number, StoredTicket>>();
-  private readonly byToken = new Map<string, Map<number, StoredTicket>>();
+  /** Usually one ticket per token (a transfer adds one): an array costs a tenth of a Map per ticket. */
+  private readonly byToken = new Map<string, StoredTicket[]>();
   private readonly serviceMinutes: Map<number, number[]>;
   /** Returned no-shows still waiting (requeueHold), whose holds each call may shorten. */
   private readonly requeued = new Map<number, StoredTicket>();
@@ -182,7 +183,7 @@ export class HallState {
   /** The newest live ticket carrying this status token (a transfer keeps the visitor's token). */
   liveTicketByToken(token: string): StoredTicket | null {
     let found: StoredTicket | null = null;
-    for (const t of this.byToken.get(token)?.values() ?? []) if (!found || t.id > found.id) found = t;
+    for (const t of this.byToken.get(token) ?? []) if (!found || t.id > found.id) found = t;
     return found;
   }
 
@@ -334,9 +335,9 @@ export class HallState {
     if (previous) {
       this.waitingByService.get(previous.serviceId)?.delete(id);
       this.requeued.delete(id);
-      const sameToken = this.byToken.get(previous.statusToken);
-      sameToken?.delete(id);
-      if (sameToken?.size === 0) this.byToken.delete(previous.statusToken);
+      const sameToken = this.byToken.get(previous.statusToken)?.filter((t) => t.id !== id) ?? [];
+      if (sameToken.length === 0) this.byToken.delete(previous.statusToken);
+      else this.byToken.set(previous.statusToken, sameToken);
     }
     if (!ticket) {
       this.live.delete(id);
@@ -349,9 +350,9 @@ export class HallState {
       service.set(id, ticket);
       if (ticket.requeueHold) this.requeued.set(id, ticket);
     }
-    let sameToken = this.byToken.get(ticket.statusToken);
-    if (!sameToken) this.byToken.set(ticket.statusToken, (sameToken = new Map()));
-    sameToken.set(id, ticket);
+    const sameToken = this.byToken.get(ticket.statusToken);
+    if (sameToken) sameToken.push(ticket);
+    else this.byToken.set(ticket.statusToken, [ticket]);
   }
 
   private setConfig(config: HallConfigState): void {
