@@ -120,7 +120,7 @@ export function createBookingService(deps: BookingServiceDeps) {
 
     /**
      * The slots that can still be booked: those not over yet (the booking rule's APPOINTMENT_SLOT_PAST),
-     * so an external system never offers today's past slots, and none of today's after the cut-off.
+     * so an external system never offers a visitor one of today's slots that is already over.
      */
     bookableSlots(hallId: number, serviceId: number, day: string): AppointmentSlot[] {
       const now = deps.clock();
