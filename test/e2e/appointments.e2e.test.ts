@@ -265,11 +265,21 @@ describe('the admin console', () => {
     await page.selectOption('[data-test=book-slot]', '10:30');
     await expectAxeClean(page, 'book dialog');
     await adminShots(page, 'book');
+    // Before booking: cancel (Esc) and book.
+    const dialogButtons = page.locator('[data-test=book-dialog] .footer button');
+    expect((await dialogButtons.allTextContents()).map((s) => s.trim())).toEqual(['取消（Esc）', '预约']);
     await page.click('[data-test=book-dialog] button.btn-primary');
     const code = (await page.locator('[data-test=book-code]').textContent())!.trim();
     expect(code).toMatch(/^\d{6}$/);
+    // Booked: only one way out, 关闭（Esc）, and it has the focus.
+    expect((await dialogButtons.allTextContents()).map((s) => s.trim())).toEqual(['关闭（Esc）']);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null))
+      .toBe('关闭（Esc）');
+    await expectAxeClean(page, 'booked dialog');
     await adminShots(page, 'booked');
-    await page.click('[data-test=book-dialog] button.btn-primary');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=book-dialog]').waitFor({ state: 'detached' });
     const row = page.locator(`[data-test=appt-row-${code}]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('郑**');

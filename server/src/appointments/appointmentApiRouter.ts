@@ -2,7 +2,7 @@
 // under /api/v1/appointments with an API key of scope `appointments` (its hall only):
 //
 //   GET    /services                         services that take appointments
-//   GET    /slots?service=A&day=YYYY-MM-DD   the day's slots with their places left
+//   GET    /slots?service=A&day=YYYY-MM-DD   the day's slots not yet over, with their places left
 //   POST   /                                 book: { personName, phone, idNumber, service, day, starts, externalRef? }
 //   GET    /?day=YYYY-MM-DD                  the day's bookings (masked)
 //   GET    /:id                              one booking (masked), e.g. to see it was checked in
@@ -123,7 +123,7 @@ export function createAppointmentApiRouter(deps: AppointmentApiDeps): express.Ro
     handle((req, res) => {
       const query = parse(slotQuerySchema, req.query);
       return deps.bookings
-        .slots(apiKeyOf(res).hallId, serviceId(res, query.service), query.day)
+        .bookableSlots(apiKeyOf(res).hallId, serviceId(res, query.service), query.day)
         .map((s) => ({ ...s, left: Math.max(0, s.capacity - s.booked) }));
     }),
   );

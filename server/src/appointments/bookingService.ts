@@ -97,22 +97,34 @@ export function createBookingService(deps: BookingServiceDeps) {
     return found;
   }
 
+  /** The slots of a service on a day, with the places booked in each. */
+  function slotsOfDay(hallId: number, serviceId: number, day: string): AppointmentSlot[] {
+    const state = deps.states.get(hallId);
+    if (!state.service(serviceId)) throw new DomainError('SERVICE_NOT_FOUND');
+    const counts = appointments.slotCounts(hallId, serviceId, day);
+    return daySlots(deps, state, serviceId, day).map((s) => ({
+      serviceId,
+      day,
+      starts: s.starts,
+      ends: s.ends,
+      start: s.start,
+      end: s.end,
+      capacity: s.capacity,
+      booked: counts.get(s.start) ?? 0,
+    }));
+  }
+
   return {
     /** The slots of a service on a day, with the places booked in each. */
-    slots(hallId: number, serviceId: number, day: string): AppointmentSlot[] {
-      const state = deps.states.get(hallId);
-      if (!state.service(serviceId)) throw new DomainError('SERVICE_NOT_FOUND');
-      const counts = appointments.slotCounts(hallId, serviceId, day);
-      return daySlots(deps, state, serviceId, day).map((s) => ({
-        serviceId,
-        day,
-        starts: s.starts,
-        ends: s.ends,
-        start: s.start,
-        end: s.end,
-        capacity: s.capacity,
-        booked: counts.get(s.start) ?? 0,
-      }));
+    slots: slotsOfDay,
+
+    /**
+     * The slots that can still be booked: those not over yet (the booking rule's APPOINTMENT_SLOT_PAST),
+     * so an external system never offers a visitor one of today's slots that is already over.
+     */
+    bookableSlots(hallId: number, serviceId: number, day: string): AppointmentSlot[] {
+      const now = deps.clock();
+      return slotsOfDay(hallId, serviceId, day).filter((s) => s.end > now);
     },
 
     /**

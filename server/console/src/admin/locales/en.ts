@@ -641,6 +641,7 @@ const en: AdminMessages = {
       slotFull: '{starts}–{ends} (full)',
       noSlots: 'No bookable slots on this day',
       bookConfirm: 'Book',
+      bookClose: 'Close (Esc)',
       booked:
         'Booked: {slot}, code {code}. Tell the caller the code; they check in at the kiosk under "I have an appointment".',
       cancel: 'Cancel booking',

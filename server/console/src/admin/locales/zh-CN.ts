@@ -623,6 +623,7 @@ const zhCN = {
       slotFull: '{starts}–{ends}（已满）',
       noSlots: '这一天没有可预约的时段',
       bookConfirm: '预约',
+      bookClose: '关闭（Esc）',
       booked: '已预约：{slot}，预约码 {code}。请告诉预约人预约码，当天在取号机“我有预约”签到。',
       cancel: '取消预约',
       cancelTitle: '取消预约 {code}',
