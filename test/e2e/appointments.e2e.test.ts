@@ -313,7 +313,14 @@ describe('the admin console', () => {
     await page.locator('[data-test=import-result]', { hasText: '共 2 行，全部可以导入' }).waitFor();
     await page.click('[data-test=import-dialog] button.btn-primary');
     await page.locator('[data-test=import-result]', { hasText: '已导入 2 条预约' }).waitFor();
-    await page.click('[data-test=import-dialog] button.btn-primary');
+    // Imported: only one way out, 关闭（Esc）, and it has the focus.
+    const importButtons = page.locator('[data-test=import-dialog] .footer button');
+    expect((await importButtons.allTextContents()).map((s) => s.trim())).toEqual(['关闭（Esc）']);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null))
+      .toBe('关闭（Esc）');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=import-dialog]').waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('[data-test^=appt-row-]').count()).toBe(3);
     await expectAxeClean(page, 'appointments list');
     await adminShots(page, 'list');
