@@ -255,7 +255,11 @@ describe('booking by phone at the front desk (issue 17)', () => {
     expect(code).toMatch(/^\d{6}$/);
     await expectAccessible(page, 'desk booked');
     await page.screenshot({ path: shotPath('desk-booked-1366') });
-    await page.click('[data-test=book-dialog] button.btn-primary');
+    // Booked: the desk, too, gets only one way out, 关闭（Esc）.
+    const buttons = page.locator('[data-test=book-dialog] .footer button');
+    expect((await buttons.allTextContents()).map((s) => s.trim())).toEqual(['关闭（Esc）']);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-test=book-dialog]').waitFor({ state: 'detached' });
 
     const row = page.locator(`[data-test=appt-row-${code}]`);
     await row.waitFor();
