@@ -106,8 +106,11 @@ export class ClipEngine implements SpeechEngine {
    * (after a tap, or where autoplay is allowed), false when it is still blocked.
    */
   async probeAutoplay(): Promise<boolean> {
+    // True only when a clip really played. Anything else (blocked, no pack, a clip that would not
+    // load on a busy network) asks for the tap: it costs one touch, and it is what lets the browser
+    // play clips and speech alike from then on. Guessing "allowed" left a silent hall.
     const pack = this.packs.values().next().value;
-    if (!pack) return true;
+    if (!pack) return false;
     const audio = this.element(pack, CHIME_CLIP);
     const volume = audio.volume;
     audio.volume = 0;
@@ -116,8 +119,8 @@ export class ClipEngine implements SpeechEngine {
       audio.pause();
       audio.currentTime = 0;
       return true;
-    } catch (error) {
-      return !(error instanceof DOMException && error.name === 'NotAllowedError');
+    } catch {
+      return false;
     } finally {
       audio.volume = volume;
     }

@@ -67,8 +67,12 @@ it('shows "点击开启声音" once, and after the tap speaks the next call', as
   await page.goto(
     `${server.url}/display/?key=${encodeURIComponent(server.credentials.displayKey)}&voicelog=1`,
   );
+  // The sentinel: the voice is ready and the overlay decided (useHallVoice sets it).
+  await page.waitForFunction(() => document.documentElement.dataset.voice !== undefined, null, {
+    timeout: 60_000,
+  });
   const overlay = page.getByTestId('sound-unlock');
-  await overlay.waitFor();
+  expect(await overlay.count(), JSON.stringify(await page.evaluate(() => window.__voiceFailures))).toBe(1);
   expect(await overlay.innerText()).toContain('点击开启声音');
   expect(await overlay.innerText()).toContain('Tap to enable sound');
   await page.screenshot({ path: shotPath('hall-1920x1080-sound-overlay') });
