@@ -40,10 +40,20 @@ function formatter(format: keyof typeof FORMATS, zone: string): Intl.DateTimeFor
 
 /** The business day of `epochMs` in `timeZone`, as 'YYYY-MM-DD'. */
 export function businessDay(epochMs: number, timeZone: string): string {
+  if (timeZone === processZone) return processWallClock(epochMs).toISOString().slice(0, 10);
   return formatter('day', timeZone).format(epochMs);
 }
 
+let canonicalZones: ReadonlySet<string> | null = null;
+
+/**
+ * Whether `timeZone` is a zone this runtime knows. The list of canonical zones answers most names
+ * without a formatter (see adoptProcessZone for why a server avoids one); an alias such as
+ * 'Asia/Chongqing' is not on that list and is checked by making a formatter, as before.
+ */
 export function isValidTimeZone(timeZone: string): boolean {
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-CA', { timeZone });
     return true;
@@ -52,18 +62,45 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The zone this process's own clock was set to (process.env.TZ), or null. A hall server sets it to
+ * its halls' zone at start (server/src/processClock.ts); the functions here then read that zone's
+ * wall clock from Date, which needs only the zone's rules, instead of an Intl formatter: the first
+ * formatter loads ICU's locale and pattern tables, about 5 MB that stay resident for the life of
+ * the server (a thirtieth of the hall's memory target), and each use costs a few microseconds per
+ * ticket. Other zones, and screens (which never adopt one), keep the formatters.
+ */
+let processZone: string | null = null;
+
+export function adoptProcessZone(timeZone: string | null): void {
+  processZone = timeZone;
+}
+
+/** The wall clock of `epochMs` in the process's own zone, as a Date whose UTC fields show it. */
+function processWallClock(epochMs: number): Date {
+  return new Date(epochMs - new Date(epochMs).getTimezoneOffset() * 60_000);
+}
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** Hour of day (0–23) of `epochMs` in `timeZone`. */
 export function hourInZone(epochMs: number, timeZone: string): number {
+  if (timeZone === processZone) return processWallClock(epochMs).getUTCHours();
   return Number(formatter('hour', timeZone).format(epochMs));
 }
 
 /** 'HH:MM' on the hall's clock. */
 export function clockTime(epochMs: number, timeZone: string): string {
+  if (timeZone === processZone) {
+    const wall = processWallClock(epochMs);
+    return `${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`;
+  }
   return formatter('clock', timeZone).format(epochMs);
 }
 
 /** 'YYYY-MM-DD HH:MM' on the hall's clock. */
 export function dateTime(epochMs: number, timeZone: string): string {
+  if (timeZone === processZone) return processWallClock(epochMs).toISOString().slice(0, 16).replace('T', ' ');
   const parts = formatter('dateTime', timeZone).formatToParts(epochMs);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
@@ -95,6 +132,7 @@ const offsets = new Map<string, Map<number, number>>();
 const OFFSETS_PER_ZONE = 4096;
 
 function zoneOffset(epochMs: number, timeZone: string): number {
+  if (timeZone === processZone) return -new Date(epochMs).getTimezoneOffset() * 60_000;
   let known = offsets.get(timeZone);
   if (!known) offsets.set(timeZone, (known = new Map()));
   const cached = known.get(epochMs);

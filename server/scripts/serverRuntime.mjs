@@ -7,14 +7,15 @@
 //  --max-semi-space-size=2  a small young generation: a busy hall makes many short-lived frames and
 //                           acknowledgements, and V8 would otherwise let the new space grow to
 //                           tens of MB before collecting it (the hall target is < 150 MB resident)
-//  --heap-growing-percent=50  after each full collection the old space may grow by half of what
-//                           is alive, not by V8's own factor (up to 4x): the garbage of a burst of
-//                           issues is collected before it holds tens of MB (bench, hall profile,
-//                           back-to-back full runs: peak RSS 137-172 MB without, 146-161 MB with)
+//  --heap-growing-percent=25  after each full collection the old space may grow by a quarter of
+//                           what is alive, not by V8's own factor (up to 4x): the garbage of a
+//                           busy spell is collected before it holds tens of MB. Bench, hall profile,
+//                           back-to-back full runs on the 2-core VM (session 4): 50 % gave peak RSS
+//                           156-160 MB, 25 % 137-146 MB, 15 % no lower and more CPU per call.
 //  MALLOC_MMAP_THRESHOLD_   large temporary buffers (scrypt's 16 MB per password check) are mapped
 //                           and returned to the system when freed, instead of staying in glibc's
 //                           heap once its adaptive threshold has grown (ignored where glibc is not used)
-export const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=50'];
+export const SERVER_NODE_ARGS = ['--max-semi-space-size=2', '--heap-growing-percent=25'];
 
 export function serverEnv(env) {
   return { MALLOC_MMAP_THRESHOLD_: '131072', ...env };

@@ -13,6 +13,7 @@ import { startServer } from './server';
 import { printerSettingsSchema } from '@hall/shared/contracts/schemas';
 import { describeStart } from './startBanner';
 import { createLogger } from './core/logger';
+import { keepProcessClockIn } from './processClock';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,6 +37,7 @@ function testClock(offsetMs: number | undefined): (() => number) | undefined {
 async function main(): Promise<void> {
   const config = loadServerConfig(process.env, repoRoot);
   const hallConfig = readHallConfig(config.HALL_CONFIG);
+  keepProcessClockIn(hallConfig.halls.map((h) => h.timezone));
   const logger = createLogger({ level: config.LOG_LEVEL });
   const allowLoopbackPrinters = config.PRINTER_ALLOW_LOOPBACK === '1';
   const fallbackPrinter = printerSettingsSchema.parse({ interface: config.DEFAULT_PRINTER });

@@ -241,6 +241,62 @@ describe('hall hot state', () => {
     );
   });
 
+  it("finds a transferred visitor's newest live ticket by the token both tickets carry", () => {
+    const repos = loadQueue([]);
+    const state = loadHallState(repos, 1, NOON);
+    const journal = new Journal();
+    state.attach(journal);
+    const ticket = (id: number, serviceId: number, token: string) => ({
+      ...repos.tickets.insert({
+        hallId: 1,
+        serviceId,
+        businessDay: DAY,
+        sequence: id,
+        number: `T${id}`,
+        priorityClass: 'normal',
+        proxy: false,
+        proxyRelation: null,
+        source: 'kiosk' as const,
+        sourceDeviceId: null,
+        state: 'waiting' as const,
+        issuedAt: NOON,
+        orderKey: NOON,
+        calledAt: null,
+        servingAt: null,
+        finishedAt: null,
+        windowId: null,
+        staffId: null,
+        targetWindowId: null,
+        callCount: 0,
+        marks: null,
+        transferredFromId: null,
+        statusToken: token,
+        maskedIdNumber: null,
+        requestId: null,
+        requeueHold: null,
+      }),
+    });
+    const first = ticket(1, 1, 'visitor');
+    const other = ticket(2, 1, 'someone-else');
+    state.putTicket(first);
+    state.putTicket(other);
+    expect(state.liveTicketByToken('visitor')?.id).toBe(first.id);
+    // The transfer: a second live ticket with the visitor's token, the first one being served.
+    const second = ticket(3, 2, 'visitor');
+    state.putTicket({ ...first, state: 'serving' });
+    state.putTicket(second);
+    expect(state.liveTicketByToken('visitor')?.id).toBe(second.id);
+    state.putTicket({ ...first, state: 'done' });
+    expect(state.liveTicketByToken('visitor')?.id).toBe(second.id);
+    state.putTicket({ ...second, state: 'done' });
+    expect(state.liveTicketByToken('visitor')).toBeNull();
+    expect(state.liveTicketByToken('someone-else')?.id).toBe(other.id);
+    journal.undo();
+    expect(state.liveTicketByToken('visitor')).toBeNull();
+    state.detach();
+    repos.db.close();
+  });
+
   it('undoes a change exactly: tickets, windows, version, service times', () => {
     const repos = loadQueue([
       {

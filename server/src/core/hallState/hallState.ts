@@ -57,8 +57,11 @@ export class HallState {
   private readonly live = new Map<number, StoredTicket>();
   /** The same tickets indexed the ways commands read them, kept in step by setLive. */
   private readonly waitingByService = new Map<number, Map<number, StoredTicket>>();
-  /** Usually one ticket per token (a transfer adds one): an array costs a tenth of a Map per ticket. */
-  private readonly byToken = new Map<string, StoredTicket[]>();
+  /**
+   * Usually one ticket per token, held as itself; only a transfer (the token's second live ticket)
+   * makes a list. A busy hall holds tens of thousands of these: a list per ticket cost 80 bytes each.
+   */
+  private readonly byToken = new Map<string, StoredTicket | StoredTicket[]>();
   private readonly serviceMinutes: Map<number, number[]>;
   /** Returned no-shows still waiting (requeueHold), whose holds each call may shorten. */
   private readonly requeued = new Map<number, StoredTicket>();
@@ -182,8 +185,10 @@ export class HallState {
 
   /** The newest live ticket carrying this status token (a transfer keeps the visitor's token). */
   liveTicketByToken(token: string): StoredTicket | null {
+    const held = this.byToken.get(token);
+    if (!Array.isArray(held)) return held ?? null;
     let found: StoredTicket | null = null;
-    for (const t of this.byToken.get(token) ?? []) if (!found || t.id > found.id) found = t;
+    for (const t of held) if (!found || t.id > found.id) found = t;
     return found;
   }
 
@@ -335,9 +340,10 @@ export class HallState {
     if (previous) {
       this.waitingByService.get(previous.serviceId)?.delete(id);
       this.requeued.delete(id);
-      const sameToken = this.byToken.get(previous.statusToken)?.filter((t) => t.id !== id) ?? [];
-      if (sameToken.length === 0) this.byToken.delete(previous.statusToken);
-      else this.byToken.set(previous.statusToken, sameToken);
+      const held = this.byToken.get(previous.statusToken);
+      const others = (Array.isArray(held) ? held : held ? [held] : []).filter((t) => t.id !== id);
+      if (others.length === 0) this.byToken.delete(previous.statusToken);
+      else this.byToken.set(previous.statusToken, others.length === 1 ? others[0]! : others);
     }
     if (!ticket) {
       this.live.delete(id);
@@ -350,9 +356,10 @@ export class HallState {
       service.set(id, ticket);
       if (ticket.requeueHold) this.requeued.set(id, ticket);
     }
-    const sameToken = this.byToken.get(ticket.statusToken);
-    if (sameToken) sameToken.push(ticket);
-    else this.byToken.set(ticket.statusToken, [ticket]);
+    const held = this.byToken.get(ticket.statusToken);
+    if (!held) this.byToken.set(ticket.statusToken, ticket);
+    else if (Array.isArray(held)) held.push(ticket);
+    else this.byToken.set(ticket.statusToken, [held, ticket]);
   }
 
   private setConfig(config: HallConfigState): void {
