@@ -14,6 +14,7 @@ import { testHallConfig } from '../../../../test/support/testServer';
 import { peopleAheadOf } from '../../hall/queueFigures';
 import { loadHallState } from './hallStates';
 import { Journal } from './journal';
+import type { NewTicket } from '../../tickets/ticketRepository';
 
 const DAY = '2026-11-28';
 /** Noon in Shanghai on DAY: the state's business day. */
@@ -66,6 +67,38 @@ const ticketArb = fc.record({
 
 type ArbTicket = typeof ticketArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** A waiting normal kiosk ticket of the test day, with the fields a test sets. */
+function newTicket(
+  fields: Pick<NewTicket, 'serviceId' | 'sequence' | 'statusToken'> & Partial<NewTicket>,
+): NewTicket {
+  return {
+    hallId: 1,
+    businessDay: DAY,
+    number: `T${fields.sequence}`,
+    priorityClass: 'normal',
+    proxy: false,
+    proxyRelation: null,
+    source: 'kiosk',
+    sourceDeviceId: null,
+    state: 'waiting',
+    issuedAt: NOON,
+    orderKey: NOON,
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    windowId: null,
+    staffId: null,
+    targetWindowId: null,
+    callCount: 0,
+    marks: null,
+    transferredFromId: null,
+    maskedIdNumber: null,
+    requestId: null,
+    requeueHold: null,
+    ...fields,
+  };
+}
+
 function loadQueue(tickets: ArbTicket[]) {
   const db = openDatabase(':memory:');
   const repos = createRepositories(db);
@@ -76,34 +109,20 @@ function loadQueue(tickets: ArbTicket[]) {
   for (const t of tickets) {
     const sequence = (sequences.get(t.service) ?? 0) + 1;
     sequences.set(t.service, sequence);
-    repos.tickets.insert({
-      hallId: 1,
-      serviceId: t.service,
-      businessDay: DAY,
-      sequence,
-      number: `X${sequence}`,
-      priorityClass: t.priority,
-      proxy: false,
-      proxyRelation: null,
-      source: 'kiosk',
-      sourceDeviceId: null,
-      state: t.state as 'waiting',
-      issuedAt: t.issuedAt * 60_000,
-      orderKey: (t.requeued ?? t.issuedAt) * 60_000,
-      calledAt: null,
-      servingAt: null,
-      finishedAt: null,
-      windowId: null,
-      staffId: null,
-      targetWindowId: t.target,
-      callCount: 0,
-      marks: null,
-      transferredFromId: null,
-      statusToken: `token${sequence}${t.service}`,
-      maskedIdNumber: null,
-      requestId: null,
-      requeueHold: t.hold ? { before: [...t.hold.before].sort((a, b) => a - b), left: t.hold.left } : null,
-    });
+    repos.tickets.insert(
+      newTicket({
+        serviceId: t.service,
+        sequence,
+        number: `X${sequence}`,
+        priorityClass: t.priority,
+        state: t.state as 'waiting',
+        issuedAt: t.issuedAt * 60_000,
+        orderKey: (t.requeued ?? t.issuedAt) * 60_000,
+        targetWindowId: t.target,
+        statusToken: `token${sequence}${t.service}`,
+        requeueHold: t.hold ? { before: [...t.hold.before].sort((a, b) => a - b), left: t.hold.left } : null,
+      }),
+    );
   }
   return repos;
 }
@@ -246,36 +265,8 @@ describe('hall hot state', () => {
     const state = loadHallState(repos, 1, NOON);
     const journal = new Journal();
     state.attach(journal);
-    const ticket = (id: number, serviceId: number, token: string) => ({
-      ...repos.tickets.insert({
-        hallId: 1,
-        serviceId,
-        businessDay: DAY,
-        sequence: id,
-        number: `T${id}`,
-        priorityClass: 'normal',
-        proxy: false,
-        proxyRelation: null,
-        source: 'kiosk' as const,
-        sourceDeviceId: null,
-        state: 'waiting' as const,
-        issuedAt: NOON,
-        orderKey: NOON,
-        calledAt: null,
-        servingAt: null,
-        finishedAt: null,
-        windowId: null,
-        staffId: null,
-        targetWindowId: null,
-        callCount: 0,
-        marks: null,
-        transferredFromId: null,
-        statusToken: token,
-        maskedIdNumber: null,
-        requestId: null,
-        requeueHold: null,
-      }),
-    });
+    const ticket = (sequence: number, serviceId: number, statusToken: string) =>
+      repos.tickets.insert(newTicket({ serviceId, sequence, statusToken }));
     const first = ticket(1, 1, 'visitor');
     const other = ticket(2, 1, 'someone-else');
     state.putTicket(first);
